@@ -1,0 +1,279 @@
+"""Message texts: code -> (English, Thai). Placeholders are filled by `messages.message`.
+
+Each text says what is wrong, where (`{key}`), and what to do.
+"""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- reading the file ---------------------------------------------------
+    "post_too_large": (
+        "the post is larger than 2 MiB ({detail} bytes); move large material to attachments",
+        "ไฟล์โพสต์ใหญ่เกิน 2 MiB ({detail} ไบต์) ให้ย้ายเนื้อหาขนาดใหญ่ไปเป็นไฟล์แนบ",
+    ),
+    "not_utf8": (
+        "the file is not valid UTF-8 ({detail}); save it as UTF-8",
+        "ไฟล์ไม่ได้เข้ารหัสแบบ UTF-8 ({detail}) ให้บันทึกไฟล์ใหม่เป็น UTF-8",
+    ),
+    "no_front_matter": (
+        "no front matter found: the file must start with a line '---' (no blank line or spaces before it), "
+        "then the request form, then a closing '---'",
+        "ไม่พบส่วนแบบฟอร์ม (front matter): บรรทัดแรกของไฟล์ต้องเป็น '---' (ห้ามมีบรรทัดว่างหรือช่องว่างก่อน) "
+        "ตามด้วยข้อมูลแบบฟอร์ม แล้วปิดด้วย '---'",
+    ),
+    "front_matter_too_large": (
+        "the front matter is larger than 64 KiB; keep the form short and put details in the body",
+        "ส่วนแบบฟอร์มใหญ่เกิน 64 KiB ให้ย่อข้อมูลแบบฟอร์มและย้ายรายละเอียดไปไว้ในเนื้อหา",
+    ),
+    "bidi_control": (
+        "line {line} contains an invisible text-direction control character; delete it and retype the text",
+        "บรรทัด {line} มีอักขระควบคุมทิศทางข้อความที่มองไม่เห็น ให้ลบแล้วพิมพ์ข้อความใหม่",
+    ),
+    "front_matter_not_mapping": (
+        "the front matter is not a list of 'key: value' lines; write it as in `gate new`",
+        "ส่วนแบบฟอร์มไม่อยู่ในรูปแบบ 'ชื่อช่อง: ค่า' ให้เขียนตามแบบที่ได้จาก `gate new`",
+    ),
+    "yaml_syntax": (
+        "the front matter is not valid YAML near line {line}: {detail}; check quotes, colons and indentation",
+        "ส่วนแบบฟอร์มเขียนผิดรูปแบบ YAML ใกล้บรรทัด {line}: {detail} ให้ตรวจเครื่องหมายคำพูด เครื่องหมาย : และการย่อหน้า",
+    ),
+    "yaml_duplicate": (
+        "`{key}` appears twice (line {line}); keep only one",
+        "ช่อง `{key}` ซ้ำกันสองครั้ง (บรรทัด {line}) ให้เหลือไว้เพียงช่องเดียว",
+    ),
+    "yaml_alias": (
+        "line {line} uses a YAML anchor or alias (& or *); write the value out in full",
+        "บรรทัด {line} ใช้ anchor หรือ alias ของ YAML (& หรือ *) ให้เขียนค่าเต็มแทน",
+    ),
+    "yaml_merge": (
+        "line {line} uses a YAML merge key (<<); write the keys out in full",
+        "บรรทัด {line} ใช้คีย์ผสาน (<<) ของ YAML ให้เขียนแต่ละช่องให้ครบแทน",
+    ),
+    "yaml_tag": (
+        "line {line} uses a YAML tag ({detail}); remove it and write a plain value",
+        "บรรทัด {line} ใช้แท็ก YAML ({detail}) ให้ลบออกและเขียนค่าธรรมดา",
+    ),
+    "yaml_float": (
+        "line {line} has a decimal number ({detail}); put it in quotes if it is text",
+        "บรรทัด {line} มีเลขทศนิยม ({detail}) หากเป็นข้อความให้ใส่เครื่องหมายคำพูดครอบ",
+    ),
+    "yaml_key_type": (
+        "line {line} has a key that is not text ({detail}); keys must be plain names",
+        "บรรทัด {line} มีชื่อช่องที่ไม่ใช่ข้อความ ({detail}) ชื่อช่องต้องเป็นคำธรรมดา",
+    ),
+    # --- the form -----------------------------------------------------------
+    "missing_key": ("`{key}` is missing; fill it in", "ยังไม่ได้กรอกช่อง `{key}` ให้กรอกให้ครบ"),
+    "not_text": ("`{key}` must be text", "ช่อง `{key}` ต้องเป็นข้อความ"),
+    "not_text_list": ("`{key}` must be a list of words", "ช่อง `{key}` ต้องเป็นรายการคำ"),
+    "html_in_field": (
+        "`{key}` contains '<' or '>'; write plain text without HTML",
+        "ช่อง `{key}` มีอักขระ '<' หรือ '>' ให้เขียนเป็นข้อความธรรมดาโดยไม่มี HTML",
+    ),
+    "requester_shape": (
+        "`{key}` must have `name`, `date` and optionally `position` on indented lines",
+        "ช่อง `{key}` ต้องมี `name` `date` และ `position` (ถ้ามี) ในบรรทัดย่อหน้าถัดไป",
+    ),
+    "unknown_subkey": ("`{key}` is not a known field; remove it", "`{key}` ไม่ใช่ช่องที่รู้จัก ให้ลบออก"),
+    "refused_key": (
+        "`{key}` is not allowed in a gated post; remove it (the gate decides what is published)",
+        "ห้ามใช้ช่อง `{key}` ในโพสต์ที่ต้องอนุมัติ ให้ลบออก (ระบบเป็นผู้ตัดสินว่าจะเผยแพร่หรือไม่)",
+    ),
+    "bad_link": (
+        "`{key}` is not an http(s) link: {value}; write a full address starting with https://",
+        "ช่อง `{key}` ไม่ใช่ลิงก์ http(s): {value} ให้เขียนที่อยู่เต็มที่ขึ้นต้นด้วย https://",
+    ),
+    "bad_category": (
+        "`{key}` '{value}' is not a configured category; use one of: {allowed}",
+        "หมวดหมู่ `{key}` '{value}' ไม่อยู่ในรายการที่กำหนด ให้ใช้หนึ่งใน: {allowed}",
+    ),
+    "blog_date_be": (
+        "`{key}` {value} is read by the blog as a Common-Era year; write it in CE (e.g. 2026-11-26) or remove it",
+        "ช่อง `{key}` {value} บล็อกจะอ่านเป็นปี ค.ศ. ให้เขียนเป็น ค.ศ. (เช่น 2026-11-26) หรือลบออก",
+    ),
+    "active_body": (
+        "the body contains a script, an embedded frame, an event handler or a javascript: link; remove it",
+        "เนื้อหามีสคริปต์ เฟรมฝัง ตัวจัดการเหตุการณ์ หรือลิงก์ javascript: ให้ลบออก",
+    ),
+    "record_shape": (
+        "`{key}` is written by `gate` and is damaged; restore it from version control",
+        "ช่อง `{key}` เขียนโดยคำสั่ง `gate` และเสียหาย ให้กู้คืนจากระบบควบคุมเวอร์ชัน",
+    ),
+    # --- dates --------------------------------------------------------------
+    "date_unreadable": (
+        "`{key}` '{value}' is not a date; write e.g. 2569-11-26, 26/11/2569 or 26 พ.ย. 2569",
+        "ช่อง `{key}` '{value}' ไม่ใช่วันที่ ให้เขียน เช่น 2569-11-26, 26/11/2569 หรือ 26 พ.ย. 2569",
+    ),
+    "date_month": (
+        "`{key}` '{value}' has an unknown month; write e.g. 26 พ.ย. 2569",
+        "ช่อง `{key}` '{value}' มีชื่อเดือนที่ไม่รู้จัก ให้เขียน เช่น 26 พ.ย. 2569",
+    ),
+    "date_year": (
+        "`{key}` '{value}' has an implausible year; write the Buddhist-Era year, e.g. 2569",
+        "ช่อง `{key}` '{value}' มีปีที่ไม่น่าจะถูกต้อง ให้เขียนปี พ.ศ. เช่น 2569",
+    ),
+    "window_order": (
+        "`{key}` is not after `publish_from`; the period must end after it starts",
+        "ช่อง `{key}` ไม่อยู่หลัง `publish_from` วันสิ้นสุดการเผยแพร่ต้องอยู่หลังวันเริ่ม",
+    ),
+    # --- sign-off entries ---------------------------------------------------
+    "signoffs_shape": (
+        "`{key}` is damaged (not a list); restore it from version control",
+        "ช่อง `{key}` เสียหาย (ไม่ใช่รายการ) ให้กู้คืนจากระบบควบคุมเวอร์ชัน",
+    ),
+    "signoff_shape": (
+        "`{key}` is damaged (not a mapping); restore it from version control",
+        "`{key}` เสียหาย ให้กู้คืนจากระบบควบคุมเวอร์ชัน",
+    ),
+    "signoff_field_type": (
+        "`{key}` must be text; sign-offs are written by `gate`, never by hand",
+        "`{key}` ต้องเป็นข้อความ การลงนามต้องเขียนด้วยคำสั่ง `gate` เท่านั้น",
+    ),
+    "signoff_digest": (
+        "`{key}` is not a sha256 digest; sign-offs are written by `gate`, never by hand",
+        "`{key}` ไม่ใช่ค่า sha256 การลงนามต้องเขียนด้วยคำสั่ง `gate` เท่านั้น",
+    ),
+    "signoff_decision": (
+        "`{key}` must be approve or reject; sign-offs are written by `gate`, never by hand",
+        "`{key}` ต้องเป็น approve หรือ reject การลงนามต้องเขียนด้วยคำสั่ง `gate` เท่านั้น",
+    ),
+    "signoff_reason": (
+        "`{key}`: a refusal needs a reason; refuse again with `gate reject --reason`",
+        "`{key}`: การไม่อนุมัติต้องระบุเหตุผล ให้ใช้ `gate reject --reason` อีกครั้ง",
+    ),
+    "signoff_at": (
+        "`{key}` '{value}' is not a UTC time YYYY-MM-DDTHH:MM:SSZ; sign-offs are written by `gate`, never by hand",
+        "`{key}` '{value}' ไม่ใช่เวลา UTC แบบ YYYY-MM-DDTHH:MM:SSZ การลงนามต้องเขียนด้วยคำสั่ง `gate` เท่านั้น",
+    ),
+    "signoff_future": (
+        "`{key}` {value} is in the future; check the signer's clock and sign again",
+        "`{key}` {value} เป็นเวลาในอนาคต ให้ตรวจนาฬิกาเครื่องของผู้ลงนามแล้วลงนามใหม่",
+    ),
+    "signoff_order": (
+        "`{key}` is a {role} sign-off where the chain expects {expected}; entries are out of order or duplicated",
+        "`{key}` เป็นการลงนามของ {role} แต่ลำดับต้องเป็น {expected} รายการลงนามสลับลำดับหรือซ้ำ",
+    ),
+    "signoff_time_order": (
+        "`{key}` is earlier than the previous sign-off; the director signs after the chair",
+        "`{key}` ลงนามก่อนขั้นก่อนหน้า ผู้อนุมัติต้องลงนามหลังผู้ตรวจสอบ",
+    ),
+    "signoff_after_refusal": (
+        "`{key}` follows a refusal on the same text; the author must revise the post first",
+        "`{key}` ลงนามต่อจากการไม่อนุมัติในเนื้อหาเดียวกัน ผู้ขอต้องแก้ไขโพสต์ก่อน",
+    ),
+    "same_person": (
+        "`{key}`: {signer} already signed as {role}; chair and director must be different people",
+        "`{key}`: {signer} ลงนามในฐานะ {role} แล้ว ผู้ตรวจสอบและผู้อนุมัติต้องเป็นคนละคน",
+    ),
+    "signer_unknown": (
+        "`{key}` {signer} is not in the approvers registry; add them with `gate registry add-person`",
+        "`{key}` {signer} ไม่อยู่ในทะเบียนผู้อนุมัติ ให้เพิ่มด้วย `gate registry add-person`",
+    ),
+    "role_not_held": (
+        "`{key}`: {signer} did not hold the role {role} at that time; check approvers.yml",
+        "`{key}`: {signer} ไม่ได้ดำรงบทบาท {role} ในเวลานั้น ให้ตรวจ approvers.yml",
+    ),
+    "signature_missing": (
+        "`{key}` has no signature; sign with `gate approve` or `gate reject`",
+        "`{key}` ไม่มีลายมือชื่อดิจิทัล ให้ลงนามด้วย `gate approve` หรือ `gate reject`",
+    ),
+    "signature_bad": (
+        "`{key}` does not verify: the post, its path or the entry changed after signing; sign again",
+        "`{key}` ตรวจสอบไม่ผ่าน: โพสต์ ตำแหน่งไฟล์ หรือรายการลงนามถูกแก้ไขหลังลงนาม ให้ลงนามใหม่",
+    ),
+    "key_unknown": (
+        "`{key}` {fingerprint} is not in the approvers registry; add it with `gate registry add-key`",
+        "`{key}` กุญแจ {fingerprint} ไม่อยู่ในทะเบียนผู้อนุมัติ ให้เพิ่มด้วย `gate registry add-key`",
+    ),
+    "key_not_signers": (
+        "`{key}` belongs to {owner}, not to {signer}; each person signs with their own key",
+        "`{key}` เป็นกุญแจของ {owner} ไม่ใช่ของ {signer} แต่ละคนต้องลงนามด้วยกุญแจของตนเอง",
+    ),
+    "key_revoked": (
+        "`{key}` was revoked, which voids every signature it made; the signer must sign again with a new key",
+        "`{key}` ถูกเพิกถอนแล้ว ลายมือชื่อทั้งหมดจากกุญแจนี้ใช้ไม่ได้ ผู้ลงนามต้องลงนามใหม่ด้วยกุญแจใหม่",
+    ),
+    "key_not_valid_at": (
+        "`{key}` was not valid at {at}; sign again with a current key",
+        "`{key}` ไม่อยู่ในช่วงใช้งาน ณ {at} ให้ลงนามใหม่ด้วยกุญแจปัจจุบัน",
+    ),
+    "registry_missing_for_check": (
+        "`{key}` cannot be checked: the approvers registry could not be read; fix approvers.yml",
+        "ตรวจสอบ `{key}` ไม่ได้เพราะอ่านทะเบียนผู้อนุมัติไม่ได้ ให้แก้ไข approvers.yml",
+    ),
+    # --- states -------------------------------------------------------------
+    "window_ended": ("the publication period has ended", "สิ้นสุดระยะเวลาการเผยแพร่แล้ว"),
+    "not_yet_open": ("the publication period has not started yet", "ยังไม่ถึงวันเริ่มเผยแพร่"),
+    "awaiting": ("waiting for the {role}'s sign-off", "รอการลงนามของ{role}"),
+    "revised": ("revised after a refusal; the chain starts again", "แก้ไขแล้วหลังไม่อนุมัติ เริ่มขั้นตอนลงนามใหม่"),
+    "refused": ("refused by {signer} ({role}): {reason}", "ไม่อนุมัติโดย {signer} ({role}): {reason}"),
+    "state_live": ("live", "เผยแพร่อยู่"),
+    "state_scheduled": ("scheduled", "รอถึงวันเผยแพร่"),
+    "state_expired": ("expired", "สิ้นสุดการเผยแพร่"),
+    "state_rejected": ("refused", "ไม่อนุมัติ"),
+    "state_invalid": ("invalid", "ไม่ถูกต้อง"),
+    "state_awaiting_chair": ("awaiting the chair", "รอประธานศูนย์ข้อมูลข่าวสารตรวจสอบ"),
+    "state_awaiting_director": ("awaiting the director", "รอนายแพทย์สาธารณสุขจังหวัดอนุมัติ"),
+    "role_chair": ("chair of the information centre", "ประธานศูนย์ข้อมูลข่าวสาร"),
+    "role_director": ("provincial chief medical officer", "นายแพทย์สาธารณสุขจังหวัด"),
+    # --- registry -----------------------------------------------------------
+    "registry_unreadable": (
+        "the approvers registry {path} cannot be read ({detail}); nothing gated is published until it is fixed",
+        "อ่านทะเบียนผู้อนุมัติ {path} ไม่ได้ ({detail}) จะไม่เผยแพร่โพสต์ใดจนกว่าจะแก้ไข",
+    ),
+    "registry_yaml": ("`{key}`: {detail}; fix the YAML", "`{key}`: {detail} ให้แก้ไขรูปแบบ YAML"),
+    "registry_shape": ("`{key}` has the wrong shape; see the README", "`{key}` มีรูปแบบไม่ถูกต้อง ดู README"),
+    "registry_unknown_key": ("`{key}` is not a known field; remove it", "`{key}` ไม่ใช่ช่องที่รู้จัก ให้ลบออก"),
+    "registry_missing": ("`{key}` is missing; fill it in", "ยังไม่ได้กรอก `{key}`"),
+    "registry_timezone": (
+        "`{key}` '{detail}' is not a time zone; write e.g. Asia/Bangkok",
+        "`{key}` '{detail}' ไม่ใช่เขตเวลา ให้เขียน เช่น Asia/Bangkok",
+    ),
+    "registry_id": (
+        "`{key}` '{detail}' must be lower-case letters, digits, '.', '_' or '-'",
+        "`{key}` '{detail}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข '.' '_' หรือ '-'",
+    ),
+    "registry_duplicate_person": ("`{key}` '{detail}' is listed twice", "`{key}` '{detail}' ซ้ำกัน"),
+    "registry_role": (
+        "`{key}` '{detail}' is not a configured role",
+        "`{key}` '{detail}' ไม่ใช่บทบาทที่กำหนดไว้",
+    ),
+    "registry_key": ("`{key}` is not an ssh-ed25519 public key ({detail})", "`{key}` ไม่ใช่กุญแจสาธารณะ ssh-ed25519 ({detail})"),
+    "registry_key_shared": (
+        "`{key}` is already listed under {detail}; a key belongs to one person only",
+        "`{key}` อยู่ในรายชื่อของ {detail} แล้ว กุญแจหนึ่งดอกเป็นของคนเดียวเท่านั้น",
+    ),
+    "registry_date": ("`{key}` '{detail}' is not a date", "`{key}` '{detail}' ไม่ใช่วันที่"),
+    # --- the plugin -----------------------------------------------------------
+    "plugin_disabled": (
+        "approval-gate is disabled (enabled: false): no gated page is published; set enabled: true",
+        "ปิดการทำงาน approval-gate (enabled: false) จะไม่เผยแพร่หน้าที่ต้องอนุมัติใดเลย ให้ตั้ง enabled: true",
+    ),
+    "excluded_page": (
+        "'{path}' is not published ({state}): {reasons}",
+        "'{path}' ไม่ถูกเผยแพร่ ({state}): {reasons}",
+    ),
+    "link_to_excluded": (
+        "'{page}' links to '{target}', which is not published; remove the link or get the post approved",
+        "'{page}' มีลิงก์ไปยัง '{target}' ซึ่งไม่ได้เผยแพร่ ให้ลบลิงก์หรือขออนุมัติโพสต์นั้น",
+    ),
+    "build_summary": (
+        "{live} live, {scheduled} scheduled, {awaiting} awaiting, {rejected} refused, "
+        "{invalid} invalid, {expired} expired, {moved} moved",
+        "เผยแพร่ {live}, รอถึงวัน {scheduled}, รอลงนาม {awaiting}, ไม่อนุมัติ {rejected}, "
+        "ไม่ถูกต้อง {invalid}, สิ้นสุด {expired}, ย้ายออก {moved}",
+    ),
+    "moved_post": ("took down '{path}' (moved to {target}/)", "นำ '{path}' ลงจากเว็บไซต์แล้ว (ย้ายไป {target}/)"),
+    "move_clash": (
+        "'{path}' was not moved: {detail} already holds a different post; rename one of them",
+        "ไม่ได้ย้าย '{path}': {detail} มีโพสต์อื่นอยู่แล้ว ให้เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง",
+    ),
+    "move_failed": (
+        "'{path}' was not moved ({detail}); it stays where it was; fix the folder and run again",
+        "ไม่ได้ย้าย '{path}' ({detail}) ไฟล์ยังอยู่ที่เดิม ให้แก้ไขโฟลเดอร์แล้วสั่งใหม่",
+    ),
+    "lock_timeout": (
+        "'{path}': another build or gate command is moving posts ({detail}); try again in a minute",
+        "'{path}': มีการสร้างเว็บหรือคำสั่ง gate อื่นกำลังย้ายโพสต์ ({detail}) ให้ลองใหม่ในอีกสักครู่",
+    ),
+    "unreadable": ("the file cannot be read ({detail})", "อ่านไฟล์ไม่ได้ ({detail})"),
+}

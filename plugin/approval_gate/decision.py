@@ -1,0 +1,170 @@
+"""The one pure function that decides a post's state, with every reason (SPEC §5).
+
+No files, no MkDocs, no clock: the plugin, `gate check`, `gate status` and the
+preview all call `decide` with what they read, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from . import signing
+from .messages import Reason
+from .post import Post, SignOff
+from .registry import Registry
+
+INVALID, REJECTED, SCHEDULED, LIVE, EXPIRED = "invalid", "rejected", "scheduled", "live", "expired"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The parts of the plugin configuration the decision depends on."""
+
+    site_id: str
+    roles: tuple[str, ...] = ("chair", "director")
+    signatures: bool = True  # False: `signatures: off`, names only
+
+
+def awaiting(role: str) -> str:
+    return f"awaiting_{role}"
+
+
+@dataclass(frozen=True)
+class Decision:
+    state: str
+    reasons: tuple[Reason, ...] = ()
+    waiting_for: str | None = None  # the role whose sign-off is next
+    chain: tuple[SignOff, ...] = ()  # the sign-offs that count, on the current digest
+    history: tuple[SignOff, ...] = field(default=())  # sign-offs on older digests
+    refusal: SignOff | None = None
+
+    @property
+    def live(self) -> bool:
+        return self.state == LIVE
+
+
+def signoff_statement(post_path: str, settings: Settings, entry: SignOff, prev: str | None) -> bytes:
+    """What a sign-off's signature covers: site, path, digest, role, signer, decision, reason, time, chain."""
+    return signing.statement(
+        {
+            "site": settings.site_id,
+            "path": post_path,
+            "digest": entry.digest,
+            "role": entry.role,
+            "signer": entry.signer,
+            "decision": entry.decision,
+            "reason": entry.reason,
+            "at": entry.at_text,
+            "prev": prev,
+        }
+    )
+
+
+def chain_link(sig: str | None) -> str | None:
+    """`prev` for the next entry: SHA-256 of this approving entry's signature."""
+    return hashlib.sha256(sig.encode("ascii")).hexdigest() if sig else None
+
+
+def _check_entry(
+    entry: SignOff, post: Post, registry: Registry | None, settings: Settings, now: dt.datetime, prev: str | None
+) -> list[Reason]:
+    """Every reason this sign-off does not count (empty: it counts)."""
+    where = f"signoffs[{entry.index + 1}]"
+    problems = list(entry.problems)
+    if entry.at is not None and entry.at > now:
+        problems.append(Reason("signoff_future", f"{where}.at", {"value": entry.at_text}))
+    if registry is None:
+        return problems + [Reason("registry_missing_for_check", where)]
+    person = registry.people.get(entry.signer)
+    if person is None:
+        return problems + [Reason("signer_unknown", f"{where}.signer", {"signer": entry.signer})]
+    if entry.at is not None and not person.holds(entry.role, entry.at):
+        problems.append(Reason("role_not_held", f"{where}.role", {"signer": entry.signer, "role": entry.role}))
+    if not settings.signatures:
+        return problems
+    if not entry.key or not entry.sig:
+        return problems + [Reason("signature_missing", where)]
+    found = registry.key_by_fingerprint(entry.key)
+    if found is None:
+        return problems + [Reason("key_unknown", f"{where}.key", {"fingerprint": entry.key or ""})]
+    owner, grant = found
+    if owner.id != entry.signer:
+        problems.append(Reason("key_not_signers", f"{where}.key", {"signer": entry.signer, "owner": owner.id}))
+    if grant.revoked:
+        problems.append(Reason("key_revoked", f"{where}.key", {"fingerprint": entry.key or ""}))
+    elif entry.at is not None and not grant.span.holds_at(entry.at):
+        problems.append(Reason("key_not_valid_at", f"{where}.key", {"fingerprint": entry.key or "", "at": entry.at_text}))
+    message = signoff_statement(post.path, settings, entry, prev)
+    if not signing.verify(grant.line, message, entry.sig):
+        problems.append(Reason("signature_bad", f"{where}.sig"))
+    return problems
+
+
+def _window_state(post: Post, now: dt.datetime) -> str | None:
+    if post.window is None:
+        return None
+    return {"before": SCHEDULED, "open": LIVE, "after": EXPIRED}[post.window.position(now)]
+
+
+def decide(post: Post, registry: Registry | None, settings: Settings, now: dt.datetime) -> Decision:
+    """State and reasons of `post` at `now`."""
+    window = _window_state(post, now)
+    current = [entry for entry in post.signoffs if entry.digest == post.digest]
+    history = tuple(entry for entry in post.signoffs if entry.digest != post.digest)
+    reasons: list[Reason] = list(post.problems)
+
+    chain: list[SignOff] = []
+    refusal: SignOff | None = None
+    prev: str | None = None
+    signers: dict[str, str] = {}
+    for entry in current:
+        where = f"signoffs[{entry.index + 1}]"
+        step = len(chain)
+        reasons.extend(_check_entry(entry, post, registry, settings, now, prev))
+        if refusal is not None:
+            reasons.append(Reason("signoff_after_refusal", where))
+            continue
+        if step >= len(settings.roles) or entry.role != settings.roles[step]:
+            expected = settings.roles[step] if step < len(settings.roles) else "-"
+            reasons.append(Reason("signoff_order", f"{where}.role", {"role": entry.role, "expected": expected}))
+            continue
+        if chain and entry.at is not None and chain[-1].at is not None and entry.at < chain[-1].at:
+            reasons.append(Reason("signoff_time_order", f"{where}.at"))
+        if entry.signer in signers:
+            reasons.append(
+                Reason("same_person", f"{where}.signer", {"signer": entry.signer, "role": signers[entry.signer]})
+            )
+        signers[entry.signer] = entry.role
+        if entry.decision == "reject":
+            refusal = entry
+        else:
+            chain.append(entry)
+            prev = chain_link(entry.sig)
+
+    done = len(chain) == len(settings.roles)
+    waiting = None if done or refusal else settings.roles[len(chain)]
+    base = Decision(state=INVALID, waiting_for=waiting, chain=tuple(chain), history=history, refusal=refusal)
+
+    def result(state: str) -> Decision:
+        return Decision(state, tuple(reasons), base.waiting_for, base.chain, base.history, base.refusal)
+
+    if window == EXPIRED:
+        reasons.append(Reason("window_ended"))
+        return result(EXPIRED)
+    if reasons:
+        return result(INVALID)
+    if refusal is not None:
+        reasons.append(Reason("refused", None, {"role": refusal.role, "signer": refusal.signer, "reason": refusal.reason or ""}))
+        return result(REJECTED)
+    if not done:
+        role = settings.roles[len(chain)]
+        reasons.append(Reason("awaiting", None, {"role": role}))
+        if history:
+            reasons.append(Reason("revised", None))
+        return result(awaiting(role))
+    if window == SCHEDULED:
+        reasons.append(Reason("not_yet_open"))
+        return result(SCHEDULED)
+    return result(LIVE)

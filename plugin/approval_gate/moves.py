@@ -1,0 +1,161 @@
+"""Moving posts between `pending/`, `content/` and `pending/expired/` without ever losing one.
+
+The order is: write the new copy beside its target, fsync, link it into place (which
+fails rather than overwrite), fsync the folder, then remove the old file. A crash at
+any point leaves the post in its old place, or in both places with the same digest;
+the next move of that post notices the second case and finishes the job. A lock
+file serialises moves, so two builds cannot both move the same post.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .canonical import PostFormatError, read_post_text
+
+LOCK_NAME = ".approval-gate.lock"
+TMP_SUFFIX = ".gate-tmp"
+
+
+class MoveError(OSError):
+    """A move that was refused or failed; the post is still where it was.
+
+    `code` is a catalogue key: move_clash, move_failed, lock_timeout."""
+
+    def __init__(self, code: str, path: Path, detail: str = ""):
+        super().__init__(f"{code}: {path}: {detail}")
+        self.code = code
+        self.path = path
+        self.detail = detail
+
+
+@contextlib.contextmanager
+def repository_lock(folder: Path, timeout: float = 60.0) -> Iterator[None]:
+    """An exclusive lock on `folder/.approval-gate.lock`, waiting up to `timeout`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise MoveError("lock_timeout", folder / LOCK_NAME) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def _fsync_dir(folder: Path) -> None:
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def _same_post(a: bytes, b: bytes) -> bool:
+    """Same digest: the same post, whatever record keys were added on the way."""
+    try:
+        return read_post_text(a).digest == read_post_text(b).digest
+    except PostFormatError:
+        return a == b
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    """Create `target` with `data`, durably, failing if it exists."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}{TMP_SUFFIX}")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)  # left by an interrupted move; we hold the lock
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(handle, view)
+            view = view[written:]
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+    try:
+        os.link(temporary, target)  # atomic, and never replaces an existing file
+    finally:
+        os.unlink(temporary)
+    _fsync_dir(target.parent)
+
+
+def move_post(source: Path, target: Path, transform: Callable[[bytes], bytes] = lambda data: data) -> str:
+    """Move one post file; the caller holds `repository_lock`.
+
+    Returns 'moved', 'resolved' (a copy left by an interrupted move was completed)
+    or 'gone' (someone else moved it first). Raises MoveError and changes nothing
+    else if the target holds a different post or the disk refuses.
+    """
+    try:
+        data = source.read_bytes()
+    except FileNotFoundError:
+        return "gone"
+    except OSError as error:
+        raise MoveError("move_failed", source, error.strerror or str(error)) from None
+    outcome = "moved"
+    if target.exists():
+        if not _same_post(data, target.read_bytes()):
+            raise MoveError("move_clash", target)
+        outcome = "resolved"
+    else:
+        try:
+            _write_new(target, transform(data))
+        except FileExistsError:
+            raise MoveError("move_clash", target) from None
+        except OSError as error:
+            detail = "no space left" if error.errno == errno.ENOSPC else (error.strerror or str(error))
+            raise MoveError("move_failed", target, detail) from None
+    try:
+        os.unlink(source)
+        _fsync_dir(source.parent)
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise MoveError("move_failed", source, error.strerror or str(error)) from None
+    return outcome
+
+
+def attachments_of(post_file: Path) -> Path:
+    """A post's attachments live in a folder named like the post: flu.md -> flu/."""
+    return post_file.with_suffix("")
+
+
+def move_attachments(source_post: Path, target_post: Path) -> bool:
+    """Move the post's attachments folder along with it; refuses to merge folders."""
+    source, target = attachments_of(source_post), attachments_of(target_post)
+    if not source.is_dir():
+        return False
+    if target.exists():
+        raise MoveError("move_clash", target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.rename(source, target)
+    except OSError as error:
+        raise MoveError("move_failed", target, error.strerror or str(error)) from None
+    _fsync_dir(target.parent)
+    _fsync_dir(source.parent)
+    return True
+
+
+def clean_temporaries(folder: Path, on_remove: Callable[[Path], None] = lambda path: None) -> None:
+    """Remove half-written copies left by interrupted moves (the originals are intact)."""
+    if not folder.is_dir():
+        return
+    for leftover in folder.rglob(f".*{TMP_SUFFIX}"):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+            on_remove(leftover)

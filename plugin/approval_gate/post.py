@@ -1,0 +1,263 @@
+"""The post model: the request form read from front matter, every field validated.
+
+`load_post` never raises: everything wrong with a post becomes a Reason, so the
+decision can list every problem at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .canonical import PostFormatError, read_post_text
+from .messages import Reason
+from .thaidates import DateError, When, Window, parse_when, window_from
+
+DIGEST_RE = re.compile(r"^sha256:[0-9a-f]{64}$")
+AT_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+URL_RE = re.compile(r"^https?://[^\s/?#<>\"']+[^\s<>\"']*$", re.IGNORECASE)
+# Raw HTML in a form field lands unescaped in <title> and the nav of every page.
+HTML_RE = re.compile(r"[<>]")
+# A body may hold Markdown and HTML, but nothing that runs in the reader's browser.
+ACTIVE_BODY_RE = re.compile(
+    r"<\s*(?:script|iframe|object|embed)\b|\bjavascript\s*:|\bvbscript\s*:|<[^>]*\son[a-z]+\s*=",
+    re.IGNORECASE,
+)
+REFUSED_KEYS = ("template", "draft")
+PLAIN_TEXT_KEYS = ("title", "agency", "remarks", "category", "description")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What a post is checked against: the plugin's options that concern the form."""
+
+    timezone: ZoneInfo = ZoneInfo("Asia/Bangkok")
+    default_agency: str | None = None
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SignOff:
+    index: int
+    role: str
+    signer: str
+    decision: str
+    reason: str | None
+    digest: str
+    at_text: str
+    at: dt.datetime | None
+    key: str | None
+    sig: str | None
+    problems: tuple[Reason, ...] = ()
+
+
+@dataclass(frozen=True)
+class Requester:
+    name: str
+    position: str | None
+    date: When | None
+
+
+@dataclass(frozen=True)
+class Post:
+    path: str
+    digest: str | None = None
+    text: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    title: str | None = None
+    agency: str | None = None
+    requester: Requester | None = None
+    external_link: str | None = None
+    remarks: str | None = None
+    category: str | None = None
+    window: Window | None = None
+    signoffs: tuple[SignOff, ...] = ()
+    published: dict[str, Any] | None = None
+    taken_down: dict[str, Any] | None = None
+    problems: tuple[Reason, ...] = ()
+
+
+def _text(meta: dict[str, Any], key: str, problems: list[Reason], *, required: bool) -> str | None:
+    value = meta.get(key)
+    if value is None or value == "":
+        if required:
+            problems.append(Reason("missing_key", key))
+        return None
+    if not isinstance(value, str):
+        problems.append(Reason("not_text", key))
+        return None
+    if key in PLAIN_TEXT_KEYS and HTML_RE.search(value):
+        problems.append(Reason("html_in_field", key))
+        return None
+    return value.strip()
+
+
+def _when(meta: dict[str, Any], key: str, tz: ZoneInfo, problems: list[Reason], *, required: bool = True) -> When | None:
+    if meta.get(key) is None:
+        if required:
+            problems.append(Reason("missing_key", key))
+        return None
+    try:
+        return parse_when(meta[key], tz)
+    except DateError as error:
+        problems.append(Reason(error.code, key, {"value": str(error.value)}))
+        return None
+
+
+def _requester(meta: dict[str, Any], tz: ZoneInfo, problems: list[Reason]) -> Requester | None:
+    value = meta.get("requester")
+    if value is None:
+        problems.append(Reason("missing_key", "requester"))
+        return None
+    if not isinstance(value, dict):
+        problems.append(Reason("requester_shape", "requester"))
+        return None
+    inner: list[Reason] = []
+    name = _text(value, "name", inner, required=True)
+    position = _text(value, "position", inner, required=False)
+    date = _when(value, "date", tz, inner)
+    for extra in sorted(set(value) - {"name", "position", "date"}):
+        inner.append(Reason("unknown_subkey", extra))
+    problems.extend(Reason(r.code, f"requester.{r.key}", r.params) for r in inner)
+    if name is None or (name and HTML_RE.search(name)):
+        return None
+    return Requester(name, position, date)
+
+
+def _signoff(index: int, entry: object) -> SignOff | Reason:
+    key = f"signoffs[{index + 1}]"
+    if not isinstance(entry, dict):
+        return Reason("signoff_shape", key)
+    problems: list[Reason] = []
+    strings: dict[str, str | None] = {}
+    for name in ("role", "signer", "decision", "digest", "at", "reason", "key", "sig"):
+        value = entry.get(name)
+        if value is not None and not isinstance(value, str):
+            problems.append(Reason("signoff_field_type", f"{key}.{name}"))
+            value = None
+        strings[name] = value
+    for name in sorted(set(entry) - set(strings)):
+        problems.append(Reason("unknown_subkey", f"{key}.{name}"))
+    digest = strings["digest"] or ""
+    if not DIGEST_RE.match(digest):
+        # Without a readable digest the entry cannot even be placed in history.
+        return Reason("signoff_digest", f"{key}.digest")
+    for name in ("role", "signer", "decision", "at"):
+        if not strings[name]:
+            problems.append(Reason("missing_key", f"{key}.{name}"))
+    if strings["decision"] not in (None, "approve", "reject"):
+        problems.append(Reason("signoff_decision", f"{key}.decision"))
+    if strings["decision"] == "reject" and not (strings["reason"] or "").strip():
+        problems.append(Reason("signoff_reason", f"{key}.reason"))
+    at: dt.datetime | None = None
+    at_text = strings["at"] or ""
+    if at_text and not AT_RE.match(at_text):
+        problems.append(Reason("signoff_at", f"{key}.at", {"value": at_text}))
+    elif at_text:
+        try:
+            at = dt.datetime.strptime(at_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+        except ValueError:
+            problems.append(Reason("signoff_at", f"{key}.at", {"value": at_text}))
+    return SignOff(
+        index=index,
+        role=strings["role"] or "",
+        signer=strings["signer"] or "",
+        decision=strings["decision"] or "",
+        reason=strings["reason"],
+        digest=digest,
+        at_text=at_text,
+        at=at,
+        key=strings["key"],
+        sig=strings["sig"],
+        problems=tuple(problems),
+    )
+
+
+def _record(meta: dict[str, Any], key: str, problems: list[Reason]) -> dict[str, Any] | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        problems.append(Reason("record_shape", key))
+        return None
+    return value
+
+
+def load_post(raw: bytes, path: str, rules: Rules) -> Post:
+    """Read a post's bytes into a Post; problems are collected, never raised."""
+    try:
+        text = read_post_text(raw)
+    except PostFormatError as error:
+        params = {"line": str(error.line or "?"), "detail": error.detail}
+        return Post(path=path, problems=(Reason(error.code, error.key, params),))
+    meta = text.meta
+    problems: list[Reason] = []
+    for key in REFUSED_KEYS:
+        if key in meta:
+            problems.append(Reason("refused_key", key))
+    title = _text(meta, "title", problems, required=True)
+    agency = _text(meta, "agency", problems, required=rules.default_agency is None) or rules.default_agency
+    requester = _requester(meta, rules.timezone, problems)
+    remarks = _text(meta, "remarks", problems, required=False)
+    _text(meta, "description", problems, required=False)
+    link = _text(meta, "external_link", problems, required=False)
+    if link is not None and not URL_RE.match(link):
+        problems.append(Reason("bad_link", "external_link", {"value": link}))
+        link = None
+    category = _text(meta, "category", problems, required=False)
+    if category is not None and rules.categories and category not in rules.categories:
+        problems.append(Reason("bad_category", "category", {"value": category, "allowed": ", ".join(rules.categories)}))
+    for key in ("tags", "categories"):
+        value = meta.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
+            problems.append(Reason("not_text_list", key))
+        elif value and any(HTML_RE.search(v) for v in value):
+            problems.append(Reason("html_in_field", key))
+    blog_date = meta.get("date")
+    if isinstance(blog_date, (dt.date, dt.datetime)) and blog_date.year >= 2400:
+        problems.append(Reason("blog_date_be", "date", {"value": str(blog_date)}))
+    if ACTIVE_BODY_RE.search(text.body):
+        problems.append(Reason("active_body", None))
+
+    start = _when(meta, "publish_from", rules.timezone, problems)
+    until = _when(meta, "publish_until", rules.timezone, problems)
+    window = None
+    if start and until:
+        try:
+            window = window_from(start, until, rules.timezone)
+        except DateError:
+            problems.append(Reason("window_order", "publish_until"))
+
+    signoffs: list[SignOff] = []
+    raw_signoffs = meta.get("signoffs") or []
+    if not isinstance(raw_signoffs, list):
+        problems.append(Reason("signoffs_shape", "signoffs"))
+        raw_signoffs = []
+    for index, entry in enumerate(raw_signoffs):
+        parsed = _signoff(index, entry)
+        if isinstance(parsed, Reason):
+            problems.append(parsed)
+        else:
+            signoffs.append(parsed)
+    return Post(
+        path=path,
+        digest=text.digest,
+        text=text.text,
+        meta=meta,
+        body=text.body,
+        title=title,
+        agency=agency,
+        requester=requester,
+        external_link=link,
+        remarks=remarks,
+        category=category,
+        window=window,
+        signoffs=tuple(signoffs),
+        published=_record(meta, "published", problems),
+        taken_down=_record(meta, "taken_down", problems),
+        problems=tuple(problems),
+    )

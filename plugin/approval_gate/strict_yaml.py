@@ -1,0 +1,132 @@
+"""A strict YAML loader for front matter and the registry.
+
+PyYAML's YAML 1.1 typing turns `on:` into `True`, `012` into 10, `12:30` into 750
+and keeps the last of duplicate keys silently. A publishing gate cannot afford any
+of that, so this loader knows only strings, decimal integers, booleans spelt
+`true`/`false`, null, dates and timestamps, and refuses everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+
+class StrictYAMLError(ValueError):
+    """A YAML document uses something the strict loader refuses.
+
+    `code` is a message-catalogue key, `key` the dotted path of the offending key
+    when known, `line` the 1-based line in the YAML text.
+    """
+
+    def __init__(self, code: str, key: str | None = None, line: int | None = None, detail: str = ""):
+        super().__init__(f"{code} at {key or '?'} line {line}: {detail}")
+        self.code = code
+        self.key = key
+        self.line = line
+        self.detail = detail
+
+
+class _StrictResolver(BaseResolver):
+    pass
+
+
+_StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+# Floats are recognised only to be refused: "1.5" as a string would hide a mistake.
+_StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."),
+)
+_StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:timestamp",
+    re.compile(
+        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
+        |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
+        (?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
+        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+        re.X,
+    ),
+    list("0123456789"),
+)
+
+
+class _StrictComposer(Composer):
+    """Refuses anchors, aliases and explicit tags before anything is built."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()
+        line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, AliasEvent):
+            raise StrictYAMLError("yaml_alias", line=line)
+        if isinstance(event, (ScalarEvent, CollectionStartEvent)):
+            if event.anchor is not None:
+                raise StrictYAMLError("yaml_alias", line=line)
+            if event.tag is not None and event.tag != "!":
+                raise StrictYAMLError("yaml_tag", line=line, detail=str(event.tag))
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+class _StrictConstructor(SafeConstructor):
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise StrictYAMLError("yaml_merge", line=line)
+            if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                raise StrictYAMLError("yaml_key_type", line=line, detail=str(getattr(key_node, "value", "")))
+            if key_node.value in seen:
+                raise StrictYAMLError("yaml_duplicate", key=key_node.value, line=line)
+            seen.add(key_node.value)
+        return super().construct_mapping(node, deep=True)
+
+    def construct_yaml_float(self, node: ScalarNode) -> float:  # type: ignore[override]
+        raise StrictYAMLError("yaml_float", line=node.start_mark.line + 1, detail=str(node.value))
+
+
+_StrictConstructor.add_constructor("tag:yaml.org,2002:float", _StrictConstructor.construct_yaml_float)
+
+
+class StrictLoader(Reader, Scanner, Parser, _StrictComposer, _StrictConstructor, _StrictResolver):  # type: ignore[misc]
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _StrictComposer.__init__(self)
+        _StrictConstructor.__init__(self)
+        _StrictResolver.__init__(self)
+
+
+def load_strict(text: str) -> Any:
+    """Load one YAML document strictly; raises StrictYAMLError for anything refused."""
+    loader = StrictLoader(text)
+    try:
+        return loader.get_single_data()
+    except StrictYAMLError:
+        raise
+    except (yaml.YAMLError, ConstructorError, ValueError) as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(error, "problem", None) or str(error)
+        raise StrictYAMLError("yaml_syntax", line=line, detail=str(problem)) from None
+    finally:
+        loader.dispose()

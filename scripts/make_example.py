@@ -1,0 +1,284 @@
+"""Regenerate the example site's posts, registry and signatures.
+
+Keys are made fresh in memory on every run and never written anywhere: the example
+signatures verify against the public keys in approvers.yml, and nobody holds the
+private halves. Run from the repository root: `python scripts/make_example.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from approval_gate import signing
+from approval_gate.decision import Settings, decide
+from approval_gate.post import Rules, load_post
+from approval_gate.registry import parse_registry
+from approval_gate.signoff import make_entry, write_entry
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_ID = "pathumthani-health"
+SETTINGS = Settings(site_id=SITE_ID)
+RULES = Rules(default_agency="สำนักงานสาธารณสุขจังหวัดปทุมธานี")
+UTC = dt.timezone.utc
+
+PEOPLE = {
+    "somchai": ("นายสมชาย รักษ์ข้อมูล", "ประธานศูนย์ข้อมูลข่าวสาร สำนักงานสาธารณสุขจังหวัดปทุมธานี", "chair"),
+    "wichai": ("นายแพทย์วิชัย ใจบุญ", "นายแพทย์สาธารณสุขจังหวัดปทุมธานี", "director"),
+    "malee": ("นางมาลี ศรีสุข", "รองประธานศูนย์ข้อมูลข่าวสาร (ทำหน้าที่แทน)", "chair"),
+}
+
+
+def registry_text(keys: dict[str, Ed25519PrivateKey]) -> str:
+    lines = [
+        "# ทะเบียนผู้อนุมัติ (approvers registry). Changes need review: see README, 'How sign-offs are verified'.",
+        f"site_id: {SITE_ID}",
+        "timezone: Asia/Bangkok",
+        "people:",
+    ]
+    for person, (name, position, role) in PEOPLE.items():
+        public = signing.public_line(keys[person].public_key(), person)
+        lines += [
+            f"  - id: {person}",
+            f"    name: {name}",
+            f"    position: {position}",
+            "    roles:",
+            f"      - {{role: {role}, from: 2569-09-01}}",
+            "    keys:",
+            f'      - {{key: "{public}", from: 2569-09-01}}',
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def post_text(**form: str) -> str:
+    body = form.pop("body")
+    head = "\n".join(f"{key}: {value}" for key, value in form.items())
+    return f"---\n{head}\n---\n\n{textwrap.dedent(body).strip()}\n"
+
+
+def sign(path: Path, post_path: str, keys: dict[str, Ed25519PrivateKey], steps: list[tuple[str, str, str | None, dt.datetime]]) -> None:
+    registry = parse_registry((ROOT / "approvers.yml").read_text(encoding="utf-8"), SETTINGS.roles)
+    for signer, verdict, reason, at in steps:
+        text = path.read_text(encoding="utf-8")
+        post = load_post(text.encode(), post_path, RULES)
+        decision = decide(post, registry, SETTINGS, at)
+        role = decision.waiting_for or "chair"
+        entry = make_entry(
+            post, decision, SETTINGS, role=role, signer=signer, verdict=verdict, reason=reason, now=at, key=keys[signer]
+        )
+        path.write_text(write_entry(text, entry), encoding="utf-8")
+
+
+def at(day: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(day).replace(tzinfo=UTC)
+
+
+COMMON = {
+    "requester": "\n  name: นางสาวสมหญิง ใจดี\n  position: นักวิชาการสาธารณสุขชำนาญการ\n  date: 2569-11-10",
+}
+APPROVED = [("somchai", "approve", None, at("2026-11-12T03:15:00")), ("wichai", "approve", None, at("2026-11-12T08:40:00"))]
+
+POSTS: list[tuple[str, str, dict[str, str], list[tuple[str, str, str | None, dt.datetime]]]] = [
+    (
+        "content",
+        "news/posts/flu-vaccine-2569.md",
+        {
+            "title": "ขอเชิญชวนประชาชนฉีดวัคซีนป้องกันไข้หวัดใหญ่ ประจำปี 2569",
+            "agency": "กลุ่มงานควบคุมโรคติดต่อ สำนักงานสาธารณสุขจังหวัดปทุมธานี",
+            "category": "ข่าวประชาสัมพันธ์",
+            "date": "2026-11-13",
+            "publish_from": "2569-11-13",
+            "publish_until": "2579-12-31",
+            "external_link": "https://ddc.moph.go.th/",
+            "remarks": "เผยแพร่ตลอดฤดูไข้หวัดใหญ่",
+            "tags": "[วัคซีน, ไข้หวัดใหญ่]",
+            "body": """
+            # ขอเชิญชวนประชาชนฉีดวัคซีนป้องกันไข้หวัดใหญ่ ประจำปี 2569
+
+            สำนักงานสาธารณสุขจังหวัดปทุมธานี ขอเชิญชวนกลุ่มเสี่ยง ได้แก่ ผู้สูงอายุ 65 ปีขึ้นไป
+            หญิงตั้งครรภ์ เด็กเล็กอายุ 6 เดือนถึง 2 ปี และผู้ป่วยโรคเรื้อรัง
+            รับวัคซีนป้องกันโรคไข้หวัดใหญ่ฟรี ณ โรงพยาบาลส่งเสริมสุขภาพตำบลใกล้บ้าน
+
+            ## สถานที่รับบริการ
+
+            - โรงพยาบาลปทุมธานี
+            - โรงพยาบาลส่งเสริมสุขภาพตำบลทุกแห่ง
+            """,
+        },
+        APPROVED,
+    ),
+    (
+        "content",
+        "news/posts/dengue-rainy-season.md",
+        {
+            "title": "เตือนภัยโรคไข้เลือดออกช่วงฤดูฝน",
+            "agency": "กลุ่มงานควบคุมโรคติดต่อ สำนักงานสาธารณสุขจังหวัดปทุมธานี",
+            "category": "ข่าวประชาสัมพันธ์",
+            "date": "2026-11-14",
+            "publish_from": "14/11/2569",
+            "publish_until": "31 ธ.ค. 2579",
+            "tags": "[ไข้เลือดออก, ยุงลาย]",
+            "body": """
+            # เตือนภัยโรคไข้เลือดออกช่วงฤดูฝน
+
+            ขอให้ประชาชนช่วยกันกำจัดแหล่งเพาะพันธุ์ยุงลายตามหลัก **3 เก็บ ป้องกัน 3 โรค**
+            คือ เก็บบ้าน เก็บขยะ และเก็บน้ำ เพื่อป้องกันโรคไข้เลือดออก โรคไข้ซิกา และโรคไข้ปวดข้อยุงลาย
+
+            หากมีไข้สูงลอย 2 วันขึ้นไป ให้รีบพบแพทย์ทันที ห้ามซื้อยาแก้ปวดกลุ่มเอ็นเสด (NSAIDs) รับประทานเอง
+            """,
+        },
+        APPROVED,
+    ),
+    (
+        "content",
+        "news/posts/procurement-ambulance-2570.md",
+        {
+            "title": "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2570",
+            "agency": "กลุ่มงานบริหารทั่วไป สำนักงานสาธารณสุขจังหวัดปทุมธานี",
+            "category": "จัดซื้อจัดจ้าง",
+            "date": "2026-11-15",
+            "publish_from": "๑๕ พฤศจิกายน ๒๕๖๙",
+            "publish_until": "30/09/2580",
+            "tags": "[จัดซื้อจัดจ้าง]",
+            "body": """
+            # ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2570
+
+            สำนักงานสาธารณสุขจังหวัดปทุมธานี ขอเผยแพร่แผนการจัดซื้อจัดจ้าง
+            ประจำปีงบประมาณ พ.ศ. 2570 ตามพระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560
+
+            | ลำดับ | รายการ | วงเงิน (บาท) |
+            | --- | --- | --- |
+            | 1 | รถพยาบาลฉุกเฉิน 1 คัน | 2,500,000 |
+            | 2 | เครื่องกระตุกหัวใจไฟฟ้าอัตโนมัติ (AED) 10 เครื่อง | 1,200,000 |
+            """,
+        },
+        APPROVED,
+    ),
+    (
+        "content",
+        "news/posts/world-diabetes-day-2580.md",
+        {
+            "title": "ขอเชิญร่วมกิจกรรมวันเบาหวานโลก ปี 2580",
+            "category": "ข่าวประชาสัมพันธ์",
+            "date": "2037-11-01",
+            "publish_from": "1 พ.ย. 2580",
+            "publish_until": "30 พ.ย. 2580",
+            "body": """
+            # ขอเชิญร่วมกิจกรรมวันเบาหวานโลก ปี 2580
+
+            ตรวจวัดระดับน้ำตาลในเลือดฟรี ณ ลานกิจกรรมศาลากลางจังหวัดปทุมธานี
+            """,
+        },
+        APPROVED,
+    ),
+    (
+        "content",
+        "news/posts/covid-booster-2569.md",
+        {
+            "title": "บริการฉีดวัคซีนโควิด 19 เข็มกระตุ้น เดือนตุลาคม 2569",
+            "agency": "กลุ่มงานควบคุมโรคติดต่อ สำนักงานสาธารณสุขจังหวัดปทุมธานี",
+            "category": "ข่าวประชาสัมพันธ์",
+            "date": "2026-10-01",
+            "publish_from": "2569-10-01",
+            "publish_until": "2569-10-31",
+            "body": """
+            # บริการฉีดวัคซีนโควิด 19 เข็มกระตุ้น เดือนตุลาคม 2569
+
+            เปิดให้บริการทุกวันอังคารและพฤหัสบดี ตลอดเดือนตุลาคม 2569
+            """,
+        },
+        [("somchai", "approve", None, at("2026-09-25T02:00:00")), ("wichai", "approve", None, at("2026-09-26T04:00:00"))],
+    ),
+    (
+        "pending",
+        "news/posts/pm25-health-advice.md",
+        {
+            "title": "คำแนะนำการดูแลสุขภาพช่วงฝุ่น PM2.5 สูง",
+            "category": "ข่าวประชาสัมพันธ์",
+            "date": "2026-12-01",
+            "publish_from": "2569-12-01",
+            "publish_until": "2570-03-31",
+            "body": """
+            # คำแนะนำการดูแลสุขภาพช่วงฝุ่น PM2.5 สูง
+
+            หลีกเลี่ยงกิจกรรมกลางแจ้ง สวมหน้ากาก N95 เมื่อออกนอกอาคาร
+            """,
+        },
+        [],
+    ),
+    (
+        "pending",
+        "news/posts/blood-donation-drive.md",
+        {
+            "title": "ขอเชิญร่วมบริจาคโลหิต เนื่องในวันพ่อแห่งชาติ",
+            "category": "ข่าวประชาสัมพันธ์",
+            "date": "2026-12-01",
+            "publish_from": "2569-12-01",
+            "publish_until": "2569-12-10",
+            "body": """
+            # ขอเชิญร่วมบริจาคโลหิต เนื่องในวันพ่อแห่งชาติ
+
+            ณ ห้องประชุมสำนักงานสาธารณสุขจังหวัดปทุมธานี ชั้น 2 เวลา 08.30 - 15.30 น.
+            """,
+        },
+        [("somchai", "approve", None, at("2026-11-20T02:00:00"))],
+    ),
+    (
+        "pending",
+        "news/posts/herbal-cure-claim.md",
+        {
+            "title": "สมุนไพรรักษาโรคเบาหวานให้หายขาด",
+            "category": "ข่าวประชาสัมพันธ์",
+            "date": "2026-12-01",
+            "publish_from": "2569-12-01",
+            "publish_until": "2570-01-31",
+            "body": """
+            # สมุนไพรรักษาโรคเบาหวานให้หายขาด
+
+            สมุนไพรชนิดนี้รักษาโรคเบาหวานได้หายขาดภายใน 7 วัน
+            """,
+        },
+        [("somchai", "reject", "ข้อความอ้างสรรพคุณเกินจริง ขัดกับแนวทางของกรมการแพทย์แผนไทย ให้แก้ไขโดยอ้างอิงแหล่งข้อมูลทางวิชาการ", at("2026-11-21T03:00:00"))],
+    ),
+    (
+        "pending",
+        "news/posts/clinic-hours-change.md",
+        {
+            "title": "แจ้งเปลี่ยนแปลงเวลาให้บริการคลินิกนอกเวลา",
+            "category": "ประกาศ",
+            "date": "2026-12-01",
+            "publish_from": "2569-12-01",
+            "publish_until": "2570-12-31",
+            "body": """
+            # แจ้งเปลี่ยนแปลงเวลาให้บริการคลินิกนอกเวลา
+
+            ตั้งแต่วันที่ 1 ธันวาคม 2569 คลินิกนอกเวลาเปิดให้บริการเวลา 16.30 - 20.00 น.
+            """,
+        },
+        APPROVED,
+    ),
+]
+
+
+def main() -> None:
+    keys = {person: Ed25519PrivateKey.generate() for person in PEOPLE}
+    (ROOT / "approvers.yml").write_text(registry_text(keys), encoding="utf-8")
+    for place, post_path, form, steps in POSTS:
+        target = ROOT / place / post_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        requester = COMMON["requester"]
+        fields = {"title": form["title"]}
+        fields.update({k: v for k, v in form.items() if k not in ("title", "body")})
+        fields["requester"] = requester
+        target.write_text(post_text(**fields, body=form["body"]), encoding="utf-8")
+        sign(target, post_path, keys, steps)
+    # An invalid post: approved, then its body was edited (the signatures no longer match).
+    edited = ROOT / "pending/news/posts/clinic-hours-change.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("20.00 น.", "21.00 น."), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
