@@ -260,6 +260,23 @@ POSTS: list[tuple[str, str, dict[str, str], list[tuple[str, str, str | None, dt.
         },
         APPROVED,
     ),
+    (
+        "pending",
+        "news/posts/rabies-vaccine-campaign.md",
+        {
+            "title": "รณรงค์ฉีดวัคซีนป้องกันโรคพิษสุนัขบ้าในสุนัขและแมว",
+            "category": "ข่าวประชาสัมพันธ์",
+            "date": "2026-12-05",
+            "publish_from": "2569-12-05",
+            "publish_until": "2570-02-28",
+            "body": """
+            # รณรงค์ฉีดวัคซีนป้องกันโรคพิษสุนัขบ้าในสุนัขและแมว
+
+            นำสุนัขและแมวอายุ 2 เดือนขึ้นไปมารับวัคซีนฟรี ณ ที่ทำการองค์การบริหารส่วนตำบลทุกแห่ง
+            """,
+        },
+        [],
+    ),
 ]
 
 
@@ -275,9 +292,17 @@ def main() -> None:
         fields["requester"] = requester
         target.write_text(post_text(**fields, body=form["body"]), encoding="utf-8")
         sign(target, post_path, keys, steps)
-    # An invalid post: approved, then its body was edited (the signatures no longer match).
+    # Approved, then edited: the old sign-offs become history and the chain starts again.
     edited = ROOT / "pending/news/posts/clinic-hours-change.md"
     edited.write_text(edited.read_text(encoding="utf-8").replace("20.00 น.", "21.00 น."), encoding="utf-8")
+    # Invalid: someone typed the sign-offs by hand instead of signing them.
+    forged = ROOT / "pending/news/posts/rabies-vaccine-campaign.md"
+    text = forged.read_text(encoding="utf-8")
+    digest = load_post(text.encode(), "news/posts/rabies-vaccine-campaign.md", RULES).digest
+    for signer, role in (("somchai", "chair"), ("wichai", "director")):
+        entry = {"role": role, "signer": signer, "decision": "approve", "reason": None, "digest": digest, "at": "2026-11-22T02:00:00Z"}
+        text = write_entry(text, entry)
+    forged.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -205,6 +205,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_yet_open": ("the publication period has not started yet", "ยังไม่ถึงวันเริ่มเผยแพร่"),
     "awaiting": ("waiting for the {role}'s sign-off", "รอการลงนามของ{role}"),
     "revised": ("revised after a refusal; the chain starts again", "แก้ไขแล้วหลังไม่อนุมัติ เริ่มขั้นตอนลงนามใหม่"),
+    "changed_after_signoff": (
+        "the post changed after it was signed off; earlier sign-offs no longer count",
+        "โพสต์ถูกแก้ไขหลังการลงนาม การลงนามเดิมจึงไม่มีผล ต้องลงนามใหม่",
+    ),
     "refused": ("refused by {signer} ({role}): {reason}", "ไม่อนุมัติโดย {signer} ({role}): {reason}"),
     "state_live": ("live", "เผยแพร่อยู่"),
     "state_scheduled": ("scheduled", "รอถึงวันเผยแพร่"),
@@ -276,4 +280,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{path}': มีการสร้างเว็บหรือคำสั่ง gate อื่นกำลังย้ายโพสต์ ({detail}) ให้ลองใหม่ในอีกสักครู่",
     ),
     "unreadable": ("the file cannot be read ({detail})", "อ่านไฟล์ไม่ได้ ({detail})"),
+    # --- the command line -----------------------------------------------------
+    "cli_no_config": (
+        "{path} not found; run gate in the site's folder or pass --config-file",
+        "ไม่พบ {path} ให้สั่ง gate ในโฟลเดอร์ของเว็บไซต์ หรือระบุ --config-file",
+    ),
+    "cli_bad_config": ("{path} cannot be read: {detail}", "อ่าน {path} ไม่ได้: {detail}"),
+    "cli_no_plugin": (
+        "{path} has no approval-gate entry under plugins; add it (see the README)",
+        "{path} ไม่มี approval-gate ในส่วน plugins ให้เพิ่มตาม README",
+    ),
+    "cli_no_such_post": ("{path}: no such file", "{path}: ไม่พบไฟล์"),
+    "cli_not_a_post": (
+        "{path} is not under the content, pending or expired folders",
+        "{path} ไม่ได้อยู่ในโฟลเดอร์ content, pending หรือ expired",
+    ),
 }

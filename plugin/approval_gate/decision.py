@@ -161,8 +161,10 @@ def decide(post: Post, registry: Registry | None, settings: Settings, now: dt.da
     if not done:
         role = settings.roles[len(chain)]
         reasons.append(Reason("awaiting", None, {"role": role}))
-        if history:
+        if any(entry.decision == "reject" for entry in history):
             reasons.append(Reason("revised", None))
+        elif history:
+            reasons.append(Reason("changed_after_signoff", None))
         return result(awaiting(role))
     if window == SCHEDULED:
         reasons.append(Reason("not_yet_open"))

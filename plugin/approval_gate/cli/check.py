@@ -1,0 +1,58 @@
+"""`gate check`: the plugin's exact decision for each post."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..decision import INVALID
+from ..messages import state_name
+from ..repository import Judged
+from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context
+
+
+def judged_as_json(judged: Judged, lang: str) -> dict[str, object]:
+    decision = judged.decision
+    return {
+        "path": judged.post.path,
+        "file": str(judged.file),
+        "place": judged.place,
+        "state": decision.state,
+        "waiting_for": decision.waiting_for,
+        "digest": judged.post.digest,
+        "title": judged.post.title,
+        "window": [judged.post.window.start.isoformat(), judged.post.window.end.isoformat()] if judged.post.window else None,
+        "reasons": [
+            {"code": reason.code, "key": reason.key, "text": reason.text(lang)} for reason in decision.reasons
+        ],
+    }
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON document with every decision.")
+@pass_context
+def check(ctx: Context, paths: tuple[Path, ...], as_json: bool) -> None:
+    """Decide every post (or PATHS) as the build would; exit 1 if any is invalid."""
+    gate, now = ctx.gate, build_now()
+    files = [path.absolute() for path in paths] or list(gate.post_files())
+    results = []
+    for file in files:
+        if not file.is_file():
+            fail_usage(ctx.say("cli_no_such_post", path=str(file)))
+        try:
+            results.append(gate.judge(file, now))
+        except ValueError:
+            fail_usage(ctx.say("cli_not_a_post", path=str(file)))
+    if as_json:
+        click.echo(json.dumps([judged_as_json(j, ctx.lang) for j in results], ensure_ascii=False, indent=2))
+    else:
+        for judged in results:
+            label = state_name(judged.decision.state, ctx.lang)
+            click.echo(f"{judged.place}/{judged.post.path}: {judged.decision.state} ({label})")
+            for reason in judged.decision.reasons:
+                click.echo(f"    - {reason.text(ctx.lang)}")
+    invalid = any(judged.decision.state == INVALID for judged in results)
+    raise SystemExit(EXIT_FAILED if invalid else EXIT_OK)

@@ -1,0 +1,93 @@
+"""What every `gate` command shares: the group, loading the gate, the clock, messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from ..messages import language_from_env, message
+from ..repository import Gate
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass
+class Context:
+    config_file: Path
+    lang: str
+    _gate: Gate | None = None
+    _mkdocs: Any = None
+
+    @property
+    def gate(self) -> Gate:
+        if self._gate is None:
+            self._gate, self._mkdocs = load_gate(self.config_file)
+        return self._gate
+
+    @property
+    def mkdocs_config(self) -> Any:
+        self.gate  # noqa: B018 - loads both
+        return self._mkdocs
+
+    def say(self, code: str, **params: object) -> str:
+        return message(code, self.lang, **params)
+
+
+def load_gate(config_file: Path) -> tuple[Gate, Any]:
+    """The gate exactly as the plugin configures it from `mkdocs.yml`."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    lang = language_from_env()
+    if not config_file.is_file():
+        fail_usage(message("cli_no_config", lang, path=str(config_file)))
+    try:
+        config = load_config(str(config_file))
+    except (ConfigurationError, OSError) as error:
+        fail_usage(message("cli_bad_config", lang, path=str(config_file), detail=str(error)))
+    plugin = config.plugins.get("approval-gate")
+    if plugin is None:
+        fail_usage(message("cli_no_plugin", lang, path=str(config_file)))
+    root = config_file.resolve().parent
+    return Gate.from_options(root, Path(config.docs_dir).resolve(), dict(plugin.config)), config
+
+
+def build_now() -> dt.datetime:
+    """The same clock as the build: SOURCE_DATE_EPOCH when set, else now (UTC)."""
+    from mkdocs.utils import get_build_datetime
+
+    moment: dt.datetime = get_build_datetime()
+    return moment
+
+
+def fail_usage(text: str) -> NoReturn:
+    click.echo(text, err=True)
+    raise SystemExit(EXIT_USAGE)
+
+
+def fail(text: str) -> NoReturn:
+    click.echo(text, err=True)
+    raise SystemExit(EXIT_FAILED)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=lambda: Path(os.environ.get("GATE_CONFIG", "mkdocs.yml")),
+    show_default="mkdocs.yml",
+    help="The site's mkdocs.yml; the gate's options are read from its approval-gate plugin entry.",
+)
+@click.pass_context
+def main(ctx: click.Context, config_file: Path) -> None:
+    """approval-gate: request, sign off, publish and take down posts."""
+    ctx.obj = Context(config_file=config_file.absolute(), lang=language_from_env())
+
+
+pass_context = click.make_pass_decorator(Context)
