@@ -252,6 +252,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "approval-gate is disabled (enabled: false): no gated page is published; set enabled: true",
         "ปิดการทำงาน approval-gate (enabled: false) จะไม่เผยแพร่หน้าที่ต้องอนุมัติใดเลย ให้ตั้ง enabled: true",
     ),
+    "dirty_refused": (
+        "approval-gate refuses --dirty builds: they keep old pages of posts that are no longer live; build without --dirty",
+        "approval-gate ไม่รับการสร้างแบบ --dirty เพราะจะค้างหน้าของโพสต์ที่สิ้นสุดการเผยแพร่แล้ว ให้สร้างใหม่โดยไม่ใช้ --dirty",
+    ),
     "excluded_page": (
         "'{path}' is not published ({state}): {reasons}",
         "'{path}' ไม่ถูกเผยแพร่ ({state}): {reasons}",

@@ -3,6 +3,7 @@
 It decides in `on_files` before every other plugin, then closes the leaks that
 `InclusionLevel.EXCLUDED` leaves open: explicit `nav:` entries, links from built
 pages, assets used only by excluded posts, and stale output of `--dirty` builds.
+`--dirty` builds are refused, since they would keep pages of posts no longer live.
 Expired posts are moved out of `docs_dir` only after a successful, clean build.
 """
 
@@ -11,13 +12,13 @@ from __future__ import annotations
 import inspect
 import posixpath
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
@@ -60,6 +61,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.verified_text: dict[str, str] = {}
         self.used_by_built: set[str] = set()  # src URIs of files linked from built pages
         self.used_by_excluded: set[str] = set()
+        self.used_by_live: set[str] = set()  # attachments and links of live posts
         self.lang = "th"
 
     # --- lifecycle -------------------------------------------------------------
@@ -69,6 +71,9 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()  # one instance lives across `serve` rebuilds
+        if self.dirty:
+            # A dirty build keeps old pages of posts that are no longer live.
+            raise PluginError(message("dirty_refused", "en"))
         self.serving = self.command == "serve" or _is_serving()
         self.lang = site_language(config.theme.get("language"))
         root = Path(config.config_file_path or ".").resolve().parent
@@ -94,6 +99,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             if decision.state == LIVE and self.config.enabled:
                 file.inclusion = InclusionLevel.INCLUDED
                 self.verified_text[file.src_uri] = post.text
+                self.used_by_live.update(self._local_links(file, post.body))
+                self.used_by_live.update(self._attachments(files, file))
             else:
                 file.inclusion = InclusionLevel.EXCLUDED
                 self.excluded.add(file.src_uri)
@@ -189,18 +196,21 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Keep assets that only excluded posts use out of the site (before static files are copied)."""
+        """Settle which assets are copied (this runs before static files are): those only
+        excluded posts use stay out; those live pages use come back in, even when
+        `exclude_docs` keeps the posts' folders out for builders that ignore plugins."""
         for file in files:
-            if file.is_documentation_page() or file.src_uri not in self.used_by_excluded:
+            if file.is_documentation_page() or file.src_uri.startswith(".") or "/." in file.src_uri:
                 continue
-            if file.src_uri in self.used_by_built:
-                continue
-            file.inclusion = InclusionLevel.EXCLUDED
-            self.excluded_urls.setdefault(file.url, file.src_uri)
+            used = file.src_uri in self.used_by_built or file.src_uri in self.used_by_live
+            if file.src_uri in self.used_by_excluded and not used:
+                file.inclusion = InclusionLevel.EXCLUDED
+                self.excluded_urls.setdefault(file.url, file.src_uri)
+            elif used and file.inclusion.is_excluded():
+                file.inclusion = InclusionLevel.INCLUDED
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._remove_stale_output(config)
         if not self.takes_down():
             self._summarise(moved=0)
 
@@ -220,21 +230,6 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
                 moved=moved,
             )
         )
-
-    def _remove_stale_output(self, config: MkDocsConfig) -> None:
-        """A --dirty build keeps old HTML of posts that are excluded now: remove it."""
-        site = Path(config.site_dir)
-        for url, page_path in self.excluded_urls.items():
-            if not page_path.endswith(".md"):
-                path = site / url
-                if path.is_file():
-                    path.unlink()
-                continue
-            output = site / (url + "index.html" if url.endswith("/") or url == "" else url)
-            if output.is_file():
-                output.unlink()
-                if output.name == "index.html" and output.parent != site and not any(output.parent.iterdir()):
-                    shutil.rmtree(output.parent, ignore_errors=True)
 
     def takes_down(self) -> bool:
         """Moves happen only after a clean `mkdocs build` (never serve, --dirty or a failure)."""
