@@ -72,18 +72,32 @@ def split(text: str) -> tuple[str, str]:
     return match.group(1), text[match.end() :].lstrip("\n")
 
 
+_TOP_KEY_RE = re.compile(r"^([^\s#:][^:]*?)\s*:(?:\s|$)")
+
+
+def _key_at_line(yaml_text: str, line: int | None) -> str | None:
+    """The top-level key whose entry holds 1-based `line`, so messages can name it."""
+    if line is None:
+        return None
+    for text in reversed(yaml_text.split("\n")[:line]):
+        if match := _TOP_KEY_RE.match(text):
+            return match.group(1).strip("'\"")
+    return None
+
+
 def parse_front_matter(yaml_text: str) -> dict[str, Any]:
     if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER:
         raise PostFormatError("front_matter_too_large")
-    if BIDI_CONTROLS.search(yaml_text):
-        line = yaml_text[: BIDI_CONTROLS.search(yaml_text).start()].count("\n") + 2  # type: ignore[union-attr]
-        raise PostFormatError("bidi_control", line=line)
+    if bidi := BIDI_CONTROLS.search(yaml_text):
+        line = yaml_text[: bidi.start()].count("\n") + 1
+        raise PostFormatError("bidi_control", key=_key_at_line(yaml_text, line), line=line + 1)
     try:
         meta = load_strict(yaml_text)
     except StrictYAMLError as error:
+        key = error.key or _key_at_line(yaml_text, error.line)
         # +1: the opening fence is line 1 of the file.
         line = error.line + 1 if error.line is not None else None
-        raise PostFormatError(error.code, key=error.key, line=line, detail=error.detail) from None
+        raise PostFormatError(error.code, key=key, line=line, detail=error.detail) from None
     if not isinstance(meta, dict):
         raise PostFormatError("front_matter_not_mapping")
     return meta

@@ -26,40 +26,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ส่วนแบบฟอร์มใหญ่เกิน 64 KiB ให้ย่อข้อมูลแบบฟอร์มและย้ายรายละเอียดไปไว้ในเนื้อหา",
     ),
     "bidi_control": (
-        "line {line} contains an invisible text-direction control character; delete it and retype the text",
-        "บรรทัด {line} มีอักขระควบคุมทิศทางข้อความที่มองไม่เห็น ให้ลบแล้วพิมพ์ข้อความใหม่",
+        "`{key}` (line {line}) contains an invisible text-direction control character; delete it and retype the text",
+        "ช่อง `{key}` (บรรทัด {line}) มีอักขระควบคุมทิศทางข้อความที่มองไม่เห็น ให้ลบแล้วพิมพ์ข้อความใหม่",
     ),
     "front_matter_not_mapping": (
         "the front matter is not a list of 'key: value' lines; write it as in `gate new`",
         "ส่วนแบบฟอร์มไม่อยู่ในรูปแบบ 'ชื่อช่อง: ค่า' ให้เขียนตามแบบที่ได้จาก `gate new`",
     ),
     "yaml_syntax": (
-        "the front matter is not valid YAML near line {line}: {detail}; check quotes, colons and indentation",
-        "ส่วนแบบฟอร์มเขียนผิดรูปแบบ YAML ใกล้บรรทัด {line}: {detail} ให้ตรวจเครื่องหมายคำพูด เครื่องหมาย : และการย่อหน้า",
+        "`{key}` (line {line}) is not valid YAML: {detail}; check quotes, colons and indentation",
+        "ช่อง `{key}` (บรรทัด {line}) เขียนผิดรูปแบบ YAML: {detail} ให้ตรวจเครื่องหมายคำพูด เครื่องหมาย : และการย่อหน้า",
     ),
     "yaml_duplicate": (
         "`{key}` appears twice (line {line}); keep only one",
         "ช่อง `{key}` ซ้ำกันสองครั้ง (บรรทัด {line}) ให้เหลือไว้เพียงช่องเดียว",
     ),
     "yaml_alias": (
-        "line {line} uses a YAML anchor or alias (& or *); write the value out in full",
-        "บรรทัด {line} ใช้ anchor หรือ alias ของ YAML (& หรือ *) ให้เขียนค่าเต็มแทน",
+        "`{key}` (line {line}) uses a YAML anchor or alias (& or *); write the value out in full",
+        "ช่อง `{key}` (บรรทัด {line}) ใช้ anchor หรือ alias ของ YAML (& หรือ *) ให้เขียนค่าเต็มแทน",
     ),
     "yaml_merge": (
-        "line {line} uses a YAML merge key (<<); write the keys out in full",
-        "บรรทัด {line} ใช้คีย์ผสาน (<<) ของ YAML ให้เขียนแต่ละช่องให้ครบแทน",
+        "`{key}` (line {line}) uses a YAML merge key (<<); write the keys out in full",
+        "ช่อง `{key}` (บรรทัด {line}) ใช้คีย์ผสาน (<<) ของ YAML ให้เขียนแต่ละช่องให้ครบแทน",
     ),
     "yaml_tag": (
-        "line {line} uses a YAML tag ({detail}); remove it and write a plain value",
-        "บรรทัด {line} ใช้แท็ก YAML ({detail}) ให้ลบออกและเขียนค่าธรรมดา",
+        "`{key}` (line {line}) uses a YAML tag ({detail}); remove it and write a plain value",
+        "ช่อง `{key}` (บรรทัด {line}) ใช้แท็ก YAML ({detail}) ให้ลบออกและเขียนค่าธรรมดา",
     ),
     "yaml_float": (
-        "line {line} has a decimal number ({detail}); put it in quotes if it is text",
-        "บรรทัด {line} มีเลขทศนิยม ({detail}) หากเป็นข้อความให้ใส่เครื่องหมายคำพูดครอบ",
+        "`{key}` (line {line}) has a decimal number ({detail}); put it in quotes if it is text",
+        "ช่อง `{key}` (บรรทัด {line}) มีเลขทศนิยม ({detail}) หากเป็นข้อความให้ใส่เครื่องหมายคำพูดครอบ",
     ),
     "yaml_key_type": (
-        "line {line} has a key that is not text ({detail}); keys must be plain names",
-        "บรรทัด {line} มีชื่อช่องที่ไม่ใช่ข้อความ ({detail}) ชื่อช่องต้องเป็นคำธรรมดา",
+        "`{key}` (line {line}) is a key that is not text ({detail}); keys must be plain names",
+        "`{key}` (บรรทัด {line}) เป็นชื่อช่องที่ไม่ใช่ข้อความ ({detail}) ชื่อช่องต้องเป็นคำธรรมดา",
     ),
     # --- the form -----------------------------------------------------------
     "missing_key": ("`{key}` is missing; fill it in", "ยังไม่ได้กรอกช่อง `{key}` ให้กรอกให้ครบ"),
@@ -298,5 +298,74 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli_not_a_post": (
         "{path} is not under the content, pending or expired folders",
         "{path} ไม่ได้อยู่ในโฟลเดอร์ content, pending หรือ expired",
+    ),
+    # --- request form and publication register ---------------------------------
+    "form_heading_1": (
+        "Request to publish information on the agency's website",
+        "แบบฟอร์มการขอเผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงาน",
+    ),
+    "form_heading_2": ("Agencies under the Office of the Permanent Secretary, Ministry of Public Health", "ในสังกัดสำนักงานปลัดกระทรวงสาธารณสุข"),
+    "form_heading_3": (
+        "under the Office of the Permanent Secretary's guideline on publishing information "
+        "through agency websites, 2018 (B.E. 2561)",
+        "ตามประกาศสำนักงานปลัดกระทรวงสาธารณสุข เรื่อง แนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน พ.ศ. 2561",
+    ),
+    "form_agency": ("Agency", "ชื่อหน่วยงาน"),
+    "form_date": ("Date", "วัน/เดือน/ปี"),
+    "form_title": ("Title", "หัวข้อ"),
+    "form_details": ("Details (summary or attachment)", "รายละเอียดข้อมูล (โดยสรุปหรือเอกสารแนบ)"),
+    "form_link": ("External link", "Link ภายนอก"),
+    "form_remarks": ("Remarks", "หมายเหตุ"),
+    "form_requester": ("Person responsible for the information", "ผู้รับผิดชอบการให้ข้อมูล"),
+    "form_reviewer": ("Reviewed and forwarded by", "ผู้ตรวจสอบและเสนอ"),
+    "form_approver": ("Approved and certified by", "ผู้อนุมัติรับรอง"),
+    "form_publisher": ("Person responsible for putting the information up", "ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่"),
+    "form_sign": ("(signed)", "(ลงชื่อ)"),
+    "form_position": ("Position", "ตำแหน่ง"),
+    "form_on": ("Date", "วันที่"),
+    "form_signed_electronically": ("signed electronically", "ลงนามด้วยลายมือชื่ออิเล็กทรอนิกส์"),
+    "form_recorded": ("recorded in the system", "บันทึกในระบบ"),
+    "form_refused": ("refused: {reason}", "ไม่อนุมัติ: {reason}"),
+    "form_window": ("Publication period", "ระยะเวลาเผยแพร่"),
+    "form_window_range": ("{start} to {end}", "{start} ถึง {end}"),
+    "form_file": ("File", "ไฟล์"),
+    "form_digest": ("Content digest", "รหัสตรวจสอบเนื้อหา"),
+    "form_status": ("Status on {date}: {state}", "สถานะ ณ {date}: {state}"),
+    "form_blank_note": (
+        "Form for requesting publication on the agency's website (blank)",
+        "แบบฟอร์มสำหรับขอเผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงาน (ฉบับว่าง)",
+    ),
+    "form_more": ("(continued in the post)", "(มีต่อในเนื้อหาข่าว)"),
+    "form_doc_title": ("Request form: {title}", "แบบฟอร์มขอเผยแพร่: {title}"),
+    "register_title": ("Publication register", "ทะเบียนการเผยแพร่ข้อมูล"),
+    "register_intro": (
+        "Every item published on this website, by fiscal year (1 October to 30 September), "
+        "with its request form and sign-offs (ITA evidence, MOIT 1).",
+        "รายการข้อมูลทั้งหมดที่เผยแพร่บนเว็บไซต์นี้ จำแนกตามปีงบประมาณ (1 ตุลาคม – 30 กันยายน) "
+        "พร้อมแบบฟอร์มการขอเผยแพร่และการอนุมัติ (หลักฐานประกอบการประเมิน ITA ตัวชี้วัด MOIT 1)",
+    ),
+    "register_empty": ("Nothing has been published yet.", "ยังไม่มีข้อมูลที่เผยแพร่"),
+    "register_fiscal_year": ("Fiscal year {year}", "ปีงบประมาณ พ.ศ. {year}"),
+    "register_fiscal_span": ("{start} to {end}", "{start} – {end}"),
+    "register_count": ("{count} items", "จำนวน {count} รายการ"),
+    "register_form": ("request form", "แบบฟอร์ม"),
+    "register_pdf": ("PDF", "PDF"),
+    "register_taken_down": ("taken down {date}", "นำลงแล้วเมื่อ {date}"),
+    "cli_form_written": ("wrote {path}", "บันทึก {path} แล้ว"),
+    "cli_form_needs_output": (
+        "say where to write the form: --html FILE and/or --pdf FILE",
+        "ระบุไฟล์ที่จะบันทึกแบบฟอร์ม: --html FILE และ/หรือ --pdf FILE",
+    ),
+    "cli_form_path_or_blank": (
+        "give one post PATH, or --blank for an empty form",
+        "ระบุโพสต์หนึ่งไฟล์ (PATH) หรือใช้ --blank สำหรับแบบฟอร์มว่าง",
+    ),
+    "cli_form_no_pdf": (
+        "PDF output needs WeasyPrint: pip install 'mkdocs-approval-gate[pdf]' ({detail})",
+        "การสร้าง PDF ต้องใช้ WeasyPrint: pip install 'mkdocs-approval-gate[pdf]' ({detail})",
+    ),
+    "cli_form_unreadable": (
+        "{path}: the post cannot be read, so the form cannot be filled; run gate check {path}",
+        "{path}: อ่านโพสต์ไม่ได้ จึงกรอกแบบฟอร์มไม่ได้ ให้สั่ง gate check {path}",
     ),
 }
