@@ -2,8 +2,38 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+
+class TimeZone(c.Type[str]):
+    """An IANA zone name such as Asia/Bangkok."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        name: str = super().run_validation(value)
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise c.ValidationError(f"unknown time zone {name!r}; write an IANA name such as Asia/Bangkok") from None
+        return name
+
+
+class Chain(c.ListOfItems[str]):
+    """The sign-off roles: at least one, each once."""
+
+    def __init__(self, default: list[str]) -> None:
+        super().__init__(c.Type(str), default=default)
+
+    def run_validation(self, value: object) -> list[str]:
+        roles: list[str] = super().run_validation(value)
+        if not roles or len(set(roles)) != len(roles):
+            raise c.ValidationError("list each role once, in signing order, e.g. [chair, director]")
+        return roles
 
 
 class GateConfig(base.Config):
@@ -20,10 +50,10 @@ class GateConfig(base.Config):
     signatures = c.Choice(("required", "off"), default="required")
     """`off` records names only; for trying the workflow out, never for a real site."""
 
-    roles = c.ListOfItems(c.Type(str), default=["chair", "director"])
+    roles = Chain(default=["chair", "director"])
     """The sign-off chain, in order."""
 
-    timezone = c.Type(str, default="Asia/Bangkok")
+    timezone = TimeZone(default="Asia/Bangkok")
     """Zone for times written without an offset (never the machine's zone)."""
 
     pending_dir = c.Type(str, default="pending")
@@ -46,3 +76,19 @@ class GateConfig(base.Config):
 
     categories = c.ListOfItems(c.Type(str), default=[])
     """Allowed values of `category`; empty allows any."""
+
+    # --- the everyday workflow (`gate new`, `gate status`, `gate publish`) ------
+
+    new_post_folder = c.Type(str, default="news/posts")
+    """Where `gate new` puts a post, as a post path folder (under `pending_dir`): the blog's posts folder."""
+
+    periods = c.DictOfItems(c.Type(int), default={})
+    """Default publication period in days per category, for `gate new`, e.g. `{จัดซื้อจัดจ้าง: 15}`.
+    The key `default` sets it for every other category (30 days when absent)."""
+
+    targets = c.DictOfItems(c.Type(int), default={})
+    """Step targets in minutes for `gate status`: `request` (the requester's step, 10) and
+    `review` (chair and director together, 30). A post past its target is overdue."""
+
+    publish_warning_days = c.Type(int, default=7)
+    """`gate publish` asks for `--yes` when the publication period ends within this many days."""
