@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE_ID = "pathumthani-health"
 SETTINGS = Settings(site_id=SITE_ID)
 RULES = Rules(default_agency="สำนักงานสาธารณสุขจังหวัดปทุมธานี")
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 PEOPLE = {
     "somchai": ("นายสมชาย รักษ์ข้อมูล", "ประธานศูนย์ข้อมูลข่าวสาร สำนักงานสาธารณสุขจังหวัดปทุมธานี", "chair"),
@@ -59,7 +59,12 @@ def post_text(**form: str) -> str:
     return f"---\n{head}\n---\n\n{textwrap.dedent(body).strip()}\n"
 
 
-def sign(path: Path, post_path: str, keys: dict[str, Ed25519PrivateKey], steps: list[tuple[str, str, str | None, dt.datetime]]) -> None:
+def sign(
+    path: Path,
+    post_path: str,
+    keys: dict[str, Ed25519PrivateKey],
+    steps: list[tuple[str, str, str | None, dt.datetime]],
+) -> None:
     registry = parse_registry((ROOT / "approvers.yml").read_text(encoding="utf-8"), SETTINGS.roles)
     for signer, verdict, reason, at in steps:
         text = path.read_text(encoding="utf-8")
@@ -79,7 +84,10 @@ def at(day: str) -> dt.datetime:
 COMMON = {
     "requester": "\n  name: นางสาวสมหญิง ใจดี\n  position: นักวิชาการสาธารณสุขชำนาญการ\n  date: 2569-11-10",
 }
-APPROVED = [("somchai", "approve", None, at("2026-11-12T03:15:00")), ("wichai", "approve", None, at("2026-11-12T08:40:00"))]
+APPROVED = [
+    ("somchai", "approve", None, at("2026-11-12T03:15:00")),
+    ("wichai", "approve", None, at("2026-11-12T08:40:00")),
+]
 
 POSTS: list[tuple[str, str, dict[str, str], list[tuple[str, str, str | None, dt.datetime]]]] = [
     (
@@ -190,7 +198,10 @@ POSTS: list[tuple[str, str, dict[str, str], list[tuple[str, str, str | None, dt.
             เปิดให้บริการทุกวันอังคารและพฤหัสบดี ตลอดเดือนตุลาคม 2569
             """,
         },
-        [("somchai", "approve", None, at("2026-09-25T02:00:00")), ("wichai", "approve", None, at("2026-09-26T04:00:00"))],
+        [
+            ("somchai", "approve", None, at("2026-09-25T02:00:00")),
+            ("wichai", "approve", None, at("2026-09-26T04:00:00")),
+        ],
     ),
     (
         "pending",
@@ -241,7 +252,14 @@ POSTS: list[tuple[str, str, dict[str, str], list[tuple[str, str, str | None, dt.
             สมุนไพรชนิดนี้รักษาโรคเบาหวานได้หายขาดภายใน 7 วัน
             """,
         },
-        [("somchai", "reject", "ข้อความอ้างสรรพคุณเกินจริง ขัดกับแนวทางของกรมการแพทย์แผนไทย ให้แก้ไขโดยอ้างอิงแหล่งข้อมูลทางวิชาการ", at("2026-11-21T03:00:00"))],
+        [
+            (
+                "somchai",
+                "reject",
+                "ข้อความอ้างสรรพคุณเกินจริง ขัดกับแนวทางของกรมการแพทย์แผนไทย ให้แก้ไขโดยอ้างอิงแหล่งข้อมูลทางวิชาการ",
+                at("2026-11-21T03:00:00"),
+            )
+        ],
     ),
     (
         "pending",
@@ -300,7 +318,14 @@ def main() -> None:
     text = forged.read_text(encoding="utf-8")
     digest = load_post(text.encode(), "news/posts/rabies-vaccine-campaign.md", RULES).digest
     for signer, role in (("somchai", "chair"), ("wichai", "director")):
-        entry = {"role": role, "signer": signer, "decision": "approve", "reason": None, "digest": digest, "at": "2026-11-22T02:00:00Z"}
+        entry = {
+            "role": role,
+            "signer": signer,
+            "decision": "approve",
+            "reason": None,
+            "digest": digest,
+            "at": "2026-11-22T02:00:00Z",
+        }
         text = write_entry(text, entry)
     forged.write_text(text, encoding="utf-8")
 

@@ -14,7 +14,7 @@ import pytest
 from factory import SiteFactory
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLE_NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.timezone.utc)
+EXAMPLE_NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
 
 
 def epoch(moment: dt.datetime) -> str:
@@ -48,7 +48,9 @@ def factory(tmp_path: Path) -> SiteFactory:
     return SiteFactory(tmp_path / "site")
 
 
-def run_mkdocs(site: Path, *args: str, now: dt.datetime = EXAMPLE_NOW, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_mkdocs(
+    site: Path, *args: str, now: dt.datetime = EXAMPLE_NOW, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`mkdocs build` (or another command) as a real process, with a pinned clock."""
     environment = {**os.environ, "SOURCE_DATE_EPOCH": epoch(now), "NO_MKDOCS_2_WARNING": "1"}
     environment.pop("CI", None)  # the preview and moves depend on it; tests opt in via `env`

@@ -15,7 +15,7 @@ from approval_gate.post import Rules, load_post
 from approval_gate.registry import parse_registry
 from approval_gate.signoff import make_entry, write_entry
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 SITE_ID = "test-site"
 
 MKDOCS_YML = """\
@@ -113,10 +113,18 @@ class SiteFactory:
         return text
 
     def approved(self, text: str, post_path: str, at: dt.datetime = dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC)) -> str:
-        return self.sign(text, post_path, [("chair1", "approve", None, at), ("director1", "approve", None, at + dt.timedelta(hours=1))])
+        return self.sign(
+            text,
+            post_path,
+            [("chair1", "approve", None, at), ("director1", "approve", None, at + dt.timedelta(hours=1))],
+        )
 
     def add(self, place: str, post_path: str, text: str) -> Path:
-        base = {"content": self.root / "content", "pending": self.root / "pending", "expired": self.root / "pending" / "expired"}[place]
+        base = {
+            "content": self.root / "content",
+            "pending": self.root / "pending",
+            "expired": self.root / "pending" / "expired",
+        }[place]
         path = base / post_path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import run_mkdocs
-from factory import SiteFactory
 
 from approval_gate.post import Rules, load_post
+from conftest import run_mkdocs
+from factory import SiteFactory
 
 CORPUS = Path(__file__).parent / "data" / "bad-posts"
 EXPECTED: dict[str, list[str | None]] = {
@@ -22,7 +22,9 @@ EXPECTED: dict[str, list[str | None]] = {
     if not name.startswith("#")
 }
 RULES = Rules(default_agency="สำนักงานสาธารณสุขจังหวัดทดสอบ", categories=("ข่าวประชาสัมพันธ์",))
-OK_HEAD = "---\ntitle: ข่าว\nrequester:\n  name: ก\n  date: 2569-11-01\npublish_from: 2569-11-01\npublish_until: 2570-12-31\n"
+OK_HEAD = (
+    "---\ntitle: ข่าว\nrequester:\n  name: ก\n  date: 2569-11-01\npublish_from: 2569-11-01\npublish_until: 2570-12-31\n"
+)
 GENERATED = {
     "huge-front-matter": (OK_HEAD + "remarks: " + "ก" * 23000 + "\n---\nเนื้อหา\n").encode(),
     "huge-post": (OK_HEAD + "---\n" + "ข" * 800000 + "\n").encode(),

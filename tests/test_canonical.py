@@ -22,18 +22,20 @@ SPLITS = [
 @pytest.mark.parametrize("text", SPLITS)
 def test_split_matches_mkdocs(text: str) -> None:
     """What we verify is exactly what MkDocs renders: same meta, same body."""
-    yaml_text, body = split(text)
+    _, body = split(text)
     mkdocs_body, mkdocs_meta = get_data(text)
     assert (mkdocs_meta, mkdocs_body) == (read_post_text(text.encode()).meta, body)
 
 
-@pytest.mark.parametrize("text", ["----\ntitle: a\n----\nbody\n", "\n---\ntitle: a\n---\nbody\n", "title: a\n---\nbody\n"])
+@pytest.mark.parametrize(
+    "text", ["----\ntitle: a\n----\nbody\n", "\n---\ntitle: a\n---\nbody\n", "title: a\n---\nbody\n"]
+)
 def test_no_front_matter_is_refused(text: str) -> None:
     """No YAML front matter as MkDocs splits it (MkDocs may still read MultiMarkdown
     meta from the last one, which the gate never trusts): refused."""
     with pytest.raises(PostFormatError) as caught:
         read_post_text(text.encode())
-    assert "no_front_matter" == caught.value.code
+    assert caught.value.code == "no_front_matter"
 
 
 def test_python_frontmatter_disagrees_with_mkdocs() -> None:
@@ -41,11 +43,11 @@ def test_python_frontmatter_disagrees_with_mkdocs() -> None:
     sees a different form from the one MkDocs renders."""
     frontmatter = pytest.importorskip("frontmatter")
     four_dashes = "----\ntitle: a\n----\nbody\n"
-    assert {"title": "a"} == frontmatter.loads(four_dashes).metadata
-    assert {} == get_data(four_dashes)[1]
+    assert frontmatter.loads(four_dashes).metadata == {"title": "a"}
+    assert get_data(four_dashes)[1] == {}
     dots = "---\ntitle: a\n...\nbody\n"
-    assert {} == frontmatter.loads(dots).metadata
-    assert {"title": "a"} == get_data(dots)[1]
+    assert frontmatter.loads(dots).metadata == {}
+    assert get_data(dots)[1] == {"title": "a"}
 
 
 def digest(text: str | bytes) -> str:
@@ -100,7 +102,7 @@ def test_real_changes_break_the_digest(variant: str) -> None:
 
 def test_nfkc_is_not_applied() -> None:
     """SARA AM stays SARA AM: NFKC would rewrite it into NIKHAHIT + SARA AA."""
-    assert "ทำ" == normalise("ทำ".encode())
+    assert normalise("ทำ".encode()) == "ทำ"
     assert digest(BASE.replace("ข่าว", "ทำ")) != digest(BASE.replace("ข่าว", "ท\u0e4d\u0e32"))
 
 

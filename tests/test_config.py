@@ -17,7 +17,7 @@ def load(values: dict[str, object]) -> tuple[GateConfig, list[tuple[str, Excepti
 def test_defaults() -> None:
     """load_config({}) gives the defaults the README documents."""
     config, errors = load({})
-    assert [] == errors
+    assert errors == []
     assert {
         "enabled": True,
         "site_id": "",

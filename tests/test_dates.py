@@ -10,7 +10,7 @@ import pytest
 from approval_gate.thaidates import DateError, Window, parse_when, thai_date, window_from
 
 BKK = ZoneInfo("Asia/Bangkok")
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def bkk(*args: int) -> dt.datetime:
@@ -96,15 +96,15 @@ def test_window_boundaries(now: dt.datetime, position: str) -> None:
 
 def test_timed_until_is_exclusive() -> None:
     timed = window("26/11/2569 09:00", "26/11/2569 17:00")
-    assert "open" == timed.position(bkk(2026, 11, 26, 16, 59, 59))
-    assert "after" == timed.position(bkk(2026, 11, 26, 17, 0))
+    assert timed.position(bkk(2026, 11, 26, 16, 59, 59)) == "open"
+    assert timed.position(bkk(2026, 11, 26, 17, 0)) == "after"
 
 
 @pytest.mark.parametrize(("start", "end"), [("2569-11-26", "2569-11-25"), ("26/11/2569 10:00", "26/11/2569 10:00")])
 def test_until_must_follow_from(start: str, end: str) -> None:
     with pytest.raises(DateError) as caught:
         window(start, end)
-    assert "window_order" == caught.value.code
+    assert caught.value.code == "window_order"
 
 
 def test_same_day_date_only_window_is_one_day() -> None:

@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from factory import UTC, SiteFactory
 
 from approval_gate.decision import Decision, Settings, decide
 from approval_gate.post import load_post
 from approval_gate.registry import parse_registry
+from factory import UTC, SiteFactory
 
 PATH = "news/posts/x.md"
 SIGNED = dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
@@ -42,7 +42,13 @@ def judge(site: SiteFactory, text: str, now: dt.datetime = NOW, settings: Settin
         ({}, [CHAIR, ("director1", "reject", "ไม่เหมาะสม", SIGNED + dt.timedelta(hours=1))], "rejected", None),
     ],
 )
-def test_states(site: SiteFactory, window: dict[str, str], steps: list[tuple[str, str, str | None, dt.datetime]], state: str, waiting: str | None) -> None:
+def test_states(
+    site: SiteFactory,
+    window: dict[str, str],
+    steps: list[tuple[str, str, str | None, dt.datetime]],
+    state: str,
+    waiting: str | None,
+) -> None:
     """Each state of SPEC §5 from the chain and the window."""
     decision = judge(site, site.sign(site.text(**window), PATH, steps))
     assert (state, waiting) == (decision.state, decision.waiting_for)
@@ -50,8 +56,10 @@ def test_states(site: SiteFactory, window: dict[str, str], steps: list[tuple[str
 
 def test_refusal_reason_is_shown(site: SiteFactory) -> None:
     decision = judge(site, site.sign(site.text(), PATH, [("chair1", "reject", "ข้อมูลไม่ครบ", SIGNED)]))
-    assert ["refused by chair1 (chair of the information centre): ข้อมูลไม่ครบ"] == [r.text("en") for r in decision.reasons]
-    assert ["ไม่อนุมัติโดย chair1 (ประธานศูนย์ข้อมูลข่าวสาร): ข้อมูลไม่ครบ"] == [r.text("th") for r in decision.reasons]
+    assert [
+        r.text("en") for r in decision.reasons
+    ] == ["refused by chair1 (chair of the information centre): ข้อมูลไม่ครบ"]
+    assert [r.text("th") for r in decision.reasons] == ["ไม่อนุมัติโดย chair1 (ประธานศูนย์ข้อมูลข่าวสาร): ข้อมูลไม่ครบ"]
 
 
 def test_revision_after_refusal_starts_again(site: SiteFactory) -> None:
@@ -59,15 +67,15 @@ def test_revision_after_refusal_starts_again(site: SiteFactory) -> None:
     refused = site.sign(site.text(), PATH, [("chair1", "reject", "แก้ไข", SIGNED)])
     revised = refused.replace("เนื้อหาข่าวทดสอบ", "เนื้อหาข่าวทดสอบ ฉบับแก้ไข")
     decision = judge(site, revised)
-    assert "awaiting_chair" == decision.state
-    assert ["awaiting", "revised"] == [r.code for r in decision.reasons]
-    assert 1 == len(decision.history)
+    assert decision.state == "awaiting_chair"
+    assert [r.code for r in decision.reasons] == ["awaiting", "revised"]
+    assert len(decision.history) == 1
 
 
 def test_edit_after_approval_needs_new_signoffs(site: SiteFactory) -> None:
     approved = site.sign(site.text(), PATH, [CHAIR, DIRECTOR])
     decision = judge(site, approved.replace("เนื้อหาข่าวทดสอบ", "เนื้อหาอื่น"))
-    assert "awaiting_chair" == decision.state
+    assert decision.state == "awaiting_chair"
     assert "changed_after_signoff" in [r.code for r in decision.reasons]
 
 
@@ -82,13 +90,13 @@ def test_signatures_off_records_names_only(site: SiteFactory) -> None:
         at = "2026-11-02T03:00:00Z" if role == "chair" else "2026-11-02T04:00:00Z"
         entry = {"role": role, "signer": signer, "decision": "approve", "reason": None, "digest": digest, "at": at}
         text = append_signoff(text, entry)
-    assert "live" == judge(site, text, settings=off).state
-    assert "invalid" == judge(site, text).state  # the same entries under `signatures: required`
+    assert judge(site, text, settings=off).state == "live"
+    assert judge(site, text).state == "invalid"  # the same entries under `signatures: required`
 
 
 def test_invalid_lists_every_problem(site: SiteFactory) -> None:
     decision = judge(site, site.text(title="", publish_from="someday", external_link="ftp://x"))
-    assert "invalid" == decision.state
+    assert decision.state == "invalid"
     assert {"missing_key", "date_unreadable", "bad_link"} <= {r.code for r in decision.reasons}
     assert {"title", "publish_from", "external_link"} <= {r.key for r in decision.reasons}
 
@@ -103,5 +111,12 @@ def test_invalid_lists_every_problem(site: SiteFactory) -> None:
     ],
 )
 def test_window_edges_through_decide(site: SiteFactory, now: dt.datetime, state: str) -> None:
-    text = site.sign(site.text(), PATH, [("chair1", "approve", None, dt.datetime(2026, 10, 1, tzinfo=UTC)), ("director1", "approve", None, dt.datetime(2026, 10, 2, tzinfo=UTC))])
+    text = site.sign(
+        site.text(),
+        PATH,
+        [
+            ("chair1", "approve", None, dt.datetime(2026, 10, 1, tzinfo=UTC)),
+            ("director1", "approve", None, dt.datetime(2026, 10, 2, tzinfo=UTC)),
+        ],
+    )
     assert state == judge(site, text, now=now).state

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from conftest import EXAMPLE_NOW, run_mkdocs
 from factory import UTC, SiteFactory
 
@@ -30,7 +31,11 @@ def state_post(site: SiteFactory, state: str) -> str:
     if state == "expired":
         window = {"publish_from": "2569-10-01", "publish_until": "2569-10-31"}
     text = site.text(
-        title=f"ข่าว {tok}", body=f"เนื้อหา {tok} ![ภาพ]({tok}/figure.png)", tags=f"[{tok}]", categories=f"[{tok}cat]", **window
+        title=f"ข่าว {tok}",
+        body=f"เนื้อหา {tok} ![ภาพ]({tok}/figure.png)",
+        tags=f"[{tok}]",
+        categories=f"[{tok}cat]",
+        **window,
     )
     chair = ("chair1", "approve", None, SIGNED)
     director = ("director1", "approve", None, SIGNED + dt.timedelta(hours=1))
@@ -179,7 +184,9 @@ def test_unreadable_registry_publishes_nothing(factory: SiteFactory) -> None:
 def test_link_to_excluded_post_warns(factory: SiteFactory) -> None:
     """A built page linking to an unpublished post gets a warning that fails --strict."""
     state_post(factory, "awaitingchair")
-    (factory.root / "content/index.md").write_text("# หน้าแรก\n\n[ข่าว](news/posts/tokawaitingchair.md)\n", encoding="utf-8")
+    (factory.root / "content/index.md").write_text(
+        "# หน้าแรก\n\n[ข่าว](news/posts/tokawaitingchair.md)\n", encoding="utf-8"
+    )
     result = run_mkdocs(factory.root, "build")
     assert "'index.md' links to 'news/posts/tokawaitingchair.md', which is not published" in result.stderr
 
@@ -202,7 +209,9 @@ def test_explicit_nav_is_pruned_and_prev_next_relinked(tmp_path: Path) -> None:
     nav = "nav:\n  - index.md\n  - ข่าวหนึ่ง: first.md\n  - ข่าวรอ: waiting.md\n  - ข่าวสาม: third.md\n"
     site = SiteFactory(tmp_path / "nav", nav=nav)
     config = site.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("features: [navigation.prune]", "features: []"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("features: [navigation.prune]", "features: []"), encoding="utf-8"
+    )
     for name in ("first", "third"):
         site.add("content", f"{name}.md", site.approved(site.text(title=f"หน้า {name}"), f"{name}.md"))
     site.add("content", "waiting.md", site.text(title="หน้า tokwaiting"))

@@ -96,8 +96,8 @@ def parse_front_matter(yaml_text: str) -> dict[str, Any]:
     except StrictYAMLError as error:
         key = error.key or _key_at_line(yaml_text, error.line)
         # +1: the opening fence is line 1 of the file.
-        line = error.line + 1 if error.line is not None else None
-        raise PostFormatError(error.code, key=key, line=line, detail=error.detail) from None
+        file_line = error.line + 1 if error.line is not None else None
+        raise PostFormatError(error.code, key=key, line=file_line, detail=error.detail) from None
     if not isinstance(meta, dict):
         raise PostFormatError("front_matter_not_mapping")
     return meta

@@ -241,7 +241,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "`{key}` '{detail}' is not a configured role",
         "`{key}` '{detail}' ไม่ใช่บทบาทที่กำหนดไว้",
     ),
-    "registry_key": ("`{key}` is not an ssh-ed25519 public key ({detail})", "`{key}` ไม่ใช่กุญแจสาธารณะ ssh-ed25519 ({detail})"),
+    "registry_key": (
+        "`{key}` is not an ssh-ed25519 public key ({detail})",
+        "`{key}` ไม่ใช่กุญแจสาธารณะ ssh-ed25519 ({detail})",
+    ),
     "registry_key_shared": (
         "`{key}` is already listed under {detail}; a key belongs to one person only",
         "`{key}` อยู่ในรายชื่อของ {detail} แล้ว กุญแจหนึ่งดอกเป็นของคนเดียวเท่านั้น",
@@ -253,7 +256,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ปิดการทำงาน approval-gate (enabled: false) จะไม่เผยแพร่หน้าที่ต้องอนุมัติใดเลย ให้ตั้ง enabled: true",
     ),
     "dirty_refused": (
-        "approval-gate refuses --dirty builds: they keep old pages of posts that are no longer live; build without --dirty",
+        "approval-gate refuses --dirty builds: they keep old pages of posts that are no longer live; "
+        "build without --dirty",
         "approval-gate ไม่รับการสร้างแบบ --dirty เพราะจะค้างหน้าของโพสต์ที่สิ้นสุดการเผยแพร่แล้ว ให้สร้างใหม่โดยไม่ใช้ --dirty",
     ),
     "excluded_page": (
@@ -304,7 +308,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Request to publish information on the agency's website",
         "แบบฟอร์มการขอเผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงาน",
     ),
-    "form_heading_2": ("Agencies under the Office of the Permanent Secretary, Ministry of Public Health", "ในสังกัดสำนักงานปลัดกระทรวงสาธารณสุข"),
+    "form_heading_2": (
+        "Agencies under the Office of the Permanent Secretary, Ministry of Public Health",
+        "ในสังกัดสำนักงานปลัดกระทรวงสาธารณสุข",
+    ),
     "form_heading_3": (
         "under the Office of the Permanent Secretary's guideline on publishing information "
         "through agency websites, 2018 (B.E. 2561)",
@@ -368,4 +375,184 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: the post cannot be read, so the form cannot be filled; run gate check {path}",
         "{path}: อ่านโพสต์ไม่ได้ จึงกรอกแบบฟอร์มไม่ได้ ให้สั่ง gate check {path}",
     ),
+    # --- preview (mkdocs serve) ---------------------------------------------
+    "preview_banner_head": (
+        "Preview: this page is shown only by `mkdocs serve` and is not on the public site",
+        "ตัวอย่างก่อนเผยแพร่: หน้านี้แสดงเฉพาะใน mkdocs serve และไม่ปรากฏบนเว็บไซต์จริง",
+    ),
+    "preview_state": ("State", "สถานะ"),
+    "preview_title": ("Title", "หัวข้อ"),
+    "preview_waiting": ("Waiting for", "รอ"),
+    "preview_file": ("File", "ไฟล์"),
+    "preview_reasons": ("Reasons", "เหตุผล"),
+    "preview_period": ("Publication period: {start} to {end}", "ช่วงเผยแพร่: {start} ถึง {end}"),
+    "preview_requester": ("the requester", "ผู้ขอเผยแพร่"),
+    "preview_requester_line": ("Requested by {name}", "ผู้รับผิดชอบการให้ข้อมูล: {name}"),
+    "preview_signed": ("Signed off as {role} by {signer} on {date}", "ลงนามแล้วในฐานะ{role}: {signer} เมื่อ {date}"),
+    "preview_in_content": (
+        "This post is in the content folder but is not published; a real build leaves it out.",
+        "โพสต์นี้อยู่ในโฟลเดอร์ content แต่ไม่ถูกเผยแพร่ การสร้างเว็บไซต์จริงจะไม่รวมหน้านี้",
+    ),
+    "preview_queue_link": ("All posts waiting for publication", "ดูคิวโพสต์ที่รอเผยแพร่ทั้งหมด"),
+    "preview_no_title": ("(no title)", "(ไม่มีหัวข้อ)"),
+    "preview_shown_as_text": (
+        "The gate could not accept this post's text, so it is shown as plain text, not rendered.",
+        "ระบบไม่ยอมรับเนื้อหาของโพสต์นี้ จึงแสดงเป็นข้อความธรรมดาโดยไม่แปลงเป็นหน้าเว็บ",
+    ),
+    "preview_wait_revise": ("{name} to revise the post and send it again", "{name} แก้ไขโพสต์ตามเหตุผลแล้วส่งใหม่"),
+    "preview_wait_fix": (
+        "the requester or the web master to fix the problems listed",
+        "ผู้ขอเผยแพร่หรือผู้ดูแลเว็บไซต์แก้ไขปัญหาตามรายการ",
+    ),
+    "preview_wait_publish": (
+        "the web master to put it up (gate publish)",
+        "ผู้ดูแลเว็บไซต์นำขึ้นเผยแพร่ (gate publish)",
+    ),
+    "preview_wait_start": ("the start of its period on {date}", "ถึงวันเริ่มเผยแพร่ {date}"),
+    "preview_wait_take_down": (
+        "nobody: the next build takes it down",
+        "ไม่มี: การสร้างเว็บไซต์ครั้งถัดไปจะนำลงจากเว็บไซต์",
+    ),
+    "preview_wait_nothing": ("nobody: its period has ended", "ไม่มี: สิ้นสุดช่วงเผยแพร่แล้ว"),
+    "preview_dashboard_title": ("Posts waiting for publication", "คิวโพสต์ที่รอเผยแพร่"),
+    "preview_dashboard_intro": (
+        "Every post that is not on the public site, as of {now}. Shown only by `mkdocs serve`.",
+        "โพสต์ทั้งหมดที่ยังไม่ปรากฏบนเว็บไซต์จริง ข้อมูล ณ {now} หน้านี้แสดงเฉพาะใน mkdocs serve",
+    ),
+    "preview_dashboard_empty": ("No post is waiting.", "ไม่มีโพสต์ที่รอเผยแพร่"),
+    "preview_col_title": ("Title", "หัวข้อ"),
+    "preview_col_state": ("State", "สถานะ"),
+    "preview_col_waiting": ("Waiting for", "รอ"),
+    "preview_col_reasons": ("Reasons", "เหตุผล"),
+    "preview_col_file": ("File", "ไฟล์"),
+    # --- review desk (gate review) ---------------------------------------------
+    "review_desk_name": ("Review desk", "โต๊ะพิจารณาอนุมัติ"),
+    "review_queue_link": ("Waiting for me", "รายการรอพิจารณา"),
+    "review_close_button": ("Close the desk", "ปิดโต๊ะพิจารณา"),
+    "review_queue_title": ("Posts waiting for your decision", "โพสต์ที่รอท่านพิจารณา"),
+    "review_queue_lead": (
+        "Oldest first. The target for a review is {target}; rows past it are marked.",
+        "เรียงจากเรื่องที่รอนานที่สุด เป้าหมายการพิจารณาคือ {target} เรื่องที่เกินกำหนดจะมีเครื่องหมายกำกับ",
+    ),
+    "review_queue_empty": ("Nothing is waiting for you.", "ไม่มีเรื่องรอท่านพิจารณา"),
+    "review_col_title": ("Title", "หัวข้อ"),
+    "review_col_requester": ("Requester", "ผู้ขอเผยแพร่"),
+    "review_col_agency": ("Agency", "หน่วยงาน"),
+    "review_col_step": ("Step", "ขั้นตอน"),
+    "review_col_age": ("Waiting", "รอมาแล้ว"),
+    "review_col_refusals": ("Your earlier refusals", "เหตุผลที่ท่านเคยไม่อนุมัติ"),
+    "review_overdue": ("past target", "เกินกำหนด"),
+    "review_since": ("since {when}", "ตั้งแต่ {when}"),
+    "review_age_minutes": ("{minutes} min", "{minutes} นาที"),
+    "review_age_hours": ("{hours} h {minutes} min", "{hours} ชม. {minutes} นาที"),
+    "review_age_days": ("{days} d {hours} h", "{days} วัน {hours} ชม."),
+    "review_form_heading": ("Request form", "แบบขอเผยแพร่ข้อมูล"),
+    "review_field_agency": ("Agency", "ชื่อหน่วยงาน"),
+    "review_field_requester": ("Requester", "ผู้รับผิดชอบการให้ข้อมูล"),
+    "review_field_date": ("Date of request", "วัน/เดือน/ปี ที่ขอ"),
+    "review_field_category": ("Category", "หมวดหมู่"),
+    "review_field_link": ("External link", "Link ภายนอก"),
+    "review_field_remarks": ("Remarks", "หมายเหตุ"),
+    "review_field_window": ("Publication period", "ระยะเวลาเผยแพร่"),
+    "review_window": ("from {start} to {end} inclusive", "ตั้งแต่ {start} ถึง {end}"),
+    "review_field_digest": ("Digest (what you sign)", "รหัสตรวจสอบเนื้อหา (สิ่งที่ท่านลงนาม)"),
+    "review_chain_heading": ("Sign-offs so far", "การลงนามที่ผ่านมา"),
+    "review_chain_empty": ("No one has signed this text yet.", "ยังไม่มีผู้ลงนามในข้อความฉบับนี้"),
+    "review_approved_at": ("approved {when}", "อนุมัติเมื่อ {when}"),
+    "review_changes_heading": ("What changed since the refusal", "สิ่งที่แก้ไขหลังจากไม่อนุมัติ"),
+    "review_refused_by": (
+        "Refused by {who} ({role}) on {when}, reason:",
+        "{who} ({role}) ไม่อนุมัติเมื่อ {when} ด้วยเหตุผล:",
+    ),
+    "review_no_earlier_text": (
+        "No earlier text is available: the refused version was never committed to git.",
+        "ไม่มีข้อความฉบับก่อนให้เปรียบเทียบ เพราะฉบับที่ไม่อนุมัติไม่ได้บันทึกไว้ใน git",
+    ),
+    "review_no_text_change": ("The text is the same as the refused version.", "ข้อความเหมือนกับฉบับที่ไม่อนุมัติ"),
+    "review_body_heading": ("Details (as it will appear on the website)", "รายละเอียดข้อมูล (ตามที่จะแสดงบนเว็บไซต์)"),
+    "review_decide_heading": ("Your decision", "ผลการพิจารณาของท่าน"),
+    "review_decide_lead": ("You sign as {role}.", "ท่านลงนามในฐานะ{role}"),
+    "review_reason_label": ("Reason (required to refuse)", "เหตุผล (ต้องระบุเมื่อไม่อนุมัติ)"),
+    "review_passphrase_label": ("Passphrase of your signing key", "รหัสผ่านของกุญแจลงนาม"),
+    "review_approve_button": ("Approve", "อนุมัติ"),
+    "review_reject_button": ("Refuse", "ไม่อนุมัติ"),
+    "review_approved": ("You approved “{title}” as {role}.", "ท่านอนุมัติ “{title}” ในฐานะ{role}แล้ว"),
+    "review_refused": ("You refused “{title}” as {role}.", "ท่านไม่อนุมัติ “{title}” ในฐานะ{role}แล้ว"),
+    "review_rechecked": ("The post, checked again:", "ผลการตรวจโพสต์อีกครั้ง:"),
+    "review_back_to_post": ("back to the post", "กลับไปที่โพสต์"),
+    "review_reason_required": (
+        "Nothing was signed: write the reason for refusing, so the requester knows what to fix.",
+        "ยังไม่ได้ลงนาม: กรุณาระบุเหตุผลที่ไม่อนุมัติ เพื่อให้ผู้ขอทราบว่าต้องแก้ไขอะไร",
+    ),
+    "review_changed": (
+        "Nothing was signed: the post changed after you opened it; open it again and read the new text.",
+        "ยังไม่ได้ลงนาม: โพสต์ถูกแก้ไขหลังจากท่านเปิดอ่าน กรุณาเปิดใหม่และอ่านข้อความล่าสุด",
+    ),
+    "review_bad_passphrase": (
+        "Nothing was signed: the passphrase does not open your key; type it again.",
+        "ยังไม่ได้ลงนาม: รหัสผ่านไม่ถูกต้อง กรุณาพิมพ์ใหม่",
+    ),
+    "review_no_key": (
+        "Nothing was signed: no signing key for {person} at {path}; create one with `gate keygen --id {person}`.",
+        "ยังไม่ได้ลงนาม: ไม่พบกุญแจลงนามของ {person} ที่ {path} ให้สร้างด้วยคำสั่ง `gate keygen --id {person}`",
+    ),
+    "review_no_registry": (
+        "the approvers registry cannot be read; ask the webmaster to fix approvers.yml",
+        "อ่านทะเบียนผู้อนุมัติไม่ได้ กรุณาแจ้งผู้ดูแลเว็บไซต์ให้แก้ไข approvers.yml",
+    ),
+    "review_cannot_sign": ("You cannot sign this post now ({code}).", "ท่านยังลงนามโพสต์นี้ไม่ได้ในขณะนี้ ({code})"),
+    "review_cannot_write": (
+        "Nothing was signed: {path} could not be written; ask the webmaster to check the folder.",
+        "ยังไม่ได้ลงนาม: บันทึก {path} ไม่ได้ กรุณาแจ้งผู้ดูแลเว็บไซต์ให้ตรวจสอบโฟลเดอร์",
+    ),
+    "review_no_such_post": ("{path} is not a post of this site.", "{path} ไม่ใช่โพสต์ของเว็บไซต์นี้"),
+    "review_bad_request": ("The request was not understood.", "คำขอไม่ถูกต้อง"),
+    "review_forbidden_title": ("Not allowed", "ไม่อนุญาต"),
+    "review_forbidden_token": (
+        "This page needs the link printed by `gate review`; open that link again.",
+        "หน้านี้ต้องเปิดจากลิงก์ที่คำสั่ง `gate review` แสดง กรุณาเปิดลิงก์นั้นอีกครั้ง",
+    ),
+    "review_forbidden_host": (
+        "The desk answers only at 127.0.0.1 or localhost; open the link printed by `gate review`.",
+        "โต๊ะพิจารณาตอบเฉพาะที่อยู่ 127.0.0.1 หรือ localhost กรุณาเปิดลิงก์ที่คำสั่ง `gate review` แสดง",
+    ),
+    "review_forbidden_origin": (
+        "The request came from another website and was refused.",
+        "คำขอมาจากเว็บไซต์อื่น จึงถูกปฏิเสธ",
+    ),
+    "review_forbidden_csrf": (
+        "The form is out of date; go back to the queue and open the post again.",
+        "แบบฟอร์มหมดอายุ กรุณากลับไปที่รายการและเปิดโพสต์ใหม่",
+    ),
+    "review_not_found_title": ("Not found", "ไม่พบหน้า"),
+    "review_not_found": (
+        "There is no such page, or the post is no longer waiting; go back to the queue.",
+        "ไม่พบหน้านี้ หรือโพสต์ไม่ได้รอพิจารณาแล้ว กรุณากลับไปที่รายการ",
+    ),
+    "review_closed_title": ("The desk is closed", "ปิดโต๊ะพิจารณาแล้ว"),
+    "review_closed": ("You can close this tab.", "ท่านปิดแท็บนี้ได้"),
+    "review_not_loopback": (
+        "the review desk listens only on this computer (127.0.0.1), not on {host}",
+        "โต๊ะพิจารณาเปิดได้เฉพาะบนเครื่องนี้ (127.0.0.1) ไม่ใช่ {host}",
+    ),
+    "review_cli_url": (
+        "Review desk for {person}: {url}\nOpen it in your browser if it did not open. Close it with the button on the page, "
+        "or it closes after {idle} minutes without use.",
+        "โต๊ะพิจารณาของ {person}: {url}\nหากเบราว์เซอร์ไม่เปิดเอง ให้เปิดลิงก์นี้ ปิดได้ด้วยปุ่มบนหน้าเว็บ "
+        "หรือจะปิดเองเมื่อไม่มีการใช้งาน {idle} นาที",
+    ),
+    "review_cli_stopped": ("The review desk is closed.", "ปิดโต๊ะพิจารณาแล้ว"),
+    "review_cli_unknown_person": (
+        "{person} is not in {path}; use your id from the approvers registry",
+        "ไม่พบ {person} ใน {path} ให้ใช้รหัสของท่านตามทะเบียนผู้อนุมัติ",
+    ),
+    "review_cli_no_role": (
+        "{person} holds no sign-off role today ({roles}); ask the webmaster to update the registry",
+        "{person} ไม่มีบทบาทลงนามในวันนี้ ({roles}) กรุณาแจ้งผู้ดูแลเว็บไซต์ให้ปรับปรุงทะเบียน",
+    ),
+    "review_cli_no_key": (
+        "no signing key for {person} at {path}; create one with `gate keygen --id {person}`",
+        "ไม่พบกุญแจลงนามของ {person} ที่ {path} ให้สร้างด้วยคำสั่ง `gate keygen --id {person}`",
+    ),
+    "review_cli_registry": ("{detail}", "{detail}"),
 }

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 
 class TimeZone(c.Type[str]):
@@ -19,7 +20,7 @@ class TimeZone(c.Type[str]):
         try:
             ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
-            raise c.ValidationError(f"unknown time zone {name!r}; write an IANA name such as Asia/Bangkok") from None
+            raise ValidationError(f"unknown time zone {name!r}; write an IANA name such as Asia/Bangkok") from None
         return name
 
 
@@ -32,7 +33,7 @@ class Chain(c.ListOfItems[str]):
     def run_validation(self, value: object) -> list[str]:
         roles: list[str] = super().run_validation(value)
         if not roles or len(set(roles)) != len(roles):
-            raise c.ValidationError("list each role once, in signing order, e.g. [chair, director]")
+            raise ValidationError("list each role once, in signing order, e.g. [chair, director]")
         return roles
 
 

@@ -155,6 +155,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Drop excluded pages from an explicit `nav:` and re-link previous/next."""
+
         def prune(items: list[Any]) -> list[Any]:
             kept = []
             for item in items:
@@ -172,7 +173,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         nav.items = prune(nav.items)
         nav.pages = [page for page in nav.pages if page.file.src_uri not in self.excluded]
         bookended = [None, *nav.pages, None]
-        for previous, page, following in zip(bookended[:-2], nav.pages, bookended[2:]):
+        for previous, page, following in zip(bookended[:-2], nav.pages, bookended[2:], strict=True):
             page.previous_page, page.next_page = previous, following
         for page in (f.page for f in files.documentation_pages(inclusion=lambda level: True) if f.page):
             if page.file.src_uri in self.excluded:
@@ -206,7 +207,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             if file.src_uri in self.used_by_excluded and not used:
                 file.inclusion = InclusionLevel.EXCLUDED
                 self.excluded_urls.setdefault(file.url, file.src_uri)
-            elif used and file.inclusion.is_excluded():
+            elif used and file.inclusion == InclusionLevel.EXCLUDED:
                 file.inclusion = InclusionLevel.INCLUDED
         return env
 

@@ -26,6 +26,7 @@ ACTIVE_BODY_RE = re.compile(
     r"<\s*(?:script|iframe|object|embed)\b|\bjavascript\s*:|\bvbscript\s*:|<[^>]*\son[a-z]+\s*=",
     re.IGNORECASE,
 )
+BANGKOK = ZoneInfo("Asia/Bangkok")
 REFUSED_KEYS = ("template", "draft")
 PLAIN_TEXT_KEYS = ("title", "agency", "remarks", "category", "description")
 
@@ -34,7 +35,7 @@ PLAIN_TEXT_KEYS = ("title", "agency", "remarks", "category", "description")
 class Rules:
     """What a post is checked against: the plugin's options that concern the form."""
 
-    timezone: ZoneInfo = ZoneInfo("Asia/Bangkok")
+    timezone: ZoneInfo = BANGKOK
     default_agency: str | None = None
     categories: tuple[str, ...] = ()
 
@@ -96,7 +97,9 @@ def _text(meta: dict[str, Any], key: str, problems: list[Reason], *, required: b
     return value.strip()
 
 
-def _when(meta: dict[str, Any], key: str, tz: ZoneInfo, problems: list[Reason], *, required: bool = True) -> When | None:
+def _when(
+    meta: dict[str, Any], key: str, tz: ZoneInfo, problems: list[Reason], *, required: bool = True
+) -> When | None:
     if meta.get(key) is None:
         if required:
             problems.append(Reason("missing_key", key))
@@ -159,7 +162,7 @@ def _signoff(index: int, entry: object) -> SignOff | Reason:
         problems.append(Reason("signoff_at", f"{key}.at", {"value": at_text}))
     elif at_text:
         try:
-            at = dt.datetime.strptime(at_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+            at = dt.datetime.strptime(at_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
         except ValueError:
             problems.append(Reason("signoff_at", f"{key}.at", {"value": at_text}))
     return SignOff(

@@ -31,7 +31,7 @@ MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct
 
 def _month_lookup() -> dict[str, int]:
     table: dict[str, int] = {}
-    for number, (long, short, english) in enumerate(zip(MONTHS_LONG, MONTHS_SHORT, MONTHS_EN), 1):
+    for number, (long, short, english) in enumerate(zip(MONTHS_LONG, MONTHS_SHORT, MONTHS_EN, strict=True), 1):
         table[long] = number
         table[short.replace(".", "")] = number
         table[english] = number
@@ -84,7 +84,7 @@ def _offset(text: str | None, tz: ZoneInfo) -> dt.tzinfo:
     if text is None:
         return tz
     if text == "Z":
-        return dt.timezone.utc
+        return dt.UTC
     text = text.replace(":", "")
     sign = -1 if text[0] == "-" else 1
     return dt.timezone(sign * dt.timedelta(hours=int(text[1:3]), minutes=int(text[3:5])))
