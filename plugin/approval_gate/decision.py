@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import signing
@@ -16,6 +17,9 @@ from .post import Post, SignOff
 from .registry import Registry
 
 INVALID, REJECTED, SCHEDULED, LIVE, EXPIRED = "invalid", "rejected", "scheduled", "live", "expired"
+
+# (public key line, statement, signature) -> valid; a pure function, so a caller may memoise it.
+Verifier = Callable[[str, bytes, str], bool]
 
 
 @dataclass(frozen=True)
@@ -67,8 +71,29 @@ def chain_link(sig: str | None) -> str | None:
     return hashlib.sha256(sig.encode("ascii")).hexdigest() if sig else None
 
 
+def statements(post: Post, settings: Settings) -> list[tuple[SignOff, bytes]]:
+    """Each sign-off with the exact bytes its signature covers (for auditors and tools).
+
+    `prev` is what it was when the entry was made: the newest earlier approving entry
+    on the same digest, as `gate approve` chains them."""
+    last_approval: dict[str, str | None] = {}
+    result = []
+    for entry in post.signoffs:
+        prev = chain_link(last_approval.get(entry.digest))
+        result.append((entry, signoff_statement(post.path, settings, entry, prev)))
+        if entry.decision == "approve":
+            last_approval[entry.digest] = entry.sig
+    return result
+
+
 def _check_entry(
-    entry: SignOff, post: Post, registry: Registry | None, settings: Settings, now: dt.datetime, prev: str | None
+    entry: SignOff,
+    post: Post,
+    registry: Registry | None,
+    settings: Settings,
+    now: dt.datetime,
+    prev: str | None,
+    verify: Verifier = signing.verify,
 ) -> list[Reason]:
     """Every reason this sign-off does not count (empty: it counts)."""
     where = f"signoffs[{entry.index + 1}]"
@@ -76,28 +101,30 @@ def _check_entry(
     if entry.at is not None and entry.at > now:
         problems.append(Reason("signoff_future", f"{where}.at", {"value": entry.at_text}))
     if registry is None:
-        return problems + [Reason("registry_missing_for_check", where)]
+        return [*problems, Reason("registry_missing_for_check", where)]
     person = registry.people.get(entry.signer)
     if person is None:
-        return problems + [Reason("signer_unknown", f"{where}.signer", {"signer": entry.signer})]
+        return [*problems, Reason("signer_unknown", f"{where}.signer", {"signer": entry.signer})]
     if entry.at is not None and not person.holds(entry.role, entry.at):
         problems.append(Reason("role_not_held", f"{where}.role", {"signer": entry.signer, "role": entry.role}))
     if not settings.signatures:
         return problems
     if not entry.key or not entry.sig:
-        return problems + [Reason("signature_missing", where)]
+        return [*problems, Reason("signature_missing", where)]
     found = registry.key_by_fingerprint(entry.key)
     if found is None:
-        return problems + [Reason("key_unknown", f"{where}.key", {"fingerprint": entry.key or ""})]
+        return [*problems, Reason("key_unknown", f"{where}.key", {"fingerprint": entry.key or ""})]
     owner, grant = found
     if owner.id != entry.signer:
         problems.append(Reason("key_not_signers", f"{where}.key", {"signer": entry.signer, "owner": owner.id}))
-    if grant.revoked:
+    if grant.revoked:  # revocation voids every signature the key made, old ones included
         problems.append(Reason("key_revoked", f"{where}.key", {"fingerprint": entry.key or ""}))
     elif entry.at is not None and not grant.span.holds_at(entry.at):
-        problems.append(Reason("key_not_valid_at", f"{where}.key", {"fingerprint": entry.key or "", "at": entry.at_text}))
+        problems.append(
+            Reason("key_not_valid_at", f"{where}.key", {"fingerprint": entry.key or "", "at": entry.at_text})
+        )
     message = signoff_statement(post.path, settings, entry, prev)
-    if not signing.verify(grant.line, message, entry.sig):
+    if not verify(grant.line, message, entry.sig):
         problems.append(Reason("signature_bad", f"{where}.sig"))
     return problems
 
@@ -108,8 +135,10 @@ def _window_state(post: Post, now: dt.datetime) -> str | None:
     return {"before": SCHEDULED, "open": LIVE, "after": EXPIRED}[post.window.position(now)]
 
 
-def decide(post: Post, registry: Registry | None, settings: Settings, now: dt.datetime) -> Decision:
-    """State and reasons of `post` at `now`."""
+def decide(
+    post: Post, registry: Registry | None, settings: Settings, now: dt.datetime, *, verify: Verifier = signing.verify
+) -> Decision:
+    """State and reasons of `post` at `now` (`verify`: signing.verify or a memo of it)."""
     window = _window_state(post, now)
     current = [entry for entry in post.signoffs if entry.digest == post.digest]
     history = tuple(entry for entry in post.signoffs if entry.digest != post.digest)
@@ -122,7 +151,7 @@ def decide(post: Post, registry: Registry | None, settings: Settings, now: dt.da
     for entry in current:
         where = f"signoffs[{entry.index + 1}]"
         step = len(chain)
-        reasons.extend(_check_entry(entry, post, registry, settings, now, prev))
+        reasons.extend(_check_entry(entry, post, registry, settings, now, prev, verify))
         if refusal is not None:
             reasons.append(Reason("signoff_after_refusal", where))
             continue
@@ -156,7 +185,9 @@ def decide(post: Post, registry: Registry | None, settings: Settings, now: dt.da
     if reasons:
         return result(INVALID)
     if refusal is not None:
-        reasons.append(Reason("refused", None, {"role": refusal.role, "signer": refusal.signer, "reason": refusal.reason or ""}))
+        reasons.append(
+            Reason("refused", None, {"role": refusal.role, "signer": refusal.signer, "reason": refusal.reason or ""})
+        )
         return result(REJECTED)
     if not done:
         role = settings.roles[len(chain)]

@@ -3,6 +3,8 @@
 ```yaml
 site_id: pathumthani-health
 timezone: Asia/Bangkok
+version: 3            # optional; required (and may never go down) in hardened mode
+expires: 2570-09-30   # optional; required in hardened mode
 people:
   - id: somchai
     name: นายสมชาย รักษ์สุขภาพ
@@ -11,22 +13,31 @@ people:
       - {role: chair, from: 2569-10-01}
     keys:
       - {key: "ssh-ed25519 AAAA… somchai", from: 2569-10-01}
+      - {key: "ssh-ed25519 AAAA… old", until: 2569-09-30}       # retired: old signatures still count
+      - {key: "ssh-ed25519 AAAA… lost", revoked: 2569-08-01}    # revoked: every signature void
 ```
+
+Loading is strict: anything unknown, missing or doubtful is a RegistryError that
+names the key, because a registry that is half understood is not a registry at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .strict_yaml import StrictYAMLError, load_strict
 from .signing import SignatureFormatError, fingerprint
+from .strict_yaml import StrictYAMLError, load_strict
 from .thaidates import DateError, parse_when
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+TOP_KEYS = {"site_id", "timezone", "people", "version", "expires"}
+PERSON_KEYS = {"id", "name", "position", "roles", "keys"}
+ROLE_KEYS = {"role", "from", "until"}
+KEY_KEYS = {"key", "from", "until", "revoked"}
 
 
 class RegistryError(ValueError):
@@ -57,6 +68,9 @@ class KeyGrant:
     span: Span
     revoked: bool  # revocation voids every signature the key ever made
 
+    def valid_at(self, moment: dt.datetime) -> bool:
+        return not self.revoked and self.span.holds_at(moment)
+
 
 @dataclass(frozen=True)
 class RoleGrant:
@@ -75,12 +89,21 @@ class Person:
     def holds(self, role: str, moment: dt.datetime) -> bool:
         return any(grant.role == role and grant.span.holds_at(moment) for grant in self.roles)
 
+    def key(self, value: str) -> KeyGrant | None:
+        """This person's key by fingerprint or public key line."""
+        for grant in self.keys:
+            if value in (grant.fingerprint, grant.line) or value.split()[:2] == grant.line.split()[:2]:
+                return grant
+        return None
+
 
 @dataclass(frozen=True)
 class Registry:
     site_id: str
     timezone: ZoneInfo
     people: dict[str, Person]
+    version: int | None = None
+    expires: dt.datetime | None = field(default=None)
 
     def key_by_fingerprint(self, value: str) -> tuple[Person, KeyGrant] | None:
         for person in self.people.values():
@@ -96,6 +119,8 @@ class Registry:
 def _instant(value: Any, key: str, tz: ZoneInfo, *, end: bool = False) -> dt.datetime | None:
     if value is None:
         return None
+    if isinstance(value, bool):
+        raise RegistryError("registry_date", key, str(value).lower())
     try:
         when = parse_when(value, tz)
     except DateError:
@@ -106,66 +131,100 @@ def _instant(value: Any, key: str, tz: ZoneInfo, *, end: bool = False) -> dt.dat
 
 
 def _span(entry: dict[str, Any], key: str, tz: ZoneInfo) -> Span:
-    return Span(_instant(entry.get("from"), f"{key}.from", tz), _instant(entry.get("until"), f"{key}.until", tz, end=True))
+    span = Span(
+        _instant(entry.get("from"), f"{key}.from", tz), _instant(entry.get("until"), f"{key}.until", tz, end=True)
+    )
+    if span.start is not None and span.end is not None and span.end <= span.start:
+        raise RegistryError("registry_span", f"{key}.until", str(entry.get("until")))
+    return span
 
 
 def _mapping(value: Any, key: str, allowed: set[str], required: set[str]) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise RegistryError("registry_shape", key)
     for name in sorted(set(value) - allowed):
-        raise RegistryError("registry_unknown_key", f"{key}.{name}")
+        raise RegistryError("registry_unknown_key", f"{key}.{name}" if key != "approvers.yml" else name)
     for name in sorted(required):
         if value.get(name) in (None, ""):
-            raise RegistryError("registry_missing", f"{key}.{name}")
+            raise RegistryError("registry_missing", f"{key}.{name}" if key != "approvers.yml" else name)
     return value
+
+
+def _text(value: Any, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise RegistryError("registry_text", key, str(value))
+    return value.strip()
+
+
+def _list(value: Any, key: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise RegistryError("registry_shape", key)
+    return value
+
+
+def _person(raw: Any, where: str, roles: tuple[str, ...], tz: ZoneInfo, owners: dict[str, str]) -> Person:
+    entry = _mapping(raw, where, PERSON_KEYS, {"id", "name"})
+    person_id = entry["id"]
+    if not isinstance(person_id, str) or not ID_RE.match(person_id):
+        raise RegistryError("registry_id", f"{where}.id", str(person_id))
+    name = _text(entry["name"], f"{where}.name")
+    position = _text(entry["position"], f"{where}.position") if entry.get("position") is not None else ""
+    grants: list[RoleGrant] = []
+    for index, role_raw in enumerate(_list(entry.get("roles"), f"{where}.roles"), 1):
+        role_key = f"{where}.roles[{index}]"
+        role_entry = _mapping(role_raw, role_key, ROLE_KEYS, {"role"})
+        if role_entry["role"] not in roles:
+            raise RegistryError("registry_role", f"{role_key}.role", f"{role_entry['role']} ({', '.join(roles)})")
+        grants.append(RoleGrant(role_entry["role"], _span(role_entry, role_key, tz)))
+    keys: list[KeyGrant] = []
+    for index, key_raw in enumerate(_list(entry.get("keys"), f"{where}.keys"), 1):
+        key_key = f"{where}.keys[{index}]"
+        key_entry = _mapping(key_raw, key_key, KEY_KEYS, {"key"})
+        line = _text(key_entry["key"], f"{key_key}.key")
+        try:
+            print_ = fingerprint(line)
+        except SignatureFormatError as error:
+            raise RegistryError("registry_key", f"{key_key}.key", str(error)) from None
+        if print_ in owners:
+            raise RegistryError("registry_key_shared", f"{key_key}.key", owners[print_])
+        owners[print_] = person_id
+        revoked = key_entry.get("revoked")
+        if revoked is not None and not isinstance(revoked, bool):  # a date records when it was revoked
+            _instant(revoked, f"{key_key}.revoked", tz)
+        keys.append(KeyGrant(line, print_, _span(key_entry, key_key, tz), revoked not in (None, False)))
+    return Person(person_id, name, position, tuple(grants), tuple(keys))
 
 
 def parse_registry(text: str, roles: tuple[str, ...]) -> Registry:
     """Parse and validate a registry; any doubt raises RegistryError."""
     try:
-        data = load_strict(text)
+        data = load_strict(text.removeprefix("\ufeff"))
     except StrictYAMLError as error:
-        raise RegistryError("registry_yaml", error.key or f"line {error.line}", error.detail or error.code) from None
-    data = _mapping(data, "approvers.yml", {"site_id", "timezone", "people", "version", "expires"}, {"site_id", "timezone", "people"})
+        where = error.key or (f"line {error.line}" if error.line else "approvers.yml")
+        raise RegistryError("registry_yaml", where, error.detail or error.code) from None
+    if data is None:
+        raise RegistryError("registry_missing", "site_id")
+    data = _mapping(data, "approvers.yml", TOP_KEYS, {"site_id", "timezone", "people"})
+    site_id = data["site_id"]
+    if not isinstance(site_id, str) or not ID_RE.match(site_id):
+        raise RegistryError("registry_id", "site_id", str(site_id))
     try:
-        tz = ZoneInfo(str(data["timezone"]))
+        if not isinstance(data["timezone"], str):
+            raise ValueError(data["timezone"])
+        tz = ZoneInfo(data["timezone"])
     except (ZoneInfoNotFoundError, ValueError):
         raise RegistryError("registry_timezone", "timezone", str(data["timezone"])) from None
-    if not isinstance(data["people"], list):
-        raise RegistryError("registry_shape", "people")
+    version = data.get("version")
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int) or version < 1):
+        raise RegistryError("registry_version", "version", str(version))
+    expires = _instant(data.get("expires"), "expires", tz, end=True)
     people: dict[str, Person] = {}
-    owners: dict[str, str] = {}
-    for number, raw in enumerate(data["people"], 1):
-        where = f"people[{number}]"
-        entry = _mapping(raw, where, {"id", "name", "position", "roles", "keys"}, {"id", "name"})
-        person_id = str(entry["id"])
-        if not ID_RE.match(person_id):
-            raise RegistryError("registry_id", f"{where}.id", person_id)
-        if person_id in people:
-            raise RegistryError("registry_duplicate_person", f"{where}.id", person_id)
-        grants: list[RoleGrant] = []
-        for index, role_raw in enumerate(entry.get("roles") or [], 1):
-            role_key = f"{where}.roles[{index}]"
-            role_entry = _mapping(role_raw, role_key, {"role", "from", "until"}, {"role"})
-            if role_entry["role"] not in roles:
-                raise RegistryError("registry_role", f"{role_key}.role", str(role_entry["role"]))
-            grants.append(RoleGrant(role_entry["role"], _span(role_entry, role_key, tz)))
-        keys: list[KeyGrant] = []
-        for index, key_raw in enumerate(entry.get("keys") or [], 1):
-            key_key = f"{where}.keys[{index}]"
-            key_entry = _mapping(key_raw, key_key, {"key", "from", "until", "revoked"}, {"key"})
-            try:
-                print_ = fingerprint(str(key_entry["key"]))
-            except SignatureFormatError as error:
-                raise RegistryError("registry_key", f"{key_key}.key", str(error)) from None
-            if print_ in owners:
-                raise RegistryError("registry_key_shared", f"{key_key}.key", owners[print_])
-            owners[print_] = person_id
-            revoked = key_entry.get("revoked")
-            if revoked not in (None, False, True):  # a date is also accepted, as a record of when
-                _instant(revoked, f"{key_key}.revoked", tz)
-            keys.append(KeyGrant(str(key_entry["key"]), print_, _span(key_entry, key_key, tz), revoked not in (None, False)))
-        people[person_id] = Person(
-            person_id, str(entry["name"]), str(entry.get("position") or ""), tuple(grants), tuple(keys)
-        )
-    return Registry(str(data["site_id"]), tz, people)
+    owners: dict[str, str] = {}  # key fingerprint -> person id
+    for number, raw in enumerate(_list(data["people"], "people"), 1):
+        person = _person(raw, f"people[{number}]", roles, tz, owners)
+        if person.id in people:
+            raise RegistryError("registry_duplicate_person", f"people[{number}].id", person.id)
+        people[person.id] = person
+    return Registry(site_id, tz, people, version, expires)

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from .canonical import canonical_json
 
 NAMESPACE = "approval-gate-v1"
+REGISTRY_NAMESPACE = "approval-gate-registry-v1"  # root signatures over approvers.yml (hardened mode)
 STATEMENT_TYPE = "approval-gate/signoff/v1"
 KEY_TYPE = b"ssh-ed25519"
 HASH = "sha512"
@@ -75,25 +76,25 @@ def statement(fields: dict[str, Any]) -> bytes:
     return canonical_json({"type": STATEMENT_TYPE, **fields}).encode("utf-8")
 
 
-def _signed_data(message: bytes) -> bytes:
+def _signed_data(message: bytes, namespace: str) -> bytes:
     return (
         b"SSHSIG"
-        + _string(NAMESPACE.encode())
+        + _string(namespace.encode())
         + _string(b"")
         + _string(HASH.encode())
         + _string(hashlib.sha512(message).digest())
     )
 
 
-def sign(private_key: Ed25519PrivateKey, message: bytes) -> str:
+def sign(private_key: Ed25519PrivateKey, message: bytes, namespace: str = NAMESPACE) -> str:
     """An SSHSIG signature of `message`, as one base64 line."""
     public_blob = public_key_blob(public_line(private_key.public_key()))
-    signature = private_key.sign(_signed_data(message))
+    signature = private_key.sign(_signed_data(message, namespace))
     blob = (
         b"SSHSIG"
         + struct.pack(">I", 1)
         + _string(public_blob)
-        + _string(NAMESPACE.encode())
+        + _string(namespace.encode())
         + _string(b"")
         + _string(HASH.encode())
         + _string(_string(KEY_TYPE) + _string(signature))
@@ -101,18 +102,37 @@ def sign(private_key: Ed25519PrivateKey, message: bytes) -> str:
     return base64.b64encode(blob).decode()
 
 
-def verify(public_key_line: str, message: bytes, sig_b64: str) -> bool:
-    """True only if `sig_b64` is a valid SSHSIG by exactly this key in our namespace."""
+def _parse(sig_b64: str) -> tuple[bytes, bytes, bytes, bytes, bytes]:
+    """(signer key blob, namespace, reserved, hash name, signature blob) of an SSHSIG line."""
     try:
         blob = base64.b64decode(sig_b64, validate=True)
-        if not blob.startswith(b"SSHSIG") or blob[6:10] != struct.pack(">I", 1):
-            return False
-        signer_blob, offset = _read_string(blob, 10)
-        namespace, offset = _read_string(blob, offset)
-        _reserved, offset = _read_string(blob, offset)
-        hash_name, offset = _read_string(blob, offset)
-        signature_blob, offset = _read_string(blob, offset)
-        if offset != len(blob) or namespace != NAMESPACE.encode() or hash_name not in (b"sha512", b"sha256"):
+    except (binascii.Error, ValueError):
+        raise SignatureFormatError("signature is not base64") from None
+    if not blob.startswith(b"SSHSIG") or blob[6:10] != struct.pack(">I", 1):
+        raise SignatureFormatError("not an SSHSIG version 1 signature")
+    signer_blob, offset = _read_string(blob, 10)
+    namespace, offset = _read_string(blob, offset)
+    reserved, offset = _read_string(blob, offset)
+    hash_name, offset = _read_string(blob, offset)
+    signature_blob, offset = _read_string(blob, offset)
+    if offset != len(blob):
+        raise SignatureFormatError("trailing bytes after the signature")
+    return signer_blob, namespace, reserved, hash_name, signature_blob
+
+
+def signer_line(sig_b64: str) -> str:
+    """The `ssh-ed25519 AAAA…` public key a signature says it was made with (not yet verified)."""
+    signer_blob = _parse(sig_b64)[0]
+    line = "ssh-ed25519 " + base64.b64encode(signer_blob).decode()
+    public_key_blob(line)  # refuses anything but Ed25519
+    return line
+
+
+def verify(public_key_line: str, message: bytes, sig_b64: str, namespace: str = NAMESPACE) -> bool:
+    """True only if `sig_b64` is a valid SSHSIG by exactly this key in `namespace`."""
+    try:
+        signer_blob, signed_namespace, reserved, hash_name, signature_blob = _parse(sig_b64)
+        if signed_namespace != namespace.encode() or hash_name not in (b"sha512", b"sha256"):
             return False
         if signer_blob != public_key_blob(public_key_line):
             return False
@@ -121,7 +141,7 @@ def verify(public_key_line: str, message: bytes, sig_b64: str) -> bool:
         if kind != KEY_TYPE or inner != len(signature_blob) or len(raw_signature) != 64:
             return False
         digest = hashlib.new(hash_name.decode(), message).digest()
-        signed = b"SSHSIG" + _string(namespace) + _string(_reserved) + _string(hash_name) + _string(digest)
+        signed = b"SSHSIG" + _string(signed_namespace) + _string(reserved) + _string(hash_name) + _string(digest)
         raw_key = _read_string(signer_blob, _read_string(signer_blob, 0)[1])[0]
         Ed25519PublicKey.from_public_bytes(raw_key).verify(raw_signature, signed)
         return True
@@ -143,6 +163,22 @@ def dearmor(text: str) -> str:
     return "".join(lines[1:-1])
 
 
+def read_signature(text: str) -> str:
+    """A signature given as an armored file (what `ssh-keygen -Y sign` writes) or as one base64 line."""
+    stripped = text.strip()
+    if stripped.startswith("-----BEGIN"):
+        return dearmor(stripped)
+    if not stripped or any(char.isspace() for char in stripped):
+        raise SignatureFormatError("not an SSH signature")
+    return stripped
+
+
+def allowed_signers_line(principal: str, public_key_line: str, namespace: str = NAMESPACE) -> str:
+    """One line of the `allowed_signers` file `ssh-keygen -Y verify -f` reads."""
+    kind, data = public_key_line.split()[:2]
+    return f'{principal} namespaces="{namespace}" {kind} {data}'
+
+
 def generate_private_key(passphrase: bytes, comment: str) -> tuple[bytes, str]:
     """A new Ed25519 key: (passphrase-protected OpenSSH private key, public line)."""
     key = Ed25519PrivateKey.generate()
@@ -155,6 +191,7 @@ def generate_private_key(passphrase: bytes, comment: str) -> tuple[bytes, str]:
 
 
 def load_private_key(data: bytes, passphrase: bytes | None) -> Ed25519PrivateKey:
+    """An OpenSSH private key; ValueError for a wrong passphrase or a damaged file."""
     key = serialization.load_ssh_private_key(data, password=passphrase or None)
     if not isinstance(key, Ed25519PrivateKey):
         raise SignatureFormatError("only Ed25519 keys can sign sign-offs")

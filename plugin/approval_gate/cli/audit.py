@@ -1,0 +1,68 @@
+"""`gate audit`: hand an auditor what plain `ssh-keygen -Y verify` needs, nothing of ours.
+
+For each sign-off: the exact statement bytes, the armored signature and a line of
+`allowed_signers` from the registry, plus the command that checks them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import signing
+from ..decision import statements
+from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--entry", "number", type=click.IntRange(min=1), help="Only sign-off N (1 = the first in `signoffs`).")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the statement, signature and allowed_signers files.")  # fmt: skip
+@pass_context
+def audit(ctx: Context, path: Path, number: int | None, out_dir: Path) -> None:
+    """Export PATH's sign-offs so `ssh-keygen -Y verify` can re-check each one."""
+    gate = ctx.gate
+    file = path.absolute()
+    if not file.is_file():
+        fail_usage(ctx.say("cli_no_such_post", path=str(file)))
+    try:
+        judged = gate.judge(file, build_now())
+    except ValueError:
+        fail_usage(ctx.say("cli_not_a_post", path=str(file)))
+    pairs = statements(judged.post, gate.settings)
+    if not pairs:
+        fail(ctx.say("cli_audit_nothing", path=str(file)))
+    if number is not None:
+        if number > len(pairs):
+            fail_usage(ctx.say("cli_audit_no_entry", number=number, count=len(pairs)))
+        chosen = [(number, *pairs[number - 1])]
+    else:
+        chosen = [(index, entry, statement) for index, (entry, statement) in enumerate(pairs, 1)]
+    out_dir = out_dir.absolute()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    allowed: list[str] = []
+    missing = False
+    for index, entry, statement in chosen:
+        if not entry.sig or not entry.key:
+            click.echo(ctx.say("cli_audit_unsigned", number=index))
+            missing = True
+            continue
+        (out_dir / f"entry{index}.statement").write_bytes(statement)
+        (out_dir / f"entry{index}.sig").write_text(signing.armor(entry.sig), encoding="utf-8")
+        found = gate.registry.key_by_fingerprint(entry.key) if gate.registry else None
+        if found is None:
+            click.echo(ctx.say("cli_audit_key_unknown", number=index, fingerprint=entry.key))
+            missing = True
+        else:
+            line = signing.allowed_signers_line(found[0].id, found[1].line)
+            if line not in allowed:
+                allowed.append(line)
+        click.echo(ctx.say("cli_audit_entry", number=index, role=entry.role, signer=entry.signer, at=entry.at_text))
+        click.echo(
+            f"    cd {out_dir} && ssh-keygen -Y verify -f allowed_signers -I {entry.signer} "
+            f"-n {signing.NAMESPACE} -s entry{index}.sig < entry{index}.statement"
+        )
+    (out_dir / "allowed_signers").write_text("".join(line + "\n" for line in allowed), encoding="utf-8")
+    raise SystemExit(EXIT_FAILED if missing else EXIT_OK)

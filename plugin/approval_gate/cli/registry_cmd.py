@@ -1,0 +1,382 @@
+"""`gate registry …`: edit approvers.yml as text (comments, quoting and line endings survive),
+check the result with the same parser the build uses, and write it atomically.
+
+`gate registry sign` adds a root signature for hardened mode (see hardened.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+import yaml
+
+from .. import hardened, signing
+from ..registry import ID_RE, Registry, RegistryError, parse_registry
+from ..strict_yaml import StrictLoader, StrictYAMLError
+from ..thaidates import DateError, parse_when
+from .common import Context, build_now, fail, fail_usage, main, pass_context
+from .keys import be_date, load_signing_key
+
+
+class EditError(ValueError):
+    def __init__(self, code: str, **params: str):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+# --- text edits (pure) ------------------------------------------------------
+
+
+def _compose(text: str) -> yaml.MappingNode:
+    loader = StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+    except (yaml.YAMLError, StrictYAMLError) as error:
+        raise EditError("cli_registry_unparsable", detail=str(error)) from None
+    finally:
+        loader.dispose()
+    if not isinstance(root, yaml.MappingNode):
+        raise EditError("cli_registry_unparsable", detail="not a mapping")
+    return root
+
+
+def _newline(text: str) -> str:
+    index = text.find("\n")
+    return "\r\n" if index > 0 and text[index - 1] == "\r" else "\n"
+
+
+def _get(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    for key_node, value_node in mapping.value:
+        if key_node.value == key:
+            return key_node, value_node
+    return None
+
+
+def _last_leaf(node: yaml.Node) -> yaml.Node:
+    """The node whose end is the end of `node`'s text (block collections end at the next token)."""
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        return _last_leaf(last[1] if isinstance(last, tuple) else last)
+    return node
+
+
+def _after_line(text: str, index: int) -> int:
+    """Where a new line goes after the line holding `index`."""
+    if index > 0 and text[index - 1] in "\r\n":
+        return index  # a block scalar already ends with its line break
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end + 1
+
+
+def _insert_lines(text: str, at: int, lines: list[str]) -> str:
+    newline = _newline(text)
+    block = "".join(line + newline for line in lines)
+    if at == len(text) and text and not text.endswith("\n"):
+        block = newline + block
+    return text[:at] + block + text[at:]
+
+
+def _flow_append(text: str, node: yaml.Node, item: str) -> str:
+    """Add `item` inside a flow collection `[…]` / `{…}` just before its closing bracket."""
+    close = node.end_mark.index - 1
+    separator = ", " if node.value else ""
+    return text[:close] + separator + item + text[close:]
+
+
+def _append_item(text: str, parent: yaml.MappingNode, key: str, item: str) -> str:
+    """Append `- item` to the list `key` of `parent`, creating the list if needed."""
+    found = _get(parent, key)
+    if found is None:
+        first_key = parent.value[0][0]
+        indent = " " * first_key.start_mark.column
+        at = _after_line(text, _last_leaf(parent).end_mark.index)
+        return _insert_lines(text, at, [f"{indent}{key}:", f"{indent}  - {item}"])
+    key_node, value = found
+    if isinstance(value, yaml.SequenceNode) and value.flow_style:
+        return _flow_append(text, value, item)
+    if isinstance(value, yaml.SequenceNode) and value.value:
+        indent = " " * value.start_mark.column
+        at = _after_line(text, _last_leaf(value).end_mark.index)
+        return _insert_lines(text, at, [f"{indent}- {item}"])
+    if isinstance(value, yaml.ScalarNode) and value.value == "":
+        indent = " " * (key_node.start_mark.column + 2)
+        return _insert_lines(text, _after_line(text, key_node.end_mark.index), [f"{indent}- {item}"])
+    raise EditError("cli_registry_shape", key=key)
+
+
+def _set_field(text: str, mapping: yaml.MappingNode, key: str, value: str) -> str:
+    found = _get(mapping, key)
+    if found is not None:
+        node = found[1]
+        return text[: node.start_mark.index] + value + text[node.end_mark.index :]
+    if mapping.flow_style:
+        return _flow_append(text, mapping, f"{key}: {value}")
+    indent = " " * mapping.value[0][0].start_mark.column
+    return _insert_lines(text, _after_line(text, _last_leaf(mapping).end_mark.index), [f"{indent}{key}: {value}"])
+
+
+def _person_node(root: yaml.MappingNode, person_id: str) -> yaml.MappingNode:
+    people = _get(root, "people")
+    if people is not None and isinstance(people[1], yaml.SequenceNode):
+        for item in people[1].value:
+            if isinstance(item, yaml.MappingNode):
+                found = _get(item, "id")
+                if found is not None and found[1].value == person_id:
+                    return item
+    raise EditError("cli_registry_no_person", id=person_id)
+
+
+def _bump_version(text: str) -> str:
+    """A changed registry gets a higher version, so hardened mode can refuse the old one."""
+    root = _compose(text)
+    found = _get(root, "version")
+    if found is None or not isinstance(found[1], yaml.ScalarNode) or not found[1].value.isdigit():
+        return text
+    node = found[1]
+    return text[: node.start_mark.index] + str(int(node.value) + 1) + text[node.end_mark.index :]
+
+
+def _quote(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+
+
+def add_person(text: str, person_id: str, name: str, position: str | None, roles: list[tuple[str, str]],
+               keys: list[tuple[str, str]]) -> str:  # fmt: skip
+    root = _compose(text)
+    lines = [f"- id: {person_id}", f"  name: {_quote(name)}"]
+    if position:
+        lines.append(f"  position: {_quote(position)}")
+    lines.append("  roles:")
+    lines += [f"    - {{role: {role}, from: {start}}}" for role, start in roles]
+    if keys:
+        lines.append("  keys:")
+        lines += [f"    - {{key: {_quote(line)}, from: {start}}}" for line, start in keys]
+    people = _get(root, "people")
+    if people is None:
+        raise EditError("cli_registry_shape", key="people")
+    key_node, value = people
+    if isinstance(value, yaml.SequenceNode) and value.value and not value.flow_style:
+        indent = " " * value.start_mark.column
+        at = _after_line(text, _last_leaf(value).end_mark.index)
+        return _insert_lines(text, at, [indent + line for line in lines])
+    if (isinstance(value, yaml.SequenceNode) and not value.value) or (
+        isinstance(value, yaml.ScalarNode) and value.value == ""
+    ):
+        # `people: []` or `people:` with nothing: replace the empty value by a block list.
+        start, end = value.start_mark.index, value.end_mark.index
+        head = text[:start].rstrip(" ") if start > key_node.end_mark.index else text[:start]
+        newline = _newline(text)
+        return head + "".join(newline + "  " + line for line in lines) + text[end:]
+    raise EditError("cli_registry_shape", key="people")
+
+
+def add_key(text: str, person_id: str, line: str, start: str) -> str:
+    person = _person_node(_compose(text), person_id)
+    return _append_item(text, person, "keys", f"{{key: {_quote(line)}, from: {start}}}")
+
+
+def _key_node(text: str, person_id: str, key: str) -> yaml.MappingNode:
+    person = _person_node(_compose(text), person_id)
+    keys = _get(person, "keys")
+    wanted = key.strip()
+    if keys is not None and isinstance(keys[1], yaml.SequenceNode):
+        for item in keys[1].value:
+            if not isinstance(item, yaml.MappingNode):
+                continue
+            found = _get(item, "key")
+            if found is None:
+                continue
+            line = str(found[1].value)
+            try:
+                matches = wanted in (signing.fingerprint(line), line) or wanted.split()[:2] == line.split()[:2]
+            except signing.SignatureFormatError:
+                matches = False
+            if matches:
+                return item
+    raise EditError("cli_registry_no_key", id=person_id, key=wanted)
+
+
+def set_key_field(text: str, person_id: str, key: str, field: str, value: str) -> str:
+    return _set_field(text, _key_node(text, person_id, key), field, value)
+
+
+# --- the commands -------------------------------------------------------------
+
+
+def registry_file(ctx: Context) -> Path:
+    options = dict(ctx.mkdocs_config.plugins["approval-gate"].config)
+    return ctx.gate.root / str(options.get("registry") or "approvers.yml")
+
+
+def _date(ctx: Context, value: str | None) -> str:
+    """A date as typed (any accepted form), written back in the registry's BE ISO form."""
+    tz = ctx.gate.rules.timezone
+    if value is None:
+        return be_date(build_now(), tz)
+    try:
+        return be_date(parse_when(value, tz).at, tz)
+    except DateError:
+        fail_usage(ctx.say("date_unreadable", key="--from/--until", value=value))
+
+
+def _public_line(ctx: Context, key: str | None, key_file: Path | None) -> str:
+    if key_file is not None:
+        try:
+            key = key_file.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as error:
+            fail_usage(ctx.say("cli_key_unreadable", path=str(key_file), detail=str(error)))
+    if not key:
+        fail_usage(ctx.say("cli_registry_key_needed"))
+    try:
+        signing.fingerprint(key)
+    except signing.SignatureFormatError as error:
+        fail_usage(ctx.say("registry_key", key="--key", detail=str(error)))
+    return " ".join(key.split())
+
+
+def _read(ctx: Context, file: Path) -> str:
+    try:
+        return file.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        fail(ctx.say("registry_unreadable", path=file.name, detail=str(error)))
+
+
+def _save(ctx: Context, file: Path, new: str) -> Registry:
+    """Validate the edited text with the build's own parser, then replace the file atomically."""
+    new = _bump_version(new)
+    try:
+        registry = parse_registry(new, ctx.gate.settings.roles)
+    except RegistryError as error:
+        fail(ctx.say("cli_registry_refused", detail=ctx.say(error.code, key=error.key, detail=error.detail)))
+    temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(new.encode("utf-8"))
+        os.chmod(temporary, file.stat().st_mode & 0o7777)
+        os.replace(temporary, file)
+    finally:
+        temporary.unlink(missing_ok=True)
+    click.echo(ctx.say("cli_registry_saved", path=file.name))
+    if registry.version is not None:
+        click.echo(ctx.say("cli_registry_resign", version=registry.version))
+    return registry
+
+
+def _edit(ctx: Context, change: Any) -> Registry:
+    file = registry_file(ctx)
+    text = _read(ctx, file)
+    try:
+        new = change(text)
+    except EditError as error:
+        fail(ctx.say(error.code, **error.params))
+    return _save(ctx, file, new)
+
+
+@main.group("registry")
+def registry_group() -> None:
+    """Edit the approvers registry (approvers.yml): people, roles and keys."""
+
+
+@registry_group.command("add-person")
+@click.option("--id", "person_id", required=True, help="Lower-case id used in sign-offs.")
+@click.option("--name", required=True, help="Full name with title, as on the request form.")
+@click.option("--position", help="Position, as on the request form.")
+@click.option("--role", "roles", multiple=True, required=True, help="A role from the chain (repeatable).")
+@click.option("--from", "start", help="First day the roles and key count (default: today).")
+@click.option("--key", help='Public key line "ssh-ed25519 AAAA… id".')
+@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), help="A .pub file instead of --key.")
+@pass_context
+def add_person_command(ctx: Context, person_id: str, name: str, position: str | None, roles: tuple[str, ...],
+                       start: str | None, key: str | None, key_file: Path | None) -> None:  # fmt: skip
+    """Add a person with their roles (and optionally their key)."""
+    if not ID_RE.match(person_id):
+        fail_usage(ctx.say("cli_bad_id", id=person_id))
+    for role in roles:
+        if role not in ctx.gate.settings.roles:
+            fail_usage(ctx.say("registry_role", key="--role", detail=f"{role} ({', '.join(ctx.gate.settings.roles)})"))
+    day = _date(ctx, start)
+    keys = [(_public_line(ctx, key, key_file), day)] if key or key_file else []
+    registry = _edit(ctx, lambda text: add_person(text, person_id, name, position, [(r, day) for r in roles], keys))
+    if person_id not in registry.people:
+        fail(ctx.say("cli_registry_no_person", id=person_id))
+
+
+@registry_group.command("add-key")
+@click.option("--id", "person_id", required=True)
+@click.option("--key", help='Public key line "ssh-ed25519 AAAA… id".')
+@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), help="A .pub file instead of --key.")
+@click.option("--from", "start", help="First day the key counts (default: today).")
+@pass_context
+def add_key_command(ctx: Context, person_id: str, key: str | None, key_file: Path | None, start: str | None) -> None:
+    """Add a public key to a person."""
+    line = _public_line(ctx, key, key_file)
+    registry = _edit(ctx, lambda text: add_key(text, person_id, line, _date(ctx, start)))
+    click.echo(ctx.say("cli_registry_key_added", id=person_id, fingerprint=signing.fingerprint(line)))
+    assert registry.people[person_id].key(line) is not None
+
+
+@registry_group.command("retire-key")
+@click.option("--id", "person_id", required=True)
+@click.option("--key", required=True, help="The key's SHA256: fingerprint or public key line.")
+@click.option("--until", "end", help="Last day the key counts (default: today). Its earlier signatures stay valid.")
+@pass_context
+def retire_key_command(ctx: Context, person_id: str, key: str, end: str | None) -> None:
+    """Stop a key from signing after a day; what it signed before stays valid."""
+    registry = _edit(ctx, lambda text: set_key_field(text, person_id, key, "until", _date(ctx, end)))
+    grant = registry.people[person_id].key(key)
+    assert grant is not None and grant.span.end is not None
+
+
+@registry_group.command("revoke-key")
+@click.option("--id", "person_id", required=True)
+@click.option("--key", required=True, help="The key's SHA256: fingerprint or public key line.")
+@click.option("--date", "day", help="When it was revoked, for the record (default: today).")
+@pass_context
+def revoke_key_command(ctx: Context, person_id: str, key: str, day: str | None) -> None:
+    """Revoke a lost or stolen key: every signature it ever made stops counting."""
+    registry = _edit(ctx, lambda text: set_key_field(text, person_id, key, "revoked", _date(ctx, day)))
+    grant = registry.people[person_id].key(key)
+    assert grant is not None and grant.revoked
+    click.echo(ctx.say("cli_registry_revoked", fingerprint=grant.fingerprint))
+
+
+@registry_group.command("sign")
+@click.option("--key", "key_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A root private key (kept off this repository).")  # fmt: skip
+@pass_context
+def sign_command(ctx: Context, key_file: Path) -> None:
+    """Add a root signature over approvers.yml to approvers.yml.sig (hardened mode)."""
+    file = registry_file(ctx)
+    raw = _read(ctx, file).encode("utf-8")
+    try:
+        registry = parse_registry(raw.decode("utf-8"), ctx.gate.settings.roles)
+    except RegistryError as error:
+        fail(ctx.say("cli_registry_refused", detail=ctx.say(error.code, key=error.key, detail=error.detail)))
+    if registry.version is None or registry.expires is None:
+        fail(ctx.say("cli_registry_sign_needs", path=file.name))
+    key = load_signing_key(ctx, key_file)
+    print_ = signing.fingerprint(signing.public_line(key.public_key()))
+    signature = signing.sign(key, raw, signing.REGISTRY_NAMESPACE)
+    sig_file = hardened.signature_file(file)
+    kept = []
+    if sig_file.exists():
+        for line in hardened.signature_lines(sig_file.read_text(encoding="utf-8")):
+            try:
+                if signing.fingerprint(signing.signer_line(line)) == print_:
+                    continue  # replaced by the new signature
+            except signing.SignatureFormatError:
+                continue
+            if signing.verify(signing.signer_line(line), raw, line, signing.REGISTRY_NAMESPACE):
+                kept.append(line)  # signatures over older bytes are dropped: they can never count
+    temporary = sig_file.with_name(f".{sig_file.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text("".join(line + "\n" for line in [*kept, signature]), encoding="utf-8")
+        os.replace(temporary, sig_file)
+    finally:
+        temporary.unlink(missing_ok=True)
+    click.echo(ctx.say("cli_registry_signed", path=sig_file.name, fingerprint=print_, count=len(kept) + 1,
+                       version=registry.version))  # fmt: skip
