@@ -37,6 +37,23 @@ class Chain(c.ListOfItems[str]):
         return roles
 
 
+class Counts(c.DictOfItems[int]):
+    """A mapping of names to whole numbers of at least 1 (days or minutes); `keys` limits the names."""
+
+    def __init__(self, default: dict[str, int], keys: tuple[str, ...] = ()) -> None:
+        super().__init__(c.Type(int), default=default)
+        self.keys = keys
+
+    def run_validation(self, value: object) -> dict[str, int]:
+        counts: dict[str, int] = super().run_validation(value)
+        for name, number in counts.items():
+            if self.keys and name not in self.keys:
+                raise ValidationError(f"unknown key {name!r}; use {', '.join(self.keys)}")
+            if number < 1:
+                raise ValidationError(f"{name}: {number} must be a whole number of at least 1")
+        return counts
+
+
 class GateConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """`false` publishes no gated page at all (it never switches the gate off)."""
@@ -83,13 +100,18 @@ class GateConfig(base.Config):
     new_post_folder = c.Type(str, default="news/posts")
     """Where `gate new` puts a post, as a post path folder (under `pending_dir`): the blog's posts folder."""
 
-    periods = c.DictOfItems(c.Type(int), default={})
+    periods = Counts(default={})
     """Default publication period in days per category, for `gate new`, e.g. `{จัดซื้อจัดจ้าง: 15}`.
     The key `default` sets it for every other category (30 days when absent)."""
 
-    targets = c.DictOfItems(c.Type(int), default={})
+    targets = Counts(default={"request": 10, "review": 30}, keys=("request", "review"))
     """Step targets in minutes for `gate status`: `request` (the requester's step, 10) and
     `review` (chair and director together, 30). A post past its target is overdue."""
 
     publish_warning_days = c.Type(int, default=7)
     """`gate publish` asks for `--yes` when the publication period ends within this many days."""
+
+    register = c.Type(bool, default=False)
+    """Add the publication register (/register/, ทะเบียนการเผยแพร่ข้อมูล): every post that was ever
+    live, by fiscal year and month, each with its filled request form as a page (and a PDF when
+    the `[pdf]` extra is installed): the evidence for ITA item MOIT 1."""

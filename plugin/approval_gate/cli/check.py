@@ -9,7 +9,7 @@ import click
 
 from ..decision import INVALID
 from ..messages import state_name
-from ..repository import Judged
+from ..repository import CONTENT, Gate, Judged
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context
 
 
@@ -23,11 +23,33 @@ def judged_as_json(judged: Judged, lang: str) -> dict[str, object]:
         "waiting_for": decision.waiting_for,
         "digest": judged.post.digest,
         "title": judged.post.title,
-        "window": [judged.post.window.start.isoformat(), judged.post.window.end.isoformat()] if judged.post.window else None,
-        "reasons": [
-            {"code": reason.code, "key": reason.key, "text": reason.text(lang)} for reason in decision.reasons
-        ],
+        "window": [judged.post.window.start.isoformat(), judged.post.window.end.isoformat()]
+        if judged.post.window
+        else None,
+        "reasons": [{"code": reason.code, "key": reason.key, "text": reason.text(lang)} for reason in decision.reasons],
     }
+
+
+def expand(ctx: Context, gate: Gate, paths: tuple[Path, ...]) -> list[Path]:
+    """Files as given; folders as every post below them (hidden folders and exempt pages skipped)."""
+    files: list[Path] = []
+    for path in (path.absolute() for path in paths):
+        if path.is_file():
+            files.append(path)
+        elif path.is_dir():
+            for file in sorted(path.rglob("*.md")):
+                if any(part.startswith(".") for part in file.relative_to(path).parts):
+                    continue
+                try:
+                    place, post_path = gate.place_of(file)
+                except ValueError:
+                    fail_usage(ctx.say("cli_not_a_post", path=str(file)))
+                if place == CONTENT and gate.is_exempt(post_path):
+                    continue
+                files.append(file)
+        else:
+            fail_usage(ctx.say("cli_no_such_post", path=str(path)))
+    return list(dict.fromkeys(files))  # a file named twice (or inside a named folder) is checked once
 
 
 @main.command()
@@ -35,17 +57,15 @@ def judged_as_json(judged: Judged, lang: str) -> dict[str, object]:
 @click.option("--json", "as_json", is_flag=True, help="One JSON document with every decision.")
 @pass_context
 def check(ctx: Context, paths: tuple[Path, ...], as_json: bool) -> None:
-    """Decide every post (or PATHS) as the build would; exit 1 if any is invalid."""
+    """Decide every post (or the posts in PATHS, files or folders) as the build would; exit 1 if any is invalid."""
     gate, now = ctx.gate, build_now()
-    files = [path.absolute() for path in paths] or list(gate.post_files())
-    results = []
+    files = expand(ctx, gate, paths) if paths else list(gate.post_files())
     for file in files:
-        if not file.is_file():
-            fail_usage(ctx.say("cli_no_such_post", path=str(file)))
         try:
-            results.append(gate.judge(file, now))
+            gate.place_of(file)
         except ValueError:
             fail_usage(ctx.say("cli_not_a_post", path=str(file)))
+    results = gate.judge_many(files, now)  # on every core for large sites
     if as_json:
         click.echo(json.dumps([judged_as_json(j, ctx.lang) for j in results], ensure_ascii=False, indent=2))
     else:

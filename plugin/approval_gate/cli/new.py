@@ -1,0 +1,70 @@
+"""`gate new`: start a request; a post in the pending folder with every form key to fill in."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import click
+
+from ..post import HTML_RE
+from ..scaffold import period_days, post_path, render
+from ..slug import slugify
+from .common import Context, build_now, fail, fail_usage, main, pass_context
+
+ASCII_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@main.command()
+@click.argument("title")
+@click.option("--category", help="One of the configured categories; it also sets the default publication period.")
+@click.option("--slug", help="An ASCII file name instead of the Thai one made from the title, e.g. flu-vaccine-2569.")
+@click.option("--folder", help="Folder under the pending folder [default: plugin option new_post_folder].")
+@pass_context
+def new(ctx: Context, title: str, category: str | None, slug: str | None, folder: str | None) -> None:
+    """Create pending/<folder>/<slug>.md: the request form to fill in, then `gate check` it."""
+    gate = ctx.gate
+    options = ctx.mkdocs_config.plugins["approval-gate"].config
+    title = " ".join(title.split())
+    if not title or HTML_RE.search(title):
+        fail_usage(ctx.say("new_bad_title"))
+    if category is not None and gate.rules.categories and category not in gate.rules.categories:
+        fail_usage(ctx.say("new_bad_category", value=category, allowed=", ".join(gate.rules.categories)))
+    if slug is not None and not ASCII_SLUG_RE.match(slug):
+        fail_usage(ctx.say("new_bad_slug", value=slug))
+    name = slug or slugify(title)
+    if not name:
+        fail_usage(ctx.say("new_empty_slug"))
+    folder = options["new_post_folder"] if folder is None else folder
+    path = post_path(folder, name)
+    if path is None:
+        fail_usage(ctx.say("new_bad_folder", value=folder))
+    days = period_days(options["periods"], category)  # validated by GateConfig: at least 1
+
+    for place in ("pending", "content", "expired"):
+        existing = gate.target(place, path)
+        if existing.exists():
+            fail(ctx.say("new_exists", path=str(existing)))
+    today = build_now().astimezone(gate.rules.timezone).date()
+    text = render(
+        title, today=today, days=days, slug=name, category=category, agency=gate.rules.default_agency,
+        categories=gate.rules.categories,
+    )  # fmt: skip
+    file = gate.target("pending", path)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        handle = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)  # never overwrite a post
+    except FileExistsError:
+        fail(ctx.say("new_exists", path=str(file)))
+    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        out.write(text)
+    click.echo(ctx.say("new_created", path=str(_shown(file))))
+
+
+def _shown(file: Path) -> Path:
+    """The path as the user can type it back: relative to the current folder when inside it."""
+    try:
+        return file.relative_to(Path.cwd())
+    except ValueError:
+        return file

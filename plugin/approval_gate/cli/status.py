@@ -1,0 +1,286 @@
+"""`gate status`: the approval queue by state, age in state against the step targets,
+who each post waits for, refusals with their reasons, and what changes on the site next."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from zoneinfo import ZoneInfo
+
+import click
+
+from ..decision import INVALID, LIVE, SCHEDULED
+from ..messages import message, role_name, state_name
+from ..post import SignOff
+from ..queue import (
+    CLOSES,
+    REQUESTER,
+    TO_PUBLISH,
+    TO_TAKE_DOWN,
+    WEBMASTER,
+    Item,
+    Queue,
+    Targets,
+    build_queue,
+)
+from ..thaidates import thai_date
+from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context
+
+SHOWN_CHANGES = 5  # text and Markdown list the next few; --json lists them all
+UTC = dt.UTC
+
+
+# --- formatting shared with other commands ------------------------------------------
+
+
+def format_age(age: dt.timedelta, lang: str) -> str:
+    minutes = max(0, int(age.total_seconds() // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return message("age_days", lang, d=days, h=hours)
+    if hours:
+        return message("age_hours", lang, h=hours, m=minutes)
+    return message("age_minutes", lang, m=minutes)
+
+
+def format_moment(moment: dt.datetime, tz: ZoneInfo, lang: str) -> str:
+    """An instant in the site's zone: '25 พ.ย. 2569 เวลา 17.00 น.' or '2026-11-25 17:00'."""
+    local = moment.astimezone(tz)
+    return thai_date(local, with_time=True) if lang == "th" else local.strftime("%Y-%m-%d %H:%M")
+
+
+def iso(moment: dt.datetime | None) -> str | None:
+    """UTC, ISO 8601 with a Z, to the second: the form sign-offs use."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+
+def group_name(group: str, lang: str) -> str:
+    own = (TO_PUBLISH, TO_TAKE_DOWN, "expired")  # groups that are not plain states, or read differently
+    return message(f"group_{group}", lang) if group in own else state_name(group, lang)
+
+
+def load_queue(ctx: Context, now: dt.datetime) -> Queue:
+    gate = ctx.gate
+    minutes = dict(ctx.mkdocs_config.plugins["approval-gate"].config["targets"])  # validated by GateConfig
+    judged = gate.judge_all(now)
+    modified = {j.file: dt.datetime.fromtimestamp(j.file.stat().st_mtime, UTC) for j in judged if j.file.exists()}
+    return build_queue(judged, gate.registry, gate.settings.roles, Targets.from_minutes(minutes), now, modified)
+
+
+# --- one post --------------------------------------------------------------------------
+
+
+def waits_for(item: Item, lang: str) -> str:
+    waiting = item.waiting
+    if waiting is None:
+        return ""
+    if waiting.role == REQUESTER:
+        name = waiting.people[0][1] if waiting.people else message("status_no_name", lang)
+        return message("status_who_requester", lang, name=name)
+    if waiting.role == WEBMASTER:
+        code = "status_who_publish" if item.group == TO_PUBLISH else "status_who_sweep"
+        return message(code, lang, path=str(item.judged.file))
+    if not waiting.people:
+        return message("status_who_nobody", lang, role=role_name(waiting.role, lang))
+    people = ", ".join(f"{name} ({person_id})" for person_id, name in waiting.people)
+    return message("status_who_role", lang, role=role_name(waiting.role, lang), people=people)
+
+
+def notes(item: Item, tz: ZoneInfo, lang: str) -> list[str]:
+    """Refusal, revision and (for invalid posts) what to fix."""
+    lines = []
+    refusal = item.refusal
+    if item.revised:
+        role = item.group.removeprefix("awaiting_")
+        lines.append(message("status_revised", lang, role=role_name(role, lang)))
+    if refusal is not None:
+        lines.append(
+            message(
+                "status_refusal" if not item.revised else "status_earlier_refusal",
+                lang,
+                signer=refusal.signer,
+                role=role_name(refusal.role, lang),
+                at=format_moment(refusal.at, tz, lang) if refusal.at else refusal.at_text,
+                reason=refusal.reason or "",
+            )
+        )
+    if item.group == INVALID:
+        lines.extend(reason.text(lang) for reason in item.judged.decision.reasons)
+    return lines
+
+
+def age_text(item: Item, lang: str) -> str:
+    if item.age is None:
+        return ""
+    age = format_age(item.age, lang)
+    if item.target is None:
+        return message("status_age", lang, age=age)
+    text = message("status_age_target", lang, age=age, target=format_age(item.target, lang))
+    return f"{text} {message('status_overdue', lang)}" if item.overdue else text
+
+
+# --- the three forms ----------------------------------------------------------------------
+
+
+def as_text(queue: Queue, tz: ZoneInfo, lang: str) -> str:
+    out = [
+        message(
+            "status_header",
+            lang,
+            now=format_moment(queue.now, tz, lang),
+            request=format_age(queue.targets.request, lang),
+            review=format_age(queue.targets.review, lang),
+        )
+    ]
+    queued = queue.queued
+    if not queued:
+        out += ["", message("status_empty", lang)]
+    for group, items in queue.groups():
+        items = [item for item in items if item in queued]
+        if not items:
+            continue
+        out += ["", f"{group_name(group, lang)} ({len(items)})"]
+        for item in items:
+            post = item.judged.post
+            out.append(f"  {item.judged.place}/{post.path}: {post.title or '-'}")
+            for line in (age_text(item, lang), *notes(item, tz, lang), waits_for(item, lang)):
+                if line:
+                    out.append(f"    {line}")
+    out += ["", on_site(queue, lang)]
+    out += ["", message("status_next_header", lang)]
+    out += [f"  {line}" for line in change_lines(queue, tz, lang)]
+    return "\n".join(out)
+
+
+def on_site(queue: Queue, lang: str) -> str:
+    on = [item for item in queue.items if item.judged.place == "content"]
+    live = sum(1 for item in on if item.group == LIVE)
+    scheduled = sum(1 for item in on if item.group == SCHEDULED)
+    return message("status_on_site", lang, live=live, scheduled=scheduled)
+
+
+def change_lines(queue: Queue, tz: ZoneInfo, lang: str) -> list[str]:
+    if not queue.changes:
+        return [message("status_no_changes", lang)]
+    lines = []
+    for change in queue.changes[:SHOWN_CHANGES]:
+        kind = message("status_closes" if change.kind == CLOSES else "status_opens", lang)
+        lines.append(f"{format_moment(change.at, tz, lang)}  {kind}  {change.path}: {change.title}")
+    if len(queue.changes) > SHOWN_CHANGES:
+        lines.append(message("status_more", lang, count=len(queue.changes) - SHOWN_CHANGES))
+    return lines
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def as_markdown(queue: Queue, tz: ZoneInfo, lang: str) -> str:
+    """A GitHub job summary: one table of the queue, one of the next changes."""
+    head = message(
+        "status_header",
+        lang,
+        now=format_moment(queue.now, tz, lang),
+        request=format_age(queue.targets.request, lang),
+        review=format_age(queue.targets.review, lang),
+    )
+    out = [f"### {_cell(head)}", ""]
+    queued = queue.queued
+    if not queued:
+        out.append(message("status_empty", lang))
+    else:
+        columns = [message(f"md_{name}", lang) for name in ("state", "post", "title", "age", "waits", "notes")]
+        out += ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
+        for item in queued:
+            post = item.judged.post
+            age = format_age(item.age, lang) if item.age is not None else ""
+            if item.target is not None:
+                age += " / " + format_age(item.target, lang)
+            if item.overdue:
+                age = f"**{message('status_overdue', lang)}** {age}"
+            cells = [
+                group_name(item.group, lang),
+                f"`{item.judged.place}/{post.path}`",
+                post.title or "-",
+                age,
+                waits_for(item, lang),
+                "<br>".join(_cell(line) for line in notes(item, tz, lang)),
+            ]
+            out.append("| " + " | ".join(_cell(cell) if i != 5 else cell for i, cell in enumerate(cells)) + " |")
+    out += ["", on_site(queue, lang), "", f"#### {message('status_next_header', lang)}", ""]
+    out += [f"- {_cell(line)}" for line in change_lines(queue, tz, lang)]
+    return "\n".join(out)
+
+
+def _refusal_json(refusal: SignOff | None) -> dict[str, str | None] | None:
+    if refusal is None:
+        return None
+    return {"role": refusal.role, "signer": refusal.signer, "reason": refusal.reason, "at": refusal.at_text}
+
+
+def as_json(queue: Queue) -> str:
+    def minutes(value: dt.timedelta | None) -> int | None:
+        return int(value.total_seconds() // 60) if value is not None else None
+
+    posts = []
+    for item in queue.items:
+        post, decision = item.judged.post, item.judged.decision
+        refusal = item.refusal
+        posts.append(
+            {
+                "path": post.path,
+                "file": str(item.judged.file),
+                "place": item.judged.place,
+                "group": item.group,
+                "state": decision.state,
+                "title": post.title,
+                "since": iso(item.since),
+                "age_minutes": minutes(item.age),
+                "step": item.step,
+                "target_minutes": minutes(item.target),
+                "overdue": item.overdue,
+                "waiting_for": {
+                    "role": item.waiting.role,
+                    "people": [{"id": person_id, "name": name} for person_id, name in item.waiting.people],
+                }
+                if item.waiting
+                else None,
+                "revised": item.revised,
+                "refusal": _refusal_json(refusal),
+                "reasons": [{"code": r.code, "key": r.key, "text": r.text("en")} for r in decision.reasons],
+                "window": [iso(post.window.start), iso(post.window.end)] if post.window else None,
+            }
+        )
+    document = {
+        "now": iso(queue.now),
+        "targets": {"request": minutes(queue.targets.request), "review": minutes(queue.targets.review)},
+        "overdue_for_review": len(queue.overdue_for_review),
+        "posts": posts,
+        "next": [{"at": iso(c.at), "change": c.kind, "path": c.path, "title": c.title} for c in queue.changes],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+@main.command()
+@click.option("--json", "as_json_flag", is_flag=True, help="Every post as JSON, with ages in minutes.")
+@click.option("--markdown", is_flag=True, help="A Markdown table for a CI job summary.")
+@click.option("--fail-overdue", is_flag=True, help="Exit 1 when a post waits for review longer than the target.")
+@pass_context
+def status(ctx: Context, as_json_flag: bool, markdown: bool, fail_overdue: bool) -> None:
+    """The queue by state: age against the step targets, who each post waits for, what changes next."""
+    if as_json_flag and markdown:
+        fail_usage(ctx.say("status_one_format"))
+    now = build_now()
+    queue = load_queue(ctx, now)
+    tz = ctx.gate.rules.timezone
+    if as_json_flag:
+        click.echo(as_json(queue))
+    elif markdown:
+        click.echo(as_markdown(queue, tz, ctx.lang))
+    else:
+        click.echo(as_text(queue, tz, ctx.lang))
+    raise SystemExit(EXIT_FAILED if fail_overdue and queue.overdue_for_review else EXIT_OK)
+
+
+__all__ = ["format_age", "format_moment", "iso", "status"]
