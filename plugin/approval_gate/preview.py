@@ -1,0 +1,231 @@
+"""The `mkdocs serve` preview: a state banner for each unpublished post and a queue page.
+
+Pure text in, text out: the plugin gathers (post, decision) pairs and the links,
+this module writes the banner HTML, the page Markdown and the dashboard. Every value
+that comes from a post or the registry is escaped here, because a preview shows
+exactly the posts nobody has approved yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from .decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
+from .messages import message, role_name, state_name
+from .post import Post
+from .thaidates import thai_date
+
+PREVIEW_DIR = "_pending"
+DASHBOARD_URI = f"{PREVIEW_DIR}/index.md"
+CSS_URI = f"{PREVIEW_DIR}/approval-gate-preview.css"
+CONTENT, PENDING = "content", "pending"
+
+# The queue reads best with what needs a person first, then what waits for time.
+STATE_ORDER = ("awaiting_", REJECTED, INVALID, LIVE, SCHEDULED, EXPIRED)
+CODE_RE = re.compile(r"`([^`<>]+)`")
+
+CSS = """\
+.approval-gate-banner {
+  border: 2px solid #b45309; border-left-width: 8px; border-radius: 4px;
+  background: #fffbeb; color: #1f2937; padding: 0.6em 1em; margin: 0 0 1.5em;
+}
+.approval-gate-banner p { margin: 0.3em 0; }
+.approval-gate-banner ul { margin: 0.2em 0 0.4em; }
+.approval-gate-banner .approval-gate-head { font-weight: 700; }
+.approval-gate-banner .approval-gate-state { font-size: 1.15em; }
+.approval-gate-banner.approval-gate-invalid,
+.approval-gate-banner.approval-gate-rejected { border-color: #b91c1c; background: #fef2f2; }
+.approval-gate-banner.approval-gate-live,
+.approval-gate-banner.approval-gate-scheduled { border-color: #15803d; background: #f0fdf4; }
+.approval-gate-banner.approval-gate-expired { border-color: #6b7280; background: #f3f4f6; }
+.md-typeset table.approval-gate-queue { font-size: 0.7rem; border-collapse: collapse; width: 100%; }
+.approval-gate-queue th, .approval-gate-queue td {
+  vertical-align: top; text-align: left; padding: 0.5em 0.6em; border-bottom: 1px solid #e5e7eb;
+}
+.approval-gate-queue th { background: #f3f4f6; }
+.approval-gate-queue td:first-child { min-width: 14em; }
+.approval-gate-queue ul { margin: 0; }
+.approval-gate-queue .approval-gate-path { display: block; margin-top: 0.3em; font-size: 0.85em; }
+"""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One unpublished post as the preview shows it."""
+
+    post: Post
+    decision: Decision
+    place: str  # content | pending
+    src_uri: str  # the page's path inside the served site
+    names: Mapping[str, str] = field(default_factory=dict)  # signer id -> display name
+
+
+def preview_uri(post_path: str) -> str:
+    """Where a pending post is served: `_pending/<post path>` (never on the dashboard itself)."""
+    uri = f"{PREVIEW_DIR}/{post_path}"
+    return f"{PREVIEW_DIR}/index.post.md" if uri == DASHBOARD_URI else uri
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _inline(text: str) -> str:
+    """Escape a catalogue text; its `key` marks become <code> (safe: the text is escaped first)."""
+    return CODE_RE.sub(r"<code>\1</code>", _e(text))
+
+
+def title_of(post: Post, lang: str) -> str:
+    """The title as written (even one the gate refused), or a placeholder."""
+    raw = post.meta.get("title")
+    title = post.title or (raw if isinstance(raw, str) else None)
+    return title.strip() if title and title.strip() else message("preview_no_title", lang)
+
+
+def day(moment: dt.datetime | dt.date, lang: str, tz: ZoneInfo) -> str:
+    if isinstance(moment, dt.datetime):
+        moment = moment.astimezone(tz).date()
+    return thai_date(moment) if lang == "th" else moment.isoformat()
+
+
+def period(post: Post, lang: str, tz: ZoneInfo) -> str | None:
+    """The publication period as people read it: an inclusive last day."""
+    if post.window is None:
+        return None
+    last = post.window.end - dt.timedelta(microseconds=1)
+    return message("preview_period", lang, start=day(post.window.start, lang, tz), end=day(last, lang, tz))
+
+
+def waiting_for(item: Item, lang: str, tz: ZoneInfo) -> str:
+    """Who (or what) the post waits for, in words."""
+    state, post = item.decision.state, item.post
+    if item.decision.waiting_for and state.startswith("awaiting_"):
+        return role_name(item.decision.waiting_for, lang)
+    if state == REJECTED:
+        name = post.requester.name if post.requester else message("preview_requester", lang)
+        return message("preview_wait_revise", lang, name=name)
+    if state == INVALID:
+        return message("preview_wait_fix", lang)
+    if state in (LIVE, SCHEDULED) and item.place == PENDING:
+        return message("preview_wait_publish", lang)
+    if state == SCHEDULED and post.window is not None:
+        return message("preview_wait_start", lang, date=day(post.window.start, lang, tz))
+    if state == EXPIRED and item.place == CONTENT:
+        return message("preview_wait_take_down", lang)
+    return message("preview_wait_nothing", lang)
+
+
+def _state_class(state: str) -> str:
+    return "awaiting" if state.startswith("awaiting_") else re.sub(r"[^a-z_]", "", state)
+
+
+def banner_html(item: Item, lang: str, tz: ZoneInfo, dashboard_href: str) -> str:
+    """The box at the top of a previewed page: state, who it waits for, and every reason."""
+    post, decision = item.post, item.decision
+    folder = "content" if item.place == CONTENT else "pending"
+    lines = [
+        f'<div class="approval-gate-banner approval-gate-{_state_class(decision.state)}" role="note" '
+        f'data-state="{_e(decision.state)}">',
+        f'<p class="approval-gate-head">{_e(message("preview_banner_head", lang))}</p>',
+        f'<p class="approval-gate-state">{_e(message("preview_state", lang))}: '
+        f"<strong>{_e(state_name(decision.state, lang))}</strong></p>",
+        f"<p>{_e(message('preview_title', lang))}: {_e(title_of(post, lang))}</p>",
+        f"<p>{_e(message('preview_waiting', lang))}: {_e(waiting_for(item, lang, tz))}</p>",
+        f"<p>{_e(message('preview_file', lang))}: <code>{_e(folder)}/{_e(post.path)}</code></p>",
+    ]
+    when = period(post, lang, tz)
+    if when:
+        lines.append(f"<p>{_e(when)}</p>")
+    if post.requester is not None:
+        requested = message("preview_requester_line", lang, name=post.requester.name)
+        if post.requester.date is not None:
+            requested += f" ({day(post.requester.date.at, lang, tz)})"
+        lines.append(f"<p>{_e(requested)}</p>")
+    for entry in decision.chain:
+        signed = message(
+            "preview_signed",
+            lang,
+            role=role_name(entry.role, lang),
+            signer=item.names.get(entry.signer, entry.signer),
+            date=day(entry.at, lang, tz) if entry.at else entry.at_text,
+        )
+        lines.append(f"<p>{_e(signed)}</p>")
+    if decision.reasons:
+        lines.append(f"<p>{_e(message('preview_reasons', lang))}:</p>")
+        lines.append("<ul>" + "".join(f"<li>{_inline(r.text(lang))}</li>" for r in decision.reasons) + "</ul>")
+    if item.place == CONTENT:
+        lines.append(f"<p>{_e(message('preview_in_content', lang))}</p>")
+    lines.append(f'<p><a href="{_e(dashboard_href)}">{_e(message("preview_queue_link", lang))}</a></p>')
+    lines.append("</div>")
+    return "\n".join(lines) + "\n"
+
+
+def _front_matter(title: str) -> str:
+    # JSON strings are YAML; the title is HTML-escaped first because MkDocs' Jinja
+    # does not autoescape and the title lands in <title>.
+    quoted = json.dumps(html.escape(title), ensure_ascii=False)
+    return f"---\ntitle: {quoted}\nsearch:\n  exclude: true\n---\n\n"
+
+
+def page_markdown(post: Post, raw: str, lang: str) -> str:
+    """The Markdown a previewed post is rendered from: its title, then its body.
+
+    A body the gate refused as active (scripts, handlers) or a file it could not read
+    is shown as escaped text, so opening a preview never runs what nobody approved."""
+    unsafe = any(reason.code == "active_body" for reason in post.problems)
+    if post.digest is None or unsafe:
+        note = message("preview_shown_as_text", lang)
+        shown = post.body if post.digest is not None else raw
+        body = f"<p><em>{_e(note)}</em></p>\n\n<pre>{_e(shown)}</pre>\n"
+    else:
+        body = post.body
+    return _front_matter(title_of(post, lang)) + body
+
+
+def _sort_key(item: Item) -> tuple[int, str, str]:
+    state = item.decision.state
+    rank = next((i for i, prefix in enumerate(STATE_ORDER) if state.startswith(prefix)), len(STATE_ORDER))
+    return rank, state, f"{item.place}/{item.post.path}"
+
+
+def dashboard_markdown(rows: Sequence[tuple[Item, str]], lang: str, tz: ZoneInfo, now: dt.datetime) -> str:
+    """The queue page: every unpublished post with its state, who it waits for, why, and a link."""
+    ordered = sorted(rows, key=lambda row: _sort_key(row[0]))
+    title = message("preview_dashboard_title", lang)
+    stamp = thai_date(now.astimezone(tz), with_time=True) if lang == "th" else now.astimezone(tz).isoformat()
+    parts = [
+        _front_matter(title),
+        f"# {_e(title)}\n\n",
+        f"<p>{_e(message('preview_dashboard_intro', lang, now=stamp))}</p>\n\n",
+    ]
+    if not ordered:
+        parts.append(f"<p>{_e(message('preview_dashboard_empty', lang))}</p>\n")
+        return "".join(parts)
+    heads = ("preview_col_title", "preview_col_state", "preview_col_waiting", "preview_col_reasons")
+    table = ['<table class="approval-gate-queue">', "<thead><tr>"]
+    table += [f"<th>{_e(message(code, lang))}</th>" for code in heads]
+    table.append("</tr></thead>")
+    table.append("<tbody>")
+    for item, href in ordered:
+        decision = item.decision
+        reasons = "".join(f"<li>{_inline(reason.text(lang))}</li>" for reason in decision.reasons)
+        folder = "content" if item.place == CONTENT else "pending"
+        table.append(
+            f'<tr data-state="{_e(decision.state)}" data-path="{_e(item.post.path)}">'
+            f'<td><a href="{_e(href)}">{_e(title_of(item.post, lang))}</a>'
+            f'<code class="approval-gate-path">{_e(folder)}/{_e(item.post.path)}</code></td>'
+            f"<td>{_e(state_name(decision.state, lang))}</td>"
+            f"<td>{_e(waiting_for(item, lang, tz))}</td>"
+            f"<td><ul>{reasons}</ul></td>"
+            "</tr>"
+        )
+    table.append("</tbody></table>")
+    # One line, so Python-Markdown keeps it as a single raw HTML block.
+    parts.append("".join(table) + "\n")
+    return "".join(parts)

@@ -1,0 +1,402 @@
+"""The `mkdocs serve` preview: banners and the queue page, in serve only, never in CI or a build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from mkdocs.utils.meta import get_data
+
+from approval_gate import preview
+from approval_gate.decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
+from approval_gate.messages import Reason
+from approval_gate.post import Post, Rules, load_post
+from conftest import EXAMPLE_NOW, epoch, run_mkdocs
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+CHROMIUM = Path("/usr/bin/chromium")
+
+POST = """\
+---
+title: ประกาศทดสอบ
+agency: สำนักงานสาธารณสุขจังหวัดปทุมธานี
+requester:
+  name: นางสาวสมหญิง ใจดี
+  date: 2569-11-10
+publish_from: 2569-12-01
+publish_until: 2570-01-31
+---
+
+# ประกาศทดสอบ
+
+เนื้อหาประกาศ
+"""
+
+
+def a_post(text: str = POST, path: str = "news/posts/test.md") -> Post:
+    return load_post(text.encode("utf-8"), path, Rules())
+
+
+def item(
+    post: Post, state: str, *reasons: Reason, place: str = preview.PENDING, waiting: str | None = None
+) -> preview.Item:
+    return preview.Item(post, Decision(state, reasons, waiting), place, preview.preview_uri(post.path))
+
+
+# --- the pure part -------------------------------------------------------------------
+
+
+def test_banner_shows_state_waiting_and_reasons_in_thai() -> None:
+    """An awaiting post's banner names its Thai state, who it waits for, its period and its reasons."""
+    shown = item(a_post(), "awaiting_chair", Reason("awaiting", None, {"role": "chair"}), waiting="chair")
+    banner = preview.banner_html(shown, "th", BANGKOK, "../../../")
+    assert 'data-state="awaiting_chair"' in banner
+    assert "ตัวอย่างก่อนเผยแพร่" in banner
+    assert "สถานะ: <strong>รอประธานศูนย์ข้อมูลข่าวสารตรวจสอบ</strong>" in banner
+    assert "<p>รอ: ประธานศูนย์ข้อมูลข่าวสาร</p>" in banner
+    assert "<li>รอการลงนามของประธานศูนย์ข้อมูลข่าวสาร</li>" in banner
+    assert "ช่วงเผยแพร่: 1 ธ.ค. 2569 ถึง 31 ม.ค. 2570" in banner
+    assert "<code>pending/news/posts/test.md</code>" in banner
+    assert '<a href="../../../">ดูคิวโพสต์ที่รอเผยแพร่ทั้งหมด</a>' in banner
+
+
+def test_banner_follows_the_site_language() -> None:
+    """With an English site the same banner reads in English."""
+    shown = item(a_post(), "awaiting_director", Reason("awaiting", None, {"role": "director"}), waiting="director")
+    banner = preview.banner_html(shown, "en", BANGKOK, "../")
+    assert "State: <strong>awaiting the director</strong>" in banner
+    assert "Publication period: 2026-12-01 to 2027-01-31" in banner
+    assert "ตัวอย่าง" not in banner
+
+
+def test_banner_escapes_every_value() -> None:
+    """Titles, names and refusal reasons from a post never reach the page as HTML."""
+    hostile = POST.replace("title: ประกาศทดสอบ", 'title: "<script>alert(1)</script>"').replace(
+        "name: นางสาวสมหญิง ใจดี", "name: '<b>x</b>'"
+    )
+    post = a_post(hostile)
+    signer = '"><img src=x onerror=alert(2)>'
+    refusal = Reason("refused", None, {"role": "chair", "signer": signer, "reason": "<i>no</i>"})
+    shown = item(post, REJECTED, refusal)
+    banner = preview.banner_html(shown, "th", BANGKOK, '"><script>')
+    assert "<script>" not in banner and "<img" not in banner and "<i>" not in banner and "<b>" not in banner
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in banner
+    assert "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in banner
+    assert 'href="&quot;&gt;&lt;script&gt;"' in banner
+
+
+def test_page_markdown_keeps_the_body_and_an_escaped_title() -> None:
+    """A previewed page renders the post's body under its own (escaped) title, kept out of search."""
+    post = a_post(POST.replace("title: ประกาศทดสอบ", 'title: "A & <B>"'))
+    body, meta = get_data(preview.page_markdown(post, POST, "th"))
+    assert meta == {"title": "A &amp; &lt;B&gt;", "search": {"exclude": True}}
+    assert body.startswith("# ประกาศทดสอบ")
+
+
+def test_page_markdown_never_renders_an_active_body() -> None:
+    """A body the gate refused as active is shown as escaped text, never as HTML."""
+    text = POST.replace("เนื้อหาประกาศ", '<script>alert("x")</script>')
+    body, _ = get_data(preview.page_markdown(a_post(text), text, "th"))
+    assert "<script>" not in body
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
+    assert "แสดงเป็นข้อความธรรมดา" in body
+
+
+def test_page_markdown_shows_an_unreadable_file_as_text() -> None:
+    """A post without readable front matter is shown escaped as it is on disk."""
+    raw = "title: <x>\nno front matter"
+    body, meta = get_data(preview.page_markdown(a_post(raw), raw, "th"))
+    assert meta["title"] == "(ไม่มีหัวข้อ)"
+    assert "<pre>title: &lt;x&gt;\nno front matter</pre>" in body
+
+
+@pytest.mark.parametrize(
+    ("state", "place", "waiting", "expected"),
+    [
+        ("awaiting_chair", preview.PENDING, "chair", "ประธานศูนย์ข้อมูลข่าวสาร"),
+        ("awaiting_director", preview.CONTENT, "director", "นายแพทย์สาธารณสุขจังหวัด"),
+        (REJECTED, preview.PENDING, None, "นางสาวสมหญิง ใจดี แก้ไขโพสต์ตามเหตุผลแล้วส่งใหม่"),
+        (INVALID, preview.PENDING, None, "ผู้ขอเผยแพร่หรือผู้ดูแลเว็บไซต์แก้ไขปัญหาตามรายการ"),
+        (LIVE, preview.PENDING, None, "ผู้ดูแลเว็บไซต์นำขึ้นเผยแพร่ (gate publish)"),
+        (SCHEDULED, preview.PENDING, None, "ผู้ดูแลเว็บไซต์นำขึ้นเผยแพร่ (gate publish)"),
+        (SCHEDULED, preview.CONTENT, None, "ถึงวันเริ่มเผยแพร่ 1 ธ.ค. 2569"),
+        (EXPIRED, preview.CONTENT, None, "ไม่มี: การสร้างเว็บไซต์ครั้งถัดไปจะนำลงจากเว็บไซต์"),
+        (EXPIRED, preview.PENDING, None, "ไม่มี: สิ้นสุดช่วงเผยแพร่แล้ว"),
+    ],
+)
+def test_waiting_for(state: str, place: str, waiting: str | None, expected: str) -> None:
+    """Who or what each state waits for, by where the post is."""
+    assert expected == preview.waiting_for(item(a_post(), state, place=place, waiting=waiting), "th", BANGKOK)
+
+
+def test_dashboard_lists_the_queue_in_order_with_links() -> None:
+    """People's work first (awaiting, refused, invalid), then what waits for time; every value escaped."""
+    hostile = a_post(POST.replace("title: ประกาศทดสอบ", 'title: "<b>bold</b>"'), "news/posts/z.md")
+    rows = [
+        (item(a_post(path="news/posts/b.md"), SCHEDULED, Reason("not_yet_open"), place=preview.CONTENT), "../b/"),
+        (item(hostile, REJECTED, Reason("refused", None, {"role": "chair", "signer": "s", "reason": "<r>"})), "z/"),
+        (item(a_post(path="news/posts/a.md"), "awaiting_chair", waiting="chair"), "a/"),
+    ]
+    page = preview.dashboard_markdown(rows, "th", BANGKOK, EXAMPLE_NOW)
+    body, meta = get_data(page)
+    assert meta["title"] == "คิวโพสต์ที่รอเผยแพร่"
+    assert "ข้อมูล ณ 25 พ.ย. 2569 เวลา 17.00 น." in body
+    order = [body.index(f'data-path="news/posts/{name}.md"') for name in ("a", "z", "b")]
+    assert order == sorted(order)
+    assert '<a href="a/">ประกาศทดสอบ</a><code class="approval-gate-path">pending/news/posts/a.md</code></td>' in body
+    assert "<td>รอประธานศูนย์ข้อมูลข่าวสารตรวจสอบ</td><td>ประธานศูนย์ข้อมูลข่าวสาร</td>" in body
+    assert '<code class="approval-gate-path">content/news/posts/b.md</code>' in body
+    assert "<b>" not in body and "<r>" not in body
+    assert "&lt;b&gt;bold&lt;/b&gt;" in body and "&lt;r&gt;" in body
+
+
+def test_dashboard_with_an_empty_queue() -> None:
+    """An empty queue says so instead of showing an empty table."""
+    body, _ = get_data(preview.dashboard_markdown([], "th", BANGKOK, EXAMPLE_NOW))
+    assert "ไม่มีโพสต์ที่รอเผยแพร่" in body and "<table" not in body
+
+
+def test_preview_uri_never_takes_the_dashboard() -> None:
+    """Pending posts are served under _pending/; a post named index.md does not replace the queue."""
+    assert preview.preview_uri("news/posts/a.md") == "_pending/news/posts/a.md"
+    assert preview.preview_uri("index.md") != preview.DASHBOARD_URI
+
+
+# --- a real `mkdocs serve` ------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def mkdocs_command() -> list[str]:
+    script = Path(sys.executable).parent / "mkdocs"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mkdocs"]
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """End the process group this test started (mkdocs and anything it spawned)."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=15)
+
+
+def serve(site: Path, *, ci: bool = False) -> Iterator[str]:
+    """`mkdocs serve` on a free port with the example's clock; yields its base URL."""
+    port = free_port()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(EXAMPLE_NOW), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("CI", None)
+    if ci:
+        env["CI"] = "1"
+    log = (site / "serve.log").open("wb")
+    process = subprocess.Popen(
+        [*mkdocs_command(), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if process.poll() is not None:
+                pytest.fail("mkdocs serve exited:\n" + (site / "serve.log").read_text(errors="replace"))
+            try:
+                if fetch(base)[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("mkdocs serve did not answer:\n" + (site / "serve.log").read_text(errors="replace"))
+            time.sleep(0.3)
+        yield base
+    finally:
+        stop(process)
+        log.close()
+
+
+@pytest.fixture
+def served(example_site: Path) -> Iterator[str]:
+    yield from serve(example_site)
+
+
+@pytest.fixture
+def served_in_ci(example_site: Path) -> Iterator[str]:
+    yield from serve(example_site, ci=True)
+
+
+PENDING_STATES = {
+    "blood-donation-drive": "awaiting_director",
+    "clinic-hours-change": "awaiting_chair",
+    "herbal-cure-claim": "rejected",
+    "pm25-health-advice": "awaiting_chair",
+    "rabies-vaccine-campaign": "invalid",
+}
+CONTENT_DRAFTS = {"world-diabetes-day-2580": "scheduled", "covid-booster-2569": "expired"}
+
+
+@pytest.mark.slow
+def test_serve_shows_the_queue_and_pending_posts(served: str) -> None:
+    """/_pending/ lists every unpublished post; each preview carries its Thai banner."""
+    status, queue = fetch(served + "_pending/")
+    assert status == 200
+    assert "คิวโพสต์ที่รอเผยแพร่" in queue
+    for name, state in PENDING_STATES.items():
+        assert f'<tr data-state="{state}" data-path="news/posts/{name}.md"><td><a href="news/posts/{name}/">' in queue
+    for name, state in CONTENT_DRAFTS.items():
+        row = f'<tr data-state="{state}" data-path="news/posts/{name}.md"><td><a href="../news/posts/{name}/">'
+        assert row in queue
+    assert "<td>ไม่อนุมัติ</td><td>นางสาวสมหญิง ใจดี แก้ไขโพสต์ตามเหตุผลแล้วส่งใหม่</td>" in queue
+    assert "flu-vaccine-2569" not in queue  # live posts are not in the queue
+
+    status, page = fetch(served + "_pending/news/posts/herbal-cure-claim/")
+    assert status == 200
+    assert 'class="approval-gate-banner approval-gate-rejected"' in page
+    assert "สถานะ: <strong>ไม่อนุมัติ</strong>" in page
+    assert "ข้อความอ้างสรรพคุณเกินจริง" in page
+    assert "สมุนไพรชนิดนี้รักษาโรคเบาหวานได้หายขาดภายใน 7 วัน" in page
+    assert "approval-gate-preview.css" in page
+
+    status, page = fetch(served + "_pending/news/posts/rabies-vaccine-campaign/")
+    assert status == 200 and "<code>signoffs[1]</code> ไม่มีลายมือชื่อดิจิทัล" in page
+
+
+@pytest.mark.slow
+def test_serve_shows_content_drafts_and_leaves_live_pages_alone(served: str) -> None:
+    """Non-live posts in content are drafts with a banner, outside the blog; live posts have no banner."""
+    status, page = fetch(served + "news/posts/world-diabetes-day-2580/")
+    assert status == 200
+    assert "สถานะ: <strong>รอถึงวันเผยแพร่</strong>" in page
+    assert "โพสต์นี้อยู่ในโฟลเดอร์ content แต่ไม่ถูกเผยแพร่" in page
+    status, page = fetch(served + "news/posts/covid-booster-2569/")
+    assert status == 200 and "สถานะ: <strong>สิ้นสุดการเผยแพร่</strong>" in page
+    status, live = fetch(served + "news/flu-vaccine-2569/")
+    assert status == 200 and "approval-gate-banner" not in live
+    status, blog = fetch(served + "news/")
+    assert status == 200 and "world-diabetes-day-2580" not in blog and "herbal-cure-claim" not in blog
+    status, index = fetch(served + "search/search_index.json")
+    assert status == 200 and "_pending" not in index and "world-diabetes-day-2580" not in index
+
+
+@pytest.mark.slow
+def test_serve_rebuilds_when_a_pending_post_changes(served: str, example_site: Path) -> None:
+    """pending/ is watched: a new post there shows up in the queue without restarting."""
+    source = example_site / "pending" / "news" / "posts" / "pm25-health-advice.md"
+    text = source.read_text(encoding="utf-8").replace("PM2.5", "PM10", 1)
+    (source.parent / "new-dust-advice.md").write_text(text, encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if 'data-path="news/posts/new-dust-advice.md"' in fetch(served + "_pending/")[1]:
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail("the queue did not pick up a new pending post")
+
+
+@pytest.mark.slow
+def test_serve_in_ci_shows_nothing_pending(served_in_ci: str) -> None:
+    """With CI set, serve behaves like build: no queue, no pending post, no draft."""
+    for path in ("_pending/", "_pending/news/posts/herbal-cure-claim/", "news/posts/world-diabetes-day-2580/"):
+        assert fetch(served_in_ci + path)[0] == 404, path
+    status, page = fetch(served_in_ci + "news/flu-vaccine-2569/")
+    assert status == 200 and "approval-gate-banner" not in page and "approval-gate-preview.css" not in page
+
+
+@pytest.mark.slow
+def test_build_never_produces_the_preview(example_site: Path) -> None:
+    """`mkdocs build` with `preview: true` writes no _pending page, banner or preview style."""
+    result = run_mkdocs(example_site, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    out = example_site / "site"
+    assert not (out / "_pending").exists()
+    assert not (out / "news" / "posts" / "world-diabetes-day-2580").exists()
+    for path in out.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "approval-gate-banner" not in text and "approval-gate-preview.css" not in text, path
+
+
+# --- a real browser -------------------------------------------------------------------
+
+
+def chromium(tmp_path: Path, *args: str) -> str:
+    """Run headless Chromium once; its process group is ended whatever happens."""
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian chromium (apt-get install chromium)")
+    profile = tmp_path / "chromium-profile"
+    profile.mkdir(exist_ok=True)
+    process = subprocess.Popen(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            *args,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        out, _ = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=15)
+    return out.decode("utf-8", errors="replace")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_browser_shows_the_banner_and_the_queue(served: str, tmp_path: Path) -> None:
+    """Chromium renders the Thai banner on a pending post and the queue's rows; screenshots for the README."""
+    dom = chromium(tmp_path, "--dump-dom", served + "_pending/news/posts/blood-donation-drive/")
+    assert "ตัวอย่างก่อนเผยแพร่: หน้านี้แสดงเฉพาะใน mkdocs serve" in dom
+    assert "สถานะ: <strong>รอนายแพทย์สาธารณสุขจังหวัดอนุมัติ</strong>" in dom
+    assert "ขอเชิญร่วมบริจาคโลหิต" in dom
+    dom = chromium(tmp_path, "--dump-dom", served + "_pending/")
+    for name in PENDING_STATES:
+        assert f'data-path="news/posts/{name}.md"' in dom
+    for name, url in (("preview", "_pending/news/posts/herbal-cure-claim/"), ("queue", "_pending/")):
+        shot = tmp_path / f"{name}.png"
+        chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,900", "--hide-scrollbars", served + url)
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
+
+
+def test_dashboard_states_the_time_it_was_judged_at() -> None:
+    """The queue says as of when it was judged (the caller's `now`, in the site's zone)."""
+    later = EXAMPLE_NOW + dt.timedelta(days=1)
+    first = preview.dashboard_markdown([], "en", BANGKOK, later)
+    assert first == preview.dashboard_markdown([], "en", BANGKOK, later)
+    assert "2026-11-26T17:00:00+07:00" in first
