@@ -1,0 +1,72 @@
+"""`gate form`: the Ministry's request form for a post (or blank), as HTML and/or PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import form as request_form
+from .common import EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context
+
+
+@main.command("form")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--blank", is_flag=True, help="An empty form, for the office's written procedure (MOIT 1, item 1.4).")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the form as HTML.")
+@click.option("--pdf", "pdf_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the form as PDF (A4).")
+@click.option("--thai-digits", is_flag=True, help="Print dates with Thai digits (๒๕๖๙).")
+@click.option(
+    "--lang", "form_lang", type=click.Choice(["th", "en"]), default="th", show_default=True,
+    help="Language of the form's labels; the Ministry's form is Thai.",
+)  # fmt: skip
+@pass_context
+def form_command(
+    ctx: Context,
+    path: Path | None,
+    blank: bool,
+    html_file: Path | None,
+    pdf_file: Path | None,
+    thai_digits: bool,
+    form_lang: str,
+) -> None:
+    """The official request form of PATH, filled from its front matter and sign-offs."""
+    if html_file is None and pdf_file is None:
+        fail_usage(ctx.say("cli_form_needs_output"))
+    if (path is None) == (not blank):
+        fail_usage(ctx.say("cli_form_path_or_blank"))
+    if blank or path is None:
+        data = request_form.blank_form(form_lang, thai_digits=thai_digits)
+    else:
+        gate, now = ctx.gate, build_now()
+        file = path.absolute()
+        if not file.is_file():
+            fail_usage(ctx.say("cli_no_such_post", path=str(file)))
+        try:
+            judged = gate.judge(file, now)
+        except ValueError:
+            fail_usage(ctx.say("cli_not_a_post", path=str(file)))
+        if judged.post.digest is None:  # the front matter cannot be read: there is nothing to fill in
+            fail(ctx.say("cli_form_unreadable", path=str(path)))
+        data = request_form.form_data(
+            judged.post,
+            judged.decision,
+            gate.registry,
+            tz=gate.rules.timezone,
+            now=now,
+            lang=form_lang,
+            thai_digits=thai_digits,
+            roles=gate.settings.roles,
+        )
+    if pdf_file is not None:
+        try:
+            pdf = request_form.render_pdf(request_form.render_html(data, request_form.font_urls("file")))
+        except request_form.PdfUnavailable as error:
+            fail(ctx.say("cli_form_no_pdf", detail=str(error)))
+        pdf_file.write_bytes(pdf)
+        click.echo(ctx.say("cli_form_written", path=str(pdf_file)))
+    if html_file is not None:
+        # Fonts embedded: the file prints the same on any machine, with nothing beside it.
+        html_file.write_text(request_form.render_html(data, request_form.font_urls("embed")), encoding="utf-8")
+        click.echo(ctx.say("cli_form_written", path=str(html_file)))
+    raise SystemExit(EXIT_OK)

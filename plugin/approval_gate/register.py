@@ -1,0 +1,195 @@
+"""The publication register (ทะเบียนการเผยแพร่ข้อมูล): everything that was ever live, by fiscal year.
+
+It is the office's evidence for ITA item MOIT 1, filed like the paper evidence: by
+fiscal year (1 October to 30 September, Buddhist Era: FY 2570 began 1 October 2026)
+and month, each item with its request form. Pure: rows come from (post, decision)
+pairs; the plugin reads the files and adds the pages.
+
+Only posts that were approved (the chain complete and verified on the current digest)
+and whose window has started are listed: never awaiting, refused, invalid or
+scheduled ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from .decision import EXPIRED, LIVE, Decision
+from .messages import message
+from .post import Post
+from .thaidates import BE_OFFSET, MONTHS_LONG, DateError, parse_when, thai_date
+
+REGISTER_PAGE = "register/index.md"
+FORMS_DIR = "register/forms"
+FONTS_DIR = "register/fonts"
+MARKDOWN_ACTIVE = frozenset("\\`*_[](){}<>&!#|~^=:+$%")
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the register."""
+
+    post_path: str
+    title: str
+    agency: str
+    start: dt.datetime  # when the window opened, in the site's zone
+    taken_down: dt.datetime | None  # None while the post is live
+    live: bool  # on the site now (a link to the post is printed)
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int  # Common Era
+    month: int
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class FiscalYear:
+    year: int  # Buddhist Era: FY 2570 runs 1 Oct 2569 (2026) to 30 Sep 2570 (2027)
+    months: tuple[Month, ...]
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year - BE_OFFSET - 1, 10, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(self.year - BE_OFFSET, 9, 30)
+
+    @property
+    def count(self) -> int:
+        return sum(len(month.entries) for month in self.months)
+
+
+def fiscal_year(day: dt.date) -> int:
+    """The Thai government fiscal year (BE) of a day: October starts the next one."""
+    return day.year + BE_OFFSET + (1 if day.month >= 10 else 0)
+
+
+def approved_and_started(post: Post, decision: Decision, now: dt.datetime, roles: tuple[str, ...]) -> bool:
+    """Whether a post belongs in the register: approved, and its window has opened.
+
+    `decide` reports `expired` for any post whose window has ended, approved or not, so an
+    expired post counts only if nothing but the end of its window is held against it."""
+    if post.window is None or post.window.start > now:
+        return False
+    if decision.state == LIVE:
+        return True
+    return (
+        decision.state == EXPIRED
+        and decision.refusal is None
+        and len(decision.chain) == len(roles)
+        and all(reason.code == "window_ended" for reason in decision.reasons)
+    )
+
+
+def _taken_down_at(post: Post, tz: ZoneInfo) -> dt.datetime | None:
+    record = post.taken_down or {}
+    try:
+        return parse_when(record.get("at"), tz).at.astimezone(tz) if record.get("at") is not None else None
+    except DateError:
+        return None
+
+
+def entry_for(post: Post, decision: Decision, *, on_site: bool, tz: ZoneInfo) -> Entry:
+    """A register line; a post no longer on the site shows when it was taken down."""
+    if post.window is None:
+        raise ValueError(f"{post.path} has no publication window; filter with approved_and_started first")
+    taken_down = None
+    if not on_site or decision.state == EXPIRED:
+        # The record written at take-down, else the end of the window (moved at the end of this build).
+        taken_down = _taken_down_at(post, tz) or post.window.end.astimezone(tz)
+    return Entry(
+        post_path=post.path,
+        title=post.title or post.path,
+        agency=post.agency or "",
+        start=post.window.start.astimezone(tz),
+        taken_down=taken_down,
+        live=on_site and decision.state == LIVE,
+    )
+
+
+def group(entries: Iterable[Entry]) -> tuple[FiscalYear, ...]:
+    """Newest fiscal year first; inside a year, months and items in calendar order (Oct to Sep)."""
+    by_year: dict[int, dict[tuple[int, int], list[Entry]]] = {}
+    for entry in entries:
+        months = by_year.setdefault(fiscal_year(entry.start.date()), {})
+        months.setdefault((entry.start.year, entry.start.month), []).append(entry)
+    return tuple(
+        FiscalYear(
+            year,
+            tuple(
+                Month(y, m, tuple(sorted(items, key=lambda e: (e.start, e.post_path))))
+                for (y, m), items in sorted(by_year[year].items())
+            ),
+        )
+        for year in sorted(by_year, reverse=True)
+    )
+
+
+def form_uri(post_path: str, extension: str) -> str:
+    """Where a post's form is in the site: register/forms/<post path>.html (or .pdf)."""
+    return f"{FORMS_DIR}/{post_path.removesuffix('.md')}.{extension}"
+
+
+def markdown_text(value: str) -> str:
+    """A front-matter value as literal text in Markdown: no markup, no HTML, one line.
+
+    Every character that Markdown or a common extension acts on (links, emphasis, tables,
+    attribute lists, emoji, strike-through, raw HTML) becomes a numeric character reference,
+    which prints as the character itself."""
+    return "".join(f"&#{ord(ch)};" if ch in MARKDOWN_ACTIVE else ch for ch in " ".join(value.split()))
+
+
+def page_markdown(
+    years: tuple[FiscalYear, ...],
+    *,
+    lang: str,
+    page_link: Callable[[Entry], str | None],
+    with_pdf: bool,
+    thai_digits: bool = False,
+) -> str:
+    """The register page. `page_link` gives a Markdown link target for a live post (or None);
+    links to forms are relative to REGISTER_PAGE."""
+
+    def day(moment: dt.date) -> str:
+        return thai_date(moment, thai_digits=thai_digits)
+
+    def month_title(month: Month) -> str:
+        if lang == "th":
+            return f"{MONTHS_LONG[month.month - 1]} {month.year + BE_OFFSET}"
+        return f"{MONTHS_EN[month.month - 1]} {month.year + BE_OFFSET} BE ({month.year})"
+
+    here = REGISTER_PAGE.rsplit("/", 1)[0] + "/"
+    lines = [f"# {message('register_title', lang)}", "", message("register_intro", lang), ""]
+    if not years:
+        lines += [message("register_empty", lang), ""]
+    for year in years:
+        lines += [f"## {message('register_fiscal_year', lang, year=year.year)}", ""]
+        span = message("register_fiscal_span", lang, start=day(year.first_day), end=day(year.last_day))
+        lines += [f"{span} · {message('register_count', lang, count=year.count)}", ""]
+        for month in year.months:
+            lines += [f"### {month_title(month)}", ""]
+            for entry in month.entries:
+                title = markdown_text(entry.title)
+                target = page_link(entry) if entry.live else None
+                shown = f"[{title}]({target})" if target else title
+                if entry.taken_down is not None:
+                    shown += f" ({message('register_taken_down', lang, date=day(entry.taken_down))})"
+                kinds = [("register_form", "html"), ("register_pdf", "pdf")][: 2 if with_pdf else 1]
+                links = [
+                    f"[{message(code, lang)}]({form_uri(entry.post_path, extension).removeprefix(here)})"
+                    for code, extension in kinds
+                ]
+                agency = f" — {markdown_text(entry.agency)}" if entry.agency else ""
+                lines.append(f"- {day(entry.start)} · {shown}{agency} · {' · '.join(links)}")
+            lines.append("")
+    return "\n".join(lines)
