@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help build serve test lint check bench clean
+.PHONY: help build serve test lint check bench clean publish
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -24,6 +24,9 @@ serve: $(STAMP) ## preview the site, pending posts included, at http://127.0.0.1
 
 check: $(STAMP) ## the gate's decision for every post
 	$(BIN)/gate check
+
+publish: $(STAMP) ## check, build, report and commit taken-down posts as CI does (DRY_RUN=1: no commit)
+	BIN=$(BIN) DRY_RUN=$(DRY_RUN) scripts/publish-local
 
 test: $(STAMP) ## run the whole test suite
 	$(BIN)/python -m pytest
