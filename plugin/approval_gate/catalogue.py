@@ -303,6 +303,146 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} is not under the content, pending or expired folders",
         "{path} ไม่ได้อยู่ในโฟลเดอร์ content, pending หรือ expired",
     ),
+    # --- everyday workflow (gate new, status, publish, sweep, next) ------------
+    "check_no_posts": ("{path}: no posts in this folder", "{path}: ไม่มีโพสต์ในโฟลเดอร์นี้"),
+    "new_created": (
+        "created {path}\nfill in requester.name and the details under the title, then run: gate check {path}",
+        "สร้าง {path} แล้ว\nกรอกชื่อผู้ขอ (requester.name) และรายละเอียดข้อมูลใต้หัวข้อ แล้วสั่ง: gate check {path}",
+    ),
+    "new_bad_title": (
+        "the title must be one line of plain text without '<' or '>'",
+        "หัวข้อต้องเป็นข้อความบรรทัดเดียว ไม่มีอักขระ '<' หรือ '>'",
+    ),
+    "new_bad_category": (
+        "--category '{value}' is not a configured category; use one of: {allowed}",
+        "--category '{value}' ไม่อยู่ในรายการหมวดหมู่ที่กำหนด ให้ใช้หนึ่งใน: {allowed}",
+    ),
+    "new_bad_slug": (
+        "--slug '{value}' must be lower-case ASCII letters and digits joined by '-', e.g. flu-vaccine-2569",
+        "--slug '{value}' ต้องเป็นอักษรอังกฤษตัวเล็กและตัวเลขคั่นด้วย '-' เช่น flu-vaccine-2569",
+    ),
+    "new_empty_slug": (
+        "the title gives no file name; pass --slug, e.g. --slug flu-vaccine-2569",
+        "สร้างชื่อไฟล์จากหัวข้อไม่ได้ ให้ระบุ --slug เช่น --slug flu-vaccine-2569",
+    ),
+    "new_bad_folder": (
+        "--folder '{value}' must be a relative folder inside the pending folder, e.g. news/posts",
+        "--folder '{value}' ต้องเป็นโฟลเดอร์ย่อยภายในโฟลเดอร์ pending เช่น news/posts",
+    ),
+    "new_exists": (
+        "{path} already exists; choose another title or pass --slug",
+        "มีไฟล์ {path} อยู่แล้ว ให้ใช้หัวข้ออื่นหรือระบุ --slug",
+    ),
+    "status_header": (
+        "Approval queue at {now} (targets: request {request}, review {review})",
+        "คิวขออนุมัติเผยแพร่ ณ {now} (เป้าหมาย: ขอเผยแพร่ {request} พิจารณา {review})",
+    ),
+    "status_one_format": ("use --json or --markdown, not both", "เลือกใช้ --json หรือ --markdown อย่างใดอย่างหนึ่ง"),
+    "status_empty": ("nothing waits: the queue is empty", "ไม่มีโพสต์รอดำเนินการ"),
+    "group_to_publish": ("approved, to be put up", "อนุมัติแล้ว รอนำขึ้นเผยแพร่"),
+    "group_to_take_down": ("period ended, still in the site", "สิ้นสุดการเผยแพร่แล้ว ยังอยู่ในเว็บไซต์"),
+    "group_expired": ("period ended before it was put up", "สิ้นสุดระยะเวลาเผยแพร่ก่อนได้นำขึ้น"),
+    "status_age": ("in this state {age}", "อยู่ในสถานะนี้ {age}"),
+    "status_age_target": ("in this state {age} (target {target})", "อยู่ในสถานะนี้ {age} (เป้าหมาย {target})"),
+    "status_overdue": ("OVERDUE", "เกินกำหนด"),
+    "age_minutes": ("{m} min", "{m} นาที"),
+    "age_hours": ("{h} h {m} min", "{h} ชม. {m} นาที"),
+    "age_days": ("{d} d {h} h", "{d} วัน {h} ชม."),
+    "status_who_role": ("waits for the {role}: {people}", "รอ{role}: {people}"),
+    "status_who_nobody": (
+        "waits for the {role}, but nobody holds that role now; update approvers.yml",
+        "รอ{role} แต่ขณะนี้ไม่มีผู้ดำรงบทบาทนี้ ให้ปรับปรุง approvers.yml",
+    ),
+    "status_who_requester": ("waits for the requester: {name}", "รอผู้รับผิดชอบการให้ข้อมูล: {name}"),
+    "status_no_name": ("(no name yet)", "(ยังไม่ได้กรอกชื่อ)"),
+    "status_who_publish": (
+        "waits for the web master: gate publish {path} --as NAME",
+        "รอผู้ดูแลเว็บไซต์: gate publish {path} --as ชื่อ",
+    ),
+    "status_who_sweep": (
+        "waits for the next build or the web master: gate sweep",
+        "รอการสร้างเว็บไซต์ครั้งถัดไป หรือผู้ดูแลเว็บไซต์สั่ง: gate sweep",
+    ),
+    "status_refusal": (
+        "refused by {signer} ({role}) on {at}: {reason}",
+        "ไม่อนุมัติโดย {signer} ({role}) เมื่อ {at}: {reason}",
+    ),
+    "status_revised": ("revised after refusal, awaiting the {role}", "แก้ไขแล้วหลังไม่อนุมัติ รอ{role}"),
+    "status_earlier_refusal": (
+        "earlier refusal by {signer} ({role}) on {at}: {reason}",
+        "เคยไม่อนุมัติโดย {signer} ({role}) เมื่อ {at}: {reason}",
+    ),
+    "status_on_site": (
+        "On the site: {live} live, {scheduled} scheduled",
+        "ในเว็บไซต์: เผยแพร่อยู่ {live} รอถึงวัน {scheduled}",
+    ),
+    "status_next_header": ("Next changes to the site", "การเปลี่ยนแปลงถัดไปของเว็บไซต์"),
+    "status_opens": ("goes up", "ขึ้นเผยแพร่"),
+    "status_closes": ("comes down", "นำลง"),
+    "status_no_changes": ("no publication period opens or closes", "ไม่มีโพสต์ที่จะเริ่มหรือสิ้นสุดการเผยแพร่"),
+    "status_more": (
+        "… and {count} more (gate status --json lists them all)",
+        "… และอีก {count} รายการ (ดูทั้งหมดด้วย gate status --json)",
+    ),
+    "md_state": ("state", "สถานะ"),
+    "md_post": ("post", "โพสต์"),
+    "md_title": ("title", "หัวข้อ"),
+    "md_age": ("in state / target", "ระยะเวลา / เป้าหมาย"),
+    "md_waits": ("waits for", "รอ"),
+    "md_notes": ("notes", "หมายเหตุ"),
+    "publish_bad_name": (
+        "--as must be your name as web master, in plain text",
+        "--as ต้องเป็นชื่อของผู้นำข้อมูลขึ้นเผยแพร่ เป็นข้อความธรรมดา",
+    ),
+    "publish_not_pending": (
+        "{path} is not in the pending folder; only posts waiting there can be put up",
+        "{path} ไม่ได้อยู่ในโฟลเดอร์ pending นำขึ้นเผยแพร่ได้เฉพาะโพสต์ที่รออยู่ในโฟลเดอร์นั้น",
+    ),
+    "publish_refused": ("'{path}' was not put up:", "ไม่ได้นำ '{path}' ขึ้นเผยแพร่:"),
+    "publish_not_approved": (
+        "it is {state}, not approved by the whole chain",
+        "สถานะคือ {state} ยังไม่ได้รับอนุมัติครบทุกขั้น",
+    ),
+    "publish_no_details": (
+        "the details (รายละเอียดข้อมูล) are missing: write the body under the title",
+        "ยังไม่มีรายละเอียดข้อมูล ให้เขียนเนื้อหาใต้หัวข้อ",
+    ),
+    "publish_bad_link": (
+        "the link '{value}' is not a valid http(s), mailto or tel address; fix it (a change needs new sign-offs)",
+        "ลิงก์ '{value}' ไม่ใช่ที่อยู่ http(s), mailto หรือ tel ที่ถูกต้อง ให้แก้ไข (การแก้ไขต้องขออนุมัติใหม่)",
+    ),
+    "publish_missing_file": (
+        "'{value}' is linked but no such file is in the attachments folder or the site; add the file",
+        "มีลิงก์ไปยัง '{value}' แต่ไม่พบไฟล์ในโฟลเดอร์ไฟล์แนบหรือในเว็บไซต์ ให้เพิ่มไฟล์",
+    ),
+    "publish_no_window": ("the publication period cannot be read", "อ่านระยะเวลาเผยแพร่ไม่ได้"),
+    "publish_already_recorded": (
+        "it already has a `published` record; it was put up before, check its history",
+        "มีบันทึก `published` อยู่แล้ว แสดงว่าเคยนำขึ้นเผยแพร่ ให้ตรวจสอบประวัติ",
+    ),
+    "publish_ends_soon": (
+        "the publication period ends within {days} days",
+        "ระยะเวลาเผยแพร่จะสิ้นสุดภายใน {days} วัน",
+    ),
+    "publish_warning": ("'{path}': {detail}", "'{path}': {detail}"),
+    "publish_needs_yes": (
+        "not put up; pass --yes to put it up anyway, or ask for a longer period (which needs new sign-offs)",
+        "ยังไม่ได้นำขึ้น หากต้องการนำขึ้นให้ระบุ --yes หรือขอขยายระยะเวลาเผยแพร่ (ต้องขออนุมัติใหม่)",
+    ),
+    "publish_done_live": (
+        "put up '{path}' (moved to {target}); it is live from the next build",
+        "นำ '{path}' ขึ้นแล้ว (ย้ายไป {target}) จะปรากฏในเว็บไซต์เมื่อสร้างเว็บไซต์ครั้งถัดไป",
+    ),
+    "publish_done_scheduled": (
+        "put up '{path}' (moved to {target}); it appears at the first build from {start}",
+        "นำ '{path}' ขึ้นแล้ว (ย้ายไป {target}) จะปรากฏเมื่อสร้างเว็บไซต์ครั้งแรกตั้งแต่ {start}",
+    ),
+    "publish_changed": (
+        "'{path}' was moved but is now {state}; check it with gate check",
+        "ย้าย '{path}' แล้วแต่สถานะเป็น {state} ให้ตรวจด้วย gate check",
+    ),
+    "sweep_nothing": ("nothing to take down", "ไม่มีโพสต์ที่ต้องนำลง"),
+    "sweep_would": ("would take down '{path}' (move to {target}/)", "จะนำ '{path}' ลง (ย้ายไป {target}/)"),
     # --- request form and publication register ---------------------------------
     "form_heading_1": (
         "Request to publish information on the agency's website",
@@ -424,7 +564,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "preview_col_state": ("State", "สถานะ"),
     "preview_col_waiting": ("Waiting for", "รอ"),
     "preview_col_reasons": ("Reasons", "เหตุผล"),
-    "preview_col_file": ("File", "ไฟล์"),
     # --- review desk (gate review) ---------------------------------------------
     "review_desk_name": ("Review desk", "โต๊ะพิจารณาอนุมัติ"),
     "review_queue_link": ("Waiting for me", "รายการรอพิจารณา"),
@@ -484,6 +623,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Nothing was signed: write the reason for refusing, so the requester knows what to fix.",
         "ยังไม่ได้ลงนาม: กรุณาระบุเหตุผลที่ไม่อนุมัติ เพื่อให้ผู้ขอทราบว่าต้องแก้ไขอะไร",
     ),
+    "review_reason_characters": (
+        "Nothing was signed: the reason holds invisible control or text-direction characters; retype it.",
+        "ยังไม่ได้ลงนาม: เหตุผลมีอักขระควบคุมที่มองไม่เห็น กรุณาพิมพ์ใหม่",
+    ),
     "review_changed": (
         "Nothing was signed: the post changed after you opened it; open it again and read the new text.",
         "ยังไม่ได้ลงนาม: โพสต์ถูกแก้ไขหลังจากท่านเปิดอ่าน กรุณาเปิดใหม่และอ่านข้อความล่าสุด",
@@ -536,8 +679,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "โต๊ะพิจารณาเปิดได้เฉพาะบนเครื่องนี้ (127.0.0.1) ไม่ใช่ {host}",
     ),
     "review_cli_url": (
-        "Review desk for {person}: {url}\nOpen it in your browser if it did not open. Close it with the button on the page, "
-        "or it closes after {idle} minutes without use.",
+        "Review desk for {person}: {url}\nOpen it in your browser if it did not open. "
+        "Close it with the button on the page, or it closes after {idle} minutes without use.",
         "โต๊ะพิจารณาของ {person}: {url}\nหากเบราว์เซอร์ไม่เปิดเอง ให้เปิดลิงก์นี้ ปิดได้ด้วยปุ่มบนหน้าเว็บ "
         "หรือจะปิดเองเมื่อไม่มีการใช้งาน {idle} นาที",
     ),
@@ -554,5 +697,297 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no signing key for {person} at {path}; create one with `gate keygen --id {person}`",
         "ไม่พบกุญแจลงนามของ {person} ที่ {path} ให้สร้างด้วยคำสั่ง `gate keygen --id {person}`",
     ),
-    "review_cli_registry": ("{detail}", "{detail}"),
+    "review_error_title": ("Something went wrong", "เกิดข้อผิดพลาด"),
+    "review_error": (
+        "The desk could not show this page; nothing was signed. Go back to the queue, or close the desk and run "
+        "`gate review` again.",
+        "โต๊ะพิจารณาแสดงหน้านี้ไม่ได้ และยังไม่ได้ลงนามใด ๆ กรุณากลับไปที่รายการ หรือปิดแล้วสั่ง `gate review` ใหม่",
+    ),
+    # --- Thai site theme ---
+    "post_published_on": ("Published {date}", "เผยแพร่เมื่อ {date}"),
+    # --- signed sign-offs (keygen, approve, reject, audit, registry, hardened mode) ---
+    "signoff_invalid_post": (
+        "the post cannot be signed while it is invalid; fix what `gate check` reports first",
+        "ยังลงนามโพสต์นี้ไม่ได้เพราะโพสต์ไม่ถูกต้อง ให้แก้ไขตามที่ `gate check` แจ้งก่อน",
+    ),
+    "signoff_expired_post": (
+        "the publication period has ended; the requester must set new dates first",
+        "สิ้นสุดระยะเวลาการเผยแพร่แล้ว ผู้ขอต้องกำหนดวันเผยแพร่ใหม่ก่อน",
+    ),
+    "signoff_already_refused": (
+        "this text was already refused; the requester must revise the post before anyone signs again",
+        "เนื้อหานี้ถูกไม่อนุมัติแล้ว ผู้ขอต้องแก้ไขโพสต์ก่อนจึงจะลงนามใหม่ได้",
+    ),
+    "signoff_complete": (
+        "every sign-off is already in place; nothing is left to sign",
+        "ลงนามครบทุกขั้นแล้ว ไม่มีขั้นใดต้องลงนามอีก",
+    ),
+    "signoff_unknown_signer": (
+        "{signer} is not in the approvers registry; add them with `gate registry add-person`",
+        "{signer} ไม่อยู่ในทะเบียนผู้อนุมัติ ให้เพิ่มด้วย `gate registry add-person`",
+    ),
+    "signoff_wrong_role": (
+        "the next step is the {role}'s, and {signer} does not hold that role now",
+        "ขั้นถัดไปเป็นของ{role} แต่ {signer} ไม่ได้ดำรงบทบาทนี้ในขณะนี้",
+    ),
+    "signoff_same_person": (
+        "{signer} already signed this post; chair and director must be different people",
+        "{signer} ลงนามโพสต์นี้แล้ว ผู้ตรวจสอบและผู้อนุมัติต้องเป็นคนละคน",
+    ),
+    "signoff_reason_required": (
+        'a refusal needs a reason for the requester: add --reason "…"',
+        'การไม่อนุมัติต้องระบุเหตุผลให้ผู้ขอทราบ: เพิ่ม --reason "…"',
+    ),
+    "signoff_key_required": (
+        "signatures are required on this site, and no key was given",
+        "เว็บไซต์นี้กำหนดให้ต้องมีลายมือชื่อดิจิทัล แต่ไม่ได้ระบุกุญแจ",
+    ),
+    "registry_span": (
+        "`{key}` '{detail}' is not after `from`; a period must end after it starts",
+        "`{key}` '{detail}' ไม่อยู่หลัง `from` ช่วงเวลาต้องสิ้นสุดหลังวันเริ่ม",
+    ),
+    "registry_text": ("`{key}` must be text, not '{detail}'", "`{key}` ต้องเป็นข้อความ ไม่ใช่ '{detail}'"),
+    "registry_version": (
+        "`{key}` '{detail}' must be a whole number from 1 up",
+        "`{key}` '{detail}' ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป",
+    ),
+    "root_keys_bad": (
+        "GATE_ROOT_KEYS holds '{entry}', which is neither an ssh-ed25519 public key nor a SHA256: fingerprint; "
+        "nothing gated is published until it is fixed",
+        "GATE_ROOT_KEYS มี '{entry}' ซึ่งไม่ใช่กุญแจสาธารณะ ssh-ed25519 หรือลายนิ้วมือ SHA256: จะไม่เผยแพร่โพสต์ใดจนกว่าจะแก้ไข",
+    ),
+    "root_threshold_bad": (
+        "GATE_ROOT_THRESHOLD '{value}' must be a whole number from 1 up; nothing gated is published until it is fixed",
+        "GATE_ROOT_THRESHOLD '{value}' ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป จะไม่เผยแพร่โพสต์ใดจนกว่าจะแก้ไข",
+    ),
+    "root_threshold_unreachable": (
+        "GATE_ROOT_THRESHOLD is {threshold} but GATE_ROOT_KEYS pins only {count} root keys; "
+        "nothing gated is published until it is fixed",
+        "GATE_ROOT_THRESHOLD เป็น {threshold} แต่ GATE_ROOT_KEYS มีกุญแจหลักเพียง {count} ดอก จะไม่เผยแพร่โพสต์ใดจนกว่าจะแก้ไข",
+    ),
+    "registry_sig_missing": (
+        "hardened mode: the root signatures {path} are missing or unreadable; "
+        "root key holders sign with `gate registry sign`; nothing gated is published until then",
+        "โหมดเข้มงวด: ไม่พบหรืออ่านไฟล์ลายมือชื่อหลัก {path} ไม่ได้ ผู้ถือกุญแจหลักต้องลงนามด้วย `gate registry sign` "
+        "จะไม่เผยแพร่โพสต์ใดจนกว่าจะลงนาม",
+    ),
+    "registry_not_signed": (
+        "hardened mode: only {valid} of the {needed} required root signatures verify for {path} "
+        "(it changed after signing, or was signed by keys not pinned in GATE_ROOT_KEYS); "
+        "root key holders must review it and sign with `gate registry sign`; nothing gated is published until then",
+        "โหมดเข้มงวด: ลายมือชื่อหลักของ {path} ตรวจสอบผ่านเพียง {valid} จากที่ต้องมี {needed} "
+        "(ไฟล์ถูกแก้ไขหลังลงนาม หรือลงนามด้วยกุญแจที่ไม่ได้กำหนดใน GATE_ROOT_KEYS) "
+        "ผู้ถือกุญแจหลักต้องตรวจทานและลงนามด้วย `gate registry sign` จะไม่เผยแพร่โพสต์ใดจนกว่าจะลงนาม",
+    ),
+    "registry_no_version": (
+        "hardened mode: {path} has no `version`; add `version: 1` (raise it on every change) and sign again",
+        "โหมดเข้มงวด: {path} ไม่มี `version` ให้เพิ่ม `version: 1` (เพิ่มค่าทุกครั้งที่แก้ไข) แล้วลงนามใหม่",
+    ),
+    "registry_no_expiry": (
+        "hardened mode: {path} has no `expires`; add an end date (e.g. `expires: 2570-09-30`) and sign again",
+        "โหมดเข้มงวด: {path} ไม่มี `expires` ให้เพิ่มวันหมดอายุ (เช่น `expires: 2570-09-30`) แล้วลงนามใหม่",
+    ),
+    "registry_expired": (
+        "hardened mode: {path} expired at {expires}; root key holders must review it, extend `expires`, "
+        "raise `version` and sign again; nothing gated is published until then",
+        "โหมดเข้มงวด: {path} หมดอายุเมื่อ {expires} ผู้ถือกุญแจหลักต้องตรวจทาน ขยาย `expires` เพิ่ม `version` "
+        "แล้วลงนามใหม่ จะไม่เผยแพร่โพสต์ใดจนกว่าจะลงนาม",
+    ),
+    "registry_rolled_back": (
+        "hardened mode: {path} is version {version}, older than version {seen} already seen here; "
+        "an old registry was brought back; restore the newest one",
+        "โหมดเข้มงวด: {path} เป็นรุ่น {version} ซึ่งเก่ากว่ารุ่น {seen} ที่เคยใช้แล้ว มีการนำทะเบียนรุ่นเก่ากลับมาใช้ ให้กู้คืนรุ่นล่าสุด",
+    ),
+    "registry_state_unreadable": (
+        "hardened mode: the version record {path} cannot be read or written; fix or restore it "
+        "(GATE_STATE_FILE); nothing gated is published until then",
+        "โหมดเข้มงวด: อ่านหรือเขียนไฟล์บันทึกรุ่นทะเบียน {path} ไม่ได้ ให้แก้ไขหรือกู้คืน (GATE_STATE_FILE) จะไม่เผยแพร่โพสต์ใดจนกว่าจะแก้ไข",
+    ),
+    "cli_passphrase_prompt": ("Passphrase of your signing key", "รหัสผ่านของกุญแจลงนาม"),
+    "cli_passphrase_file": (
+        "GATE_PASSPHRASE_FILE {path} cannot be read ({detail})",
+        "อ่านไฟล์รหัสผ่าน GATE_PASSPHRASE_FILE {path} ไม่ได้ ({detail})",
+    ),
+    "cli_passphrase_short": (
+        "the passphrase must have at least {length} characters",
+        "รหัสผ่านต้องมีอย่างน้อย {length} ตัวอักษร",
+    ),
+    "cli_key_unreadable": (
+        "the key {path} cannot be read ({detail}); create one with `gate keygen --id ID` or pass --key",
+        "อ่านกุญแจ {path} ไม่ได้ ({detail}) ให้สร้างด้วย `gate keygen --id ID` หรือระบุ --key",
+    ),
+    "cli_key_unprotected": (
+        "the key {path} has no passphrase; protect it with `ssh-keygen -p -f {path}` first",
+        "กุญแจ {path} ไม่มีรหัสผ่าน ให้ตั้งรหัสผ่านด้วย `ssh-keygen -p -f {path}` ก่อน",
+    ),
+    "cli_wrong_passphrase": (
+        "wrong passphrase for {path}; nothing was signed",
+        "รหัสผ่านของ {path} ไม่ถูกต้อง ยังไม่ได้ลงนามใด ๆ",
+    ),
+    "cli_bad_id": (
+        "'{id}' is not a valid id: use lower-case letters, digits, '.', '_' or '-'",
+        "'{id}' ใช้เป็นรหัสไม่ได้ ให้ใช้อักษรอังกฤษตัวเล็ก ตัวเลข '.' '_' หรือ '-'",
+    ),
+    "cli_key_exists": (
+        "{path} already exists; a key is never overwritten (remove it yourself if you really mean to)",
+        "มี {path} อยู่แล้ว ระบบจะไม่เขียนทับกุญแจ (หากต้องการจริงให้ลบด้วยตนเอง)",
+    ),
+    "cli_keygen_done": (
+        "Created {path} (passphrase-protected, readable by you only).\nFingerprint: {fingerprint}\n"
+        "Line for approvers.yml (under your `keys:`):",
+        "สร้าง {path} แล้ว (มีรหัสผ่าน อ่านได้เฉพาะคุณ)\nลายนิ้วมือกุญแจ: {fingerprint}\n"
+        "บรรทัดสำหรับ approvers.yml (ใต้ `keys:` ของคุณ):",
+    ),
+    "cli_keygen_next": (
+        "Send {pub} to the webmaster, who runs: gate registry add-key --id {id} --key-file {id}.pub",
+        "ส่งไฟล์ {pub} ให้ผู้ดูแลเว็บไซต์ เพื่อสั่ง: gate registry add-key --id {id} --key-file {id}.pub",
+    ),
+    "cli_reason_characters": (
+        "the reason must be one line of plain text, without control or text-direction characters",
+        "เหตุผลต้องเป็นข้อความบรรทัดเดียว ไม่มีอักขระควบคุมหรืออักขระกำหนดทิศทางข้อความ",
+    ),
+    "cli_summary_title": ("Title:   {title}", "หัวข้อ:   {title}"),
+    "cli_summary_path": ("Post:    {path}", "โพสต์:    {path}"),
+    "cli_summary_window": ("Period:  {start} – {end}", "ช่วงเผยแพร่:  {start} – {end}"),
+    "cli_summary_digest": ("Digest:  {digest}", "ค่าตรวจสอบ:  {digest}"),
+    "cli_summary_no_chain": ("Sign-offs so far: none", "การลงนามที่มีแล้ว: ยังไม่มี"),
+    "cli_summary_chain_entry": (
+        "Sign-off {number}: {role}: {name} ({signer}) approved, {at}",
+        "ลงนามขั้นที่ {number}: {role}: {name} ({signer}) อนุมัติเมื่อ {at}",
+    ),
+    "cli_summary_you": (
+        "You sign as {name} ({signer}), {role}: {verdict}",
+        "คุณลงนามในนาม {name} ({signer}) ตำแหน่ง{role}: {verdict}",
+    ),
+    "cli_summary_reason": ("Reason:  {reason}", "เหตุผล:  {reason}"),
+    "cli_verdict_approve": ("APPROVE", "อนุมัติ"),
+    "cli_verdict_reject": ("REFUSE", "ไม่อนุมัติ"),
+    "cli_confirm": ("Sign this?", "ยืนยันการลงนาม?"),
+    "cli_cancelled": ("Cancelled; nothing was signed.", "ยกเลิกแล้ว ยังไม่ได้ลงนามใด ๆ"),
+    "cli_post_changed": (
+        "{path} changed while you were signing; nothing was written; run the command again",
+        "{path} ถูกแก้ไขระหว่างที่คุณลงนาม ยังไม่ได้บันทึกใด ๆ ให้สั่งใหม่อีกครั้ง",
+    ),
+    "cli_signed_state": ("Signed. {path} is now: {state}", "ลงนามแล้ว {path} อยู่ในสถานะ: {state}"),
+    "cli_key_not_registered": (
+        "key {fingerprint} is not a current key of {signer} in approvers.yml; "
+        "use your own registered key or ask the webmaster to add it",
+        "กุญแจ {fingerprint} ไม่ใช่กุญแจที่ใช้งานได้ของ {signer} ใน approvers.yml "
+        "ให้ใช้กุญแจของคุณที่ลงทะเบียนไว้ หรือขอให้ผู้ดูแลเว็บไซต์เพิ่มกุญแจ",
+    ),
+    "cli_signoff_modes": (
+        "use either --ssh-keygen (write the statement) or --signature (record the signature), not both",
+        "ใช้ --ssh-keygen (เขียนข้อความที่จะลงนาม) หรือ --signature (บันทึกลายมือชื่อ) อย่างใดอย่างหนึ่ง",
+    ),
+    "cli_signatures_off": (
+        "this site has `signatures: off`; sign-offs record names only, without keys",
+        "เว็บไซต์นี้ตั้ง `signatures: off` การลงนามบันทึกเพียงชื่อ ไม่ใช้กุญแจ",
+    ),
+    "cli_statement_written": (
+        "Statement written to {path}. Sign it with your own key:",
+        "เขียนข้อความที่จะลงนามไว้ที่ {path} แล้ว ให้ลงนามด้วยกุญแจของคุณ:",
+    ),
+    "cli_statement_next": ("Then record the signature:", "จากนั้นบันทึกลายมือชื่อ:"),
+    "cli_statement_missing": (
+        "{path}: the signature file must be STATEMENT.sig next to the statement written by --ssh-keygen",
+        "{path}: ไฟล์ลายมือชื่อต้องชื่อ STATEMENT.sig และอยู่คู่กับไฟล์ข้อความที่ได้จาก --ssh-keygen",
+    ),
+    "cli_statement_bad": (
+        "{path} is not a statement written by `gate … --ssh-keygen`, or the signature file is damaged",
+        "{path} ไม่ใช่ข้อความที่ได้จาก `gate … --ssh-keygen` หรือไฟล์ลายมือชื่อเสียหาย",
+    ),
+    "cli_statement_stale": (
+        "the post changed after {path} was written; make a new statement with --ssh-keygen and sign that",
+        "โพสต์ถูกแก้ไขหลังจากเขียน {path} ให้สร้างข้อความใหม่ด้วย --ssh-keygen แล้วลงนามใหม่",
+    ),
+    "cli_statement_mismatch": (
+        "{path} is not the statement for this step (site, path, role, signer, decision or chain differ); "
+        "make a new one with --ssh-keygen",
+        "{path} ไม่ตรงกับขั้นตอนนี้ (เว็บไซต์ ตำแหน่งไฟล์ บทบาท ผู้ลงนาม การตัดสิน หรือลำดับต่างกัน) ให้สร้างใหม่ด้วย --ssh-keygen",
+    ),
+    "cli_signature_bad": (
+        "{path} does not verify over the statement; sign the statement file again with ssh-keygen",
+        "{path} ตรวจสอบกับข้อความไม่ผ่าน ให้ลงนามไฟล์ข้อความใหม่ด้วย ssh-keygen",
+    ),
+    "cli_audit_nothing": ("{path} has no sign-offs", "{path} ยังไม่มีการลงนาม"),
+    "cli_audit_no_entry": (
+        "there is no sign-off {number}; the post has {count}",
+        "ไม่มีการลงนามลำดับที่ {number} โพสต์นี้มี {count} รายการ",
+    ),
+    "cli_audit_unsigned": (
+        "sign-off {number} has no signature; there is nothing to verify",
+        "การลงนามลำดับที่ {number} ไม่มีลายมือชื่อดิจิทัล จึงไม่มีสิ่งใดให้ตรวจสอบ",
+    ),
+    "cli_audit_key_unknown": (
+        "sign-off {number}: key {fingerprint} is not in approvers.yml; no allowed_signers line for it",
+        "การลงนามลำดับที่ {number}: กุญแจ {fingerprint} ไม่อยู่ใน approvers.yml จึงไม่มีบรรทัด allowed_signers",
+    ),
+    "cli_audit_entry": (
+        "sign-off {number} ({role}, {signer}, {at}): check with",
+        "การลงนามลำดับที่ {number} ({role}, {signer}, {at}) ตรวจสอบด้วย",
+    ),
+    "cli_registry_unparsable": (
+        "approvers.yml cannot be edited: {detail}; fix it by hand first",
+        "แก้ไข approvers.yml ไม่ได้: {detail} ให้แก้ไขไฟล์ด้วยมือก่อน",
+    ),
+    "cli_registry_shape": (
+        "`{key}` in approvers.yml has a shape this command cannot edit; edit it by hand",
+        "`{key}` ใน approvers.yml มีรูปแบบที่คำสั่งนี้แก้ไขไม่ได้ ให้แก้ไขด้วยมือ",
+    ),
+    "cli_registry_no_person": (
+        "no person with id '{id}' in approvers.yml; add them with `gate registry add-person`",
+        "ไม่มีบุคคลรหัส '{id}' ใน approvers.yml ให้เพิ่มด้วย `gate registry add-person`",
+    ),
+    "cli_registry_no_key": (
+        "{id} has no key matching '{key}'; give its SHA256: fingerprint or its public key line",
+        "{id} ไม่มีกุญแจที่ตรงกับ '{key}' ให้ระบุลายนิ้วมือ SHA256: หรือบรรทัดกุญแจสาธารณะ",
+    ),
+    "cli_registry_key_needed": (
+        'give the public key with --key "ssh-ed25519 …" or --key-file FILE.pub',
+        'ให้ระบุกุญแจสาธารณะด้วย --key "ssh-ed25519 …" หรือ --key-file FILE.pub',
+    ),
+    "cli_registry_refused": (
+        "approvers.yml was not changed: the result would be invalid ({detail})",
+        "ไม่ได้แก้ไข approvers.yml เพราะผลลัพธ์จะไม่ถูกต้อง ({detail})",
+    ),
+    "cli_registry_saved": (
+        "{path} updated; have the change reviewed and committed",
+        "ปรับปรุง {path} แล้ว ให้ส่งการแก้ไขเพื่อตรวจทานและบันทึกเข้าระบบ",
+    ),
+    "cli_registry_resign": (
+        "version is now {version}; in hardened mode root key holders must sign it again (`gate registry sign`)",
+        "รุ่นทะเบียนเป็น {version} แล้ว ในโหมดเข้มงวดผู้ถือกุญแจหลักต้องลงนามใหม่ (`gate registry sign`)",
+    ),
+    "cli_registry_key_added": ("added key {fingerprint} to {id}", "เพิ่มกุญแจ {fingerprint} ให้ {id} แล้ว"),
+    "cli_registry_revoked": (
+        "revoked {fingerprint}: every sign-off it made no longer counts; the signers must sign again",
+        "เพิกถอน {fingerprint} แล้ว การลงนามทั้งหมดจากกุญแจนี้ไม่มีผล ผู้ลงนามต้องลงนามใหม่",
+    ),
+    "cli_registry_sign_needs": (
+        "{path} needs `version` and `expires` before root keys sign it",
+        "{path} ต้องมี `version` และ `expires` ก่อนให้กุญแจหลักลงนาม",
+    ),
+    "cli_registry_signed": (
+        "signed version {version} with {fingerprint}; {path} now holds {count} signature(s) over these exact bytes",
+        "ลงนามรุ่น {version} ด้วย {fingerprint} แล้ว {path} มีลายมือชื่อ {count} รายการสำหรับไฟล์ฉบับนี้",
+    ),
+    # --- measuring and reliability ---------------------------------------------
+    "judge_cache": (
+        "{parsed} posts read and verified, {reused} unchanged since the last build (not verified again)",
+        "อ่านและตรวจลายมือชื่อ {parsed} โพสต์ ใช้ผลเดิม {reused} โพสต์ที่ไม่เปลี่ยนแปลงตั้งแต่การสร้างครั้งก่อน",
+    ),
+    # --- publishing on a schedule (tombstones) ---------------------------------
+    "tombstone_title": (
+        "The publication period of this information has ended",
+        "ข้อมูลนี้สิ้นสุดระยะเวลาการเผยแพร่แล้ว",
+    ),
+    "tombstone_text": (
+        "It has been taken down from the website according to its approved publication period.",
+        "ข้อมูลนี้ถูกนำลงจากเว็บไซต์ตามระยะเวลาการเผยแพร่ที่ได้รับอนุมัติ",
+    ),
+    "tombstone_home": ("Go to the home page of {site}", "ไปที่หน้าแรกของ{site}"),
+    "tombstones_laid": (
+        "{count} taken-down URLs serve a notice page (listed in {list})",
+        "ลิงก์ของโพสต์ที่นำลงแล้ว {count} รายการแสดงหน้าแจ้งสิ้นสุดการเผยแพร่ (รายการอยู่ใน {list})",
+    ),
 }
