@@ -128,7 +128,10 @@ def _step(group: str) -> str | None:
     return None
 
 
-def _since(judged: Judged, group: str, first_role: str | None, modified: dt.datetime | None) -> dt.datetime | None:
+def entered_state(
+    judged: Judged, group: str, first_role: str | None, modified: dt.datetime | None
+) -> dt.datetime | None:
+    """When the post entered `group`; the queue, `gate status` and the review desk age posts by it."""
     post, decision = judged.post, judged.decision
     if group == f"awaiting_{first_role}":
         date = post.requester.date if post.requester else None
@@ -198,7 +201,7 @@ def build_queue(
     first_role = roles[0] if roles else None
     for judged in posts:
         group = _group(judged)
-        since = _since(judged, group, first_role, modified.get(judged.file))
+        since = entered_state(judged, group, first_role, modified.get(judged.file))
         if since is not None:
             since = min(since, now)
         age = now - since if since is not None else None

@@ -47,6 +47,7 @@ from .decision import INVALID, Decision, awaiting
 from .messages import message, role_name, state_name
 from .moves import TMP_SUFFIX, MoveError, repository_lock
 from .post import Post, SignOff
+from .queue import entered_state
 from .registry import Registry
 from .repository import Gate, Judged
 from .signoff import SignOffRefused, make_entry, next_role, write_entry
@@ -102,17 +103,11 @@ def roles_held(registry: Registry, person: str, now: dt.datetime) -> tuple[str, 
     return tuple(dict.fromkeys(grant.role for grant in holder.roles if holder.holds(grant.role, now)))
 
 
-def entered_state(post: Post, decision: Decision) -> dt.datetime | None:
-    """When the post began waiting: the last approval, else the last earlier sign-off
-    (a refusal the requester has answered), else the request date."""
-    if decision.chain and decision.chain[-1].at is not None:
-        return decision.chain[-1].at
-    earlier = [entry.at for entry in decision.history if entry.at is not None]
-    if earlier:
-        return max(earlier)
-    if post.requester is not None and post.requester.date is not None:
-        return post.requester.date.at
-    return None
+def _modified(item: Judged) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromtimestamp(item.file.stat().st_mtime, tz=dt.UTC)
+    except OSError:
+        return None
 
 
 def queue_rows(
@@ -121,9 +116,11 @@ def queue_rows(
     person: str,
     now: dt.datetime,
     target: dt.timedelta = REVIEW_TARGET,
+    roles: tuple[str, ...] = ("chair", "director"),
 ) -> list[QueueRow]:
-    """The posts waiting for a role `person` holds now, oldest first."""
+    """The posts waiting for a role `person` holds now, oldest first, aged as `gate status` ages them."""
     held = roles_held(registry, person, now)
+    first_role = roles[0] if roles else None
     rows = []
     for item in judged:
         decision, post = item.decision, item.post
@@ -132,7 +129,7 @@ def queue_rows(
             continue
         if any(entry.signer == person for entry in decision.chain):
             continue  # one person cannot sign two steps of the same chain
-        since = entered_state(post, decision)
+        since = entered_state(item, decision.state, first_role, _modified(item))
         age = max(now - since, dt.timedelta(0)) if since is not None else None
         refusals = tuple(entry for entry in decision.history if entry.signer == person and entry.decision == "reject")
         rows.append(
@@ -329,7 +326,9 @@ class Desk:
         if self.gate.registry is None:
             return []
         now = self.clock()
-        return queue_rows(self.gate.judge_all(now), self.gate.registry, self.person, now, self.target)
+        return queue_rows(
+            self.gate.judge_all(now), self.gate.registry, self.person, now, self.target, self.gate.settings.roles
+        )
 
     def find(self, place: str, post_path: str) -> Judged | None:
         """The post at (place, post path), looked up among the site's posts, never by a raw path."""
