@@ -31,7 +31,6 @@ from approval_gate.review import (
     FileChanged,
     NotLoopback,
     age_text,
-    clean_reason,
     comparable_lines,
     is_loopback,
     previous_text,
@@ -39,7 +38,7 @@ from approval_gate.review import (
     replace_file,
     text_diff,
 )
-from approval_gate.signoff import make_entry, write_entry
+from approval_gate.signoff import clean_reason, make_entry, write_entry
 from conftest import EXAMPLE_NOW
 
 UTC = dt.UTC

@@ -17,7 +17,6 @@ import difflib
 import hmac
 import ipaddress
 import os
-import re
 import secrets
 import socket
 import stat
@@ -25,7 +24,6 @@ import subprocess
 import tempfile
 import threading
 import time
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -41,7 +39,7 @@ import markdown
 from markupsafe import Markup
 
 from . import signing
-from .canonical import BIDI_CONTROLS, RECORD_KEYS, PostFormatError, canonical_json, read_post_text
+from .canonical import RECORD_KEYS, PostFormatError, canonical_json, read_post_text
 from .catalogue import CATALOGUE
 from .decision import INVALID, Decision, awaiting
 from .messages import message, role_name, state_name
@@ -50,7 +48,7 @@ from .post import Post, SignOff
 from .queue import entered_state
 from .registry import Registry
 from .repository import Gate, Judged
-from .signoff import SignOffRefused, make_entry, next_role, write_entry
+from .signoff import SignOffRefused, clean_reason, make_entry, next_role, write_entry
 from .thaidates import DateError, parse_when, thai_date
 
 REVIEW_TARGET = dt.timedelta(minutes=30)  # SPEC §7: the review step's target
@@ -58,7 +56,6 @@ DEFAULT_IDLE = dt.timedelta(minutes=15)
 MAX_BODY = 64 * 1024  # a sign-off form is a few hundred bytes
 TEMPLATES = Path(__file__).parent / "templates" / "review"
 COOKIE_PREFIX = "gate_review_"
-CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # as `gate reject` refuses them
 # No script runs on the desk; a post body that slipped raw HTML past the checks cannot act.
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -206,15 +203,6 @@ def text_diff(old: bytes, new: bytes) -> list[DiffLine]:
         else:
             lines.append(DiffLine("same", line[1:]))
     return lines
-
-
-def clean_reason(reason: str) -> str | None:
-    """The reason as `gate reject` records it: NFC (as the file is read, so the signature verifies),
-    one line; "" when empty, None when it holds control or text-direction characters."""
-    text = " ".join(unicodedata.normalize("NFC", reason).split())
-    if CONTROL_RE.search(text) or BIDI_CONTROLS.search(text):
-        return None
-    return text
 
 
 def is_loopback(host: str) -> bool:

@@ -6,10 +6,13 @@ Used by `gate approve`, `gate reject` and the review desk alike.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from . import signing
+from .canonical import BIDI_CONTROLS
 from .decision import Decision, Settings, chain_link, signoff_statement
 from .post import Post, SignOff
 from .records import append_signoff
@@ -25,11 +28,25 @@ class SignOffRefused(ValueError):
         self.params = params
 
 
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def clean_reason(reason: str) -> str | None:
+    """A refusal reason as it is recorded: NFC (as the file is read, so the signature
+    verifies) on one line; None when it holds control or text-direction characters."""
+    text = " ".join(unicodedata.normalize("NFC", reason).split())
+    if CONTROL_RE.search(text) or BIDI_CONTROLS.search(text):
+        return None
+    return text
+
+
 def utc_stamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def next_role(post: Post, decision: Decision, registry: Registry, signer: str, settings: Settings, now: dt.datetime) -> str:
+def next_role(
+    post: Post, decision: Decision, registry: Registry, signer: str, settings: Settings, now: dt.datetime
+) -> str:
     """The role `signer` may sign now, or SignOffRefused saying why not."""
     if post.digest is None or decision.state == "invalid":
         raise SignOffRefused("signoff_invalid_post")

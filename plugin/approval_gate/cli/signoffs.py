@@ -12,16 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from .. import signing
-from ..canonical import BIDI_CONTROLS
+from .. import signing, signoff
 from ..decision import INVALID, Decision, Settings, chain_link, signoff_statement
 from ..messages import role_name, state_name
 from ..moves import repository_lock
@@ -33,7 +30,6 @@ from ..thaidates import thai_date
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context
 from .keys import key_dir, load_signing_key
 
-CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 STATEMENT_KEYS = {"type", "site", "path", "digest", "role", "signer", "decision", "reason", "at", "prev"}
 
 
@@ -41,8 +37,8 @@ def clean_reason(ctx: Context, reason: str | None) -> str | None:
     """NFC (what the file is read as, so the signature still verifies), one line, no bidi tricks."""
     if reason is None:
         return None
-    text = unicodedata.normalize("NFC", reason).strip()
-    if CONTROL_RE.search(text) or BIDI_CONTROLS.search(text):
+    text = signoff.clean_reason(reason)
+    if text is None:
         fail_usage(ctx.say("cli_reason_characters"))
     return text or None
 
