@@ -56,9 +56,9 @@ def test_states(
 
 def test_refusal_reason_is_shown(site: SiteFactory) -> None:
     decision = judge(site, site.sign(site.text(), PATH, [("chair1", "reject", "ข้อมูลไม่ครบ", SIGNED)]))
-    assert [
-        r.text("en") for r in decision.reasons
-    ] == ["refused by chair1 (chair of the information centre): ข้อมูลไม่ครบ"]
+    assert [r.text("en") for r in decision.reasons] == [
+        "refused by chair1 (chair of the information centre): ข้อมูลไม่ครบ"
+    ]
     assert [r.text("th") for r in decision.reasons] == ["ไม่อนุมัติโดย chair1 (ประธานศูนย์ข้อมูลข่าวสาร): ข้อมูลไม่ครบ"]
 
 

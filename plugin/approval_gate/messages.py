@@ -52,7 +52,10 @@ class Reason:
     params: dict[str, str] = field(default_factory=dict)
 
     def text(self, lang: str = "th") -> str:
-        params = {name: role_name(value, lang) if name in ("role", "expected") else value for name, value in self.params.items()}
+        params = {
+            name: role_name(value, lang) if name in ("role", "expected") else value
+            for name, value in self.params.items()
+        }
         return message(self.code, lang, key=self.key or "", **params)
 
     def __hash__(self) -> int:

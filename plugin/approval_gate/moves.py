@@ -38,8 +38,11 @@ class MoveError(OSError):
 @contextlib.contextmanager
 def repository_lock(folder: Path, timeout: float = 60.0) -> Iterator[None]:
     """An exclusive lock on `folder/.approval-gate.lock`, waiting up to `timeout`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handle = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:  # a read-only checkout: report it like any failed move
+        raise MoveError("move_failed", folder / LOCK_NAME, error.strerror or str(error)) from None
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -71,6 +74,14 @@ def _same_post(a: bytes, b: bytes) -> bool:
         return a == b
 
 
+def clashes(source: Path, target: Path) -> bool:
+    """True if `target` holds a different post than `source` (so neither may move)."""
+    try:
+        return target.exists() and not _same_post(source.read_bytes(), target.read_bytes())
+    except OSError:
+        return False  # move_post reports it
+
+
 def _write_new(target: Path, data: bytes) -> None:
     """Create `target` with `data`, durably, failing if it exists."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -79,13 +90,18 @@ def _write_new(target: Path, data: bytes) -> None:
         os.unlink(temporary)  # left by an interrupted move; we hold the lock
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
-        view = memoryview(data)
-        while view:
-            written = os.write(handle, view)
-            view = view[written:]
-        os.fsync(handle)
-    finally:
-        os.close(handle)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(handle, view)
+                view = view[written:]
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)  # a full disk should not keep a half copy as well
+        raise
     try:
         os.link(temporary, target)  # atomic, and never replaces an existing file
     finally:
@@ -141,13 +157,13 @@ def move_attachments(source_post: Path, target_post: Path) -> bool:
         return False
     if target.exists():
         raise MoveError("move_clash", target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         os.rename(source, target)
+        _fsync_dir(target.parent)
+        _fsync_dir(source.parent)
     except OSError as error:
         raise MoveError("move_failed", target, error.strerror or str(error)) from None
-    _fsync_dir(target.parent)
-    _fsync_dir(source.parent)
     return True
 
 

@@ -1,0 +1,154 @@
+"""Fuzzing the readers and the decision: only the project's own errors, and junk is never live.
+
+- load_post never raises, whatever the bytes;
+- parse_when raises only DateError; load_strict only StrictYAMLError;
+- libyaml's fast path and the pure-Python loader agree on every document;
+- no change to a signed post that changes what was signed leaves it live.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from approval_gate import strict_yaml
+from approval_gate.decision import LIVE, Settings, decide
+from approval_gate.post import Rules, load_post
+from approval_gate.registry import parse_registry
+from approval_gate.strict_yaml import StrictYAMLError, load_strict
+from approval_gate.thaidates import DateError, parse_when
+from factory import SiteFactory
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+RULES = Rules(default_agency="สำนักงานทดสอบ")
+NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
+FUZZ = settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Pieces people (and attackers) put in front matter.
+YAML_ATOMS = st.sampled_from(
+    [
+        "title", "publish_from", "publish_until", "signoffs", "requester", "date", "tags", "on", "<<",
+        ": ", ":", "\n", "\n  ", "\n- ", "  - ", "- ", "[", "]", "{", "}", ",", "'", '"', "#", "&a ", "*a",
+        "!!str ", "!!python/object ", "! ", "? ", "|", ">", "---", "...", "%YAML 1.1\n", "\t", "\r", "\ufeff",
+        "1.5", "012", "12:30", "2569-11-25", "25/11/2569", "๒๕ พ.ย. ๒๕๖๙", "null", "~", "true", "yes", ".inf",
+        "ข่าว", "ประกาศ", "\u200f", "\u0085", "\u2028", "\x00", "\x07", "é", "😀", "\\", "\\x", "%", "@", "`",
+    ]
+)  # fmt: skip
+YAMLISH = st.lists(st.one_of(YAML_ATOMS, st.text(max_size=6)), max_size=30).map("".join)
+
+
+def both_paths(text: str) -> tuple[object, object]:
+    """(fast path result, pure-Python result); an error is its (code, line, key)."""
+
+    def run(loader: type) -> object:
+        try:
+            return ("ok", strict_yaml._load_with(loader, text))
+        except StrictYAMLError as error:
+            return ("error", error.code, error.line, error.key)
+
+    return run(strict_yaml._PlainCLoader), run(strict_yaml.StrictLoader)
+
+
+@FUZZ
+@given(YAMLISH)
+def test_load_strict_raises_only_its_own_error(text: str) -> None:
+    with contextlib.suppress(StrictYAMLError):
+        load_strict(text)
+
+
+@pytest.mark.skipif(strict_yaml.CParser is None, reason="PyYAML without libyaml")
+@FUZZ
+@given(YAMLISH)
+def test_libyaml_and_pure_python_agree_whenever_libyaml_accepts(text: str) -> None:
+    """The fast path answers only when it accepts; then the pure-Python loader must give the same data."""
+    assume(not strict_yaml.Reader.NON_PRINTABLE.search(text) and not strict_yaml._SLOW_PATH.search(text))
+    fast, slow = both_paths(text)
+    if fast[0] == "ok":
+        assert slow == fast
+
+
+@FUZZ
+@given(st.one_of(st.binary(max_size=300), YAMLISH.map(lambda text: ("---\n" + text + "\n---\n\nbody").encode())))
+def test_load_post_never_raises_and_junk_is_never_live(raw: bytes) -> None:
+    post = load_post(raw, "news/posts/fuzz.md", RULES)
+    decision = decide(post, None, Settings(site_id="test-site"), NOW)
+    assert decision.state != LIVE
+
+
+DATE_VALUES = st.one_of(
+    st.text(max_size=40),
+    st.from_regex(r"\A[0-9๐-๙]{1,4}[ /.-][0-9๐-๙ก-๙.]{1,12}[ /.-][0-9๐-๙]{2,4}( [0-9]{1,2}[:.][0-9]{2})?\Z"),
+    st.dates(),
+    st.datetimes(timezones=st.one_of(st.none(), st.timezones())),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.none(),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+
+
+@FUZZ
+@given(DATE_VALUES)
+def test_parse_when_raises_only_date_error(value: object) -> None:
+    try:
+        when = parse_when(value, BANGKOK)
+    except DateError:
+        return
+    assert when.at.tzinfo is not None and 2000 <= when.at.year <= 2199
+
+
+# --- signed posts, mutated -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, object, SiteFactory]:
+    site = SiteFactory(tmp_path_factory.mktemp("fuzz") / "site")
+    text = site.approved(site.text(title="ข่าวที่ลงนามแล้ว", body="เนื้อหา **สำคัญ**"), "news/posts/signed.md")
+    registry = parse_registry((site.root / "approvers.yml").read_text(encoding="utf-8"), site.settings.roles)
+    raw = text.encode("utf-8")
+    post = load_post(raw, "news/posts/signed.md", site.rules)
+    assert decide(post, registry, site.settings, NOW).state == LIVE
+    return raw, registry, site
+
+
+@FUZZ
+@given(data=st.data())
+def test_no_mutation_that_changes_the_signed_content_stays_live(
+    signed: tuple[bytes, object, SiteFactory], data: st.DataObject
+) -> None:
+    raw, registry, site = signed
+    original = load_post(raw, "news/posts/signed.md", site.rules).digest
+    mutated = bytearray(raw)
+    for _ in range(data.draw(st.integers(1, 4))):
+        kind = data.draw(st.sampled_from(["flip", "insert", "delete", "replace-run"]))
+        at = data.draw(st.integers(0, len(mutated) - 1))
+        if kind == "flip":
+            mutated[at] ^= 1 << data.draw(st.integers(0, 7))
+        elif kind == "insert":
+            mutated[at:at] = data.draw(st.binary(min_size=1, max_size=8))
+        elif kind == "delete":
+            del mutated[at : at + data.draw(st.integers(1, 16))]
+        else:
+            mutated[at : at + 4] = data.draw(st.sampled_from([b"    ", b"\r\n", b"\n\n", b"'", b'"', b"#"]))
+    post = load_post(bytes(mutated), "news/posts/signed.md", site.rules)
+    decision = decide(post, registry, site.settings, NOW)  # type: ignore[arg-type]
+    if decision.state == LIVE:
+        assert post.digest == original  # only harmless changes (whitespace, quoting, CRLF) keep it live
+
+
+@FUZZ
+@given(path=st.text(min_size=1, max_size=30))
+def test_a_signed_post_moved_to_another_path_is_never_live(
+    signed: tuple[bytes, object, SiteFactory], path: str
+) -> None:
+    raw, registry, site = signed
+    assume(path != "news/posts/signed.md")
+    post = load_post(raw, path, site.rules)
+    assert decide(post, registry, site.settings, NOW).state != LIVE  # type: ignore[arg-type]
