@@ -327,7 +327,7 @@ def test_invalid_post_on_the_site_stops_the_pipeline_before_the_build(repo: Path
 def test_make_publish_runs_the_script_with_dry_run() -> None:
     """The Makefile target passes BIN and DRY_RUN to scripts/publish-local."""
     shown = subprocess.run(
-        ["make", "-n", "-o", ".venv/.installed", "publish", "DRY_RUN=1"],
+        ["make", "--no-print-directory", "-n", "-o", ".venv/.installed", "publish", "DRY_RUN=1"],
         cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
     )  # fmt: skip
     assert shown.stdout.strip().splitlines()[-1] == "BIN=.venv/bin DRY_RUN=1 scripts/publish-local"
