@@ -128,7 +128,8 @@ def test_expired_post_is_moved_with_taken_down_record(factory: SiteFactory) -> N
     assert result.returncode == 0, result.stderr
     moved = factory.root / "pending/expired/news/posts/tokexpired.md"
     assert not (factory.root / "content/news/posts/tokexpired.md").exists()
-    assert 'taken_down: {"at": "2026-11-25T10:00:00Z", "reason": "expired"}' in moved.read_text(encoding="utf-8")
+    record = 'taken_down: {"at": "2026-11-25T10:00:00Z", "reason": "expired", "url": "news/tokexpired/"}'
+    assert record in moved.read_text(encoding="utf-8")
     assert (factory.root / "pending/expired/news/posts/tokexpired/figure.png").exists()
     assert "took down 'news/posts/tokexpired.md'" in result.stderr
     check = run_mkdocs(factory.root, "build", "--strict")  # the second build has nothing to move

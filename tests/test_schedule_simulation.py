@@ -282,7 +282,7 @@ def test_a_week_of_scheduled_publishing(repo: Path, git_env: dict[str, str]) -> 
             for name in instant.moved:
                 moved = (repo / "pending" / "expired" / POSTS / f"{name}.md").read_text(encoding="utf-8")
                 stamp = instant.moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-                assert f'taken_down: {{"at": "{stamp}", "reason": "expired"}}' in moved, where
+                assert f'taken_down: {{"at": "{stamp}", "reason": "expired", "url": ' in moved, where
         # The bot commits only what it moved: the untracked request stays untracked.
         expected_status = ["?? pending/news/posts/sim-waiting.md"] if instant.overdue else []
         assert worktree_status(repo, git_env) == expected_status, where

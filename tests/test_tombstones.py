@@ -151,6 +151,29 @@ def test_next_build_keeps_the_tombstone_of_a_post_already_taken_down(example_sit
     assert " 0 moved" in again.stderr
 
 
+def test_take_down_records_the_url_later_builds_reuse(example_site: Path) -> None:
+    """The URL is worked out once, recorded in `taken_down`, and read back afterwards."""
+    assert run_mkdocs(example_site).returncode == 0
+    moved = example_site / "pending" / "expired" / "news" / "posts" / "covid-booster-2569.md"
+    assert '"url": "news/covid-booster-2569/"' in moved.read_text(encoding="utf-8")
+    assert tombstones.recorded_url(moved) == "news/covid-booster-2569/"
+    # A recorded URL wins over working it out again (here: a post the blog could not place).
+    text = moved.read_text(encoding="utf-8").replace("news/covid-booster-2569/", "news/elsewhere/")
+    moved.write_text(text, encoding="utf-8")
+    again = run_mkdocs(example_site)
+    assert again.returncode == 0, again.stderr
+    assert NOTICE in (example_site / "site" / "news" / "elsewhere" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("url", ["/etc/", "../x/", "https://evil.test/", "a/../../b/"])
+def test_a_recorded_url_cannot_leave_the_site(tmp_path: Path, url: str) -> None:
+    post = tmp_path / "p.md"
+    post.write_text(
+        f'---\ntitle: x\ntaken_down: {{"at": "2026-11-25T10:00:00Z", "url": "{url}"}}\n---\nx\n', encoding="utf-8"
+    )
+    assert tombstones.recorded_url(post) is None
+
+
 def test_live_page_at_the_same_url_wins(example_site: Path) -> None:
     """An old copy in the expired folder never hides a live post at the same URL."""
     live = "news/posts/dengue-rainy-season.md"

@@ -226,7 +226,7 @@ def test_one_post_through_the_whole_procedure(tmp_path: Path, monkeypatch: pytes
     expired = office.root / "pending" / "expired" / POST_PATH
     text = expired.read_text(encoding="utf-8")
     assert 'published: {"name": "นายเว็บ ดูแล", "at": "2026-11-25T03:30:00Z"}\n' in text
-    assert 'taken_down: {"at": "2026-12-24T17:05:00Z", "reason": "expired"}\n' in text
+    assert 'taken_down: {"at": "2026-12-24T17:05:00Z", "reason": "expired", "url": "news/' in text
     assert (
         HEADER.format(now="2026-12-25 00:05") + "nothing waits: the queue is empty\n" + FOOTER_EMPTY_SITE
     ) == office.status()

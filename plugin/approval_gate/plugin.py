@@ -77,6 +77,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.previews: dict[str, preview.Item] = {}  # served src URI -> previewed post
         self.preview_text: dict[str, str] = {}
         self.dashboard_url = ""
+        self.expiring_urls: dict[str, str] = {}  # post path -> URL, recorded when taken down
 
     # --- lifecycle -------------------------------------------------------------
 
@@ -364,9 +365,12 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         Posts expired in this build are included: they are out of this site already, and
         the ones `on_shutdown` is about to move keep the same URL, so they need nothing more."""
         gate = self._gate()
-        expiring = [(path, gate.docs_dir) for path, (_, decision) in self.judged.items() if decision.state == EXPIRED]
+        expiring = [
+            (path, gate.docs_dir, None) for path, (_, decision) in self.judged.items() if decision.state == EXPIRED
+        ]
         posts = [*tombstones.expired_posts(gate.expired_dir), *expiring]
         laid = tombstones.lay(Path(config.site_dir), posts, config, self.lang)
+        self.expiring_urls = {stone.post_path: stone.url for stone in laid if stone.post_path in self.judged}
         if laid:
             log.info(message("tombstones_laid", "en", count=len(laid), list=tombstones.LIST_NAME))
 
@@ -405,7 +409,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             self._summarise(moved=0)
             return
         expired = [path for path, (_, decision) in self.judged.items() if decision.state == EXPIRED]
-        result = self.gate.take_down(expired, self.now) if expired else None
+        result = self.gate.take_down(expired, self.now, urls=self.expiring_urls) if expired else None
         if result is not None:
             for post_path, code, detail in result.problems:
                 log.warning(message(code, "en", path=post_path, detail=detail))

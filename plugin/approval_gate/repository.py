@@ -11,7 +11,7 @@ import functools
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -285,20 +285,34 @@ class Gate:
 
     # --- taking down ---------------------------------------------------------
 
-    def take_down(self, expired_posts: list[str], now: dt.datetime, *, dry_run: bool = False) -> TakeDown:
+    def take_down(
+        self,
+        expired_posts: list[str],
+        now: dt.datetime,
+        *,
+        dry_run: bool = False,
+        urls: Mapping[str, str] | None = None,
+    ) -> TakeDown:
         """Move each expired post (by post path, under content) to the expired folder.
 
         Re-judges each post under the lock, so a post changed since the build is not
-        moved on stale information."""
+        moved on stale information. `urls` (post path -> the URL it had) is recorded in
+        `taken_down`, so later builds lay its tombstone without working the URL out again."""
         result = TakeDown()
         stamp = now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-        def record(data: bytes) -> bytes:
-            text = data.decode("utf-8")
-            try:
-                return add_record(text, "taken_down", {"at": stamp, "reason": "expired"}).encode("utf-8")
-            except RecordError:
-                return data  # already recorded by an interrupted earlier move
+        def recorder(post_path: str) -> Callable[[bytes], bytes]:
+            entry = {"at": stamp, "reason": "expired"}
+            if urls and post_path in urls:
+                entry["url"] = urls[post_path]
+
+            def record(data: bytes) -> bytes:
+                try:
+                    return add_record(data.decode("utf-8"), "taken_down", entry).encode("utf-8")
+                except RecordError:
+                    return data  # already recorded by an interrupted earlier move
+
+            return record
 
         if dry_run:
             result.moved = list(expired_posts)
@@ -321,7 +335,7 @@ class Gate:
                         # excluded) and is moved next time; the other way round its files would be
                         # left in the site with no post to exclude them.
                         move_attachments(source, target)
-                        move_post(source, target, record)
+                        move_post(source, target, recorder(post_path))
                         result.moved.append(post_path)
                     except MoveError as error:
                         result.problems.append((post_path, error.code, _detail(error)))

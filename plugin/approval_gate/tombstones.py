@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.structure.files import File
 
+from .canonical import PostFormatError, read_post_text
 from .messages import message
 
 LIST_NAME = "taken-down.txt"
@@ -159,8 +160,23 @@ def write_list(site_dir: Path, tombstones: Iterable[Tombstone], site_url: str | 
     return target
 
 
-def expired_posts(expired_dir: Path) -> list[tuple[str, Path]]:
-    """(post path, base folder) of every post in the expired folder (temporaries skipped)."""
+def recorded_url(file: Path) -> str | None:
+    """The URL written into `taken_down` when the post was moved, if any.
+
+    Working a blog post's URL out again means the blog reading the whole post, for
+    every taken-down post on every build: the record makes that a one-time cost."""
+    try:
+        record = read_post_text(file.read_bytes()).meta.get("taken_down")
+    except (OSError, PostFormatError):
+        return None
+    url = record.get("url") if isinstance(record, dict) else None
+    if not isinstance(url, str) or url.startswith("/") or ".." in url.split("/") or urlsplit(url).scheme:
+        return None
+    return url
+
+
+def expired_posts(expired_dir: Path) -> list[tuple[str, Path, str | None]]:
+    """(post path, base folder, recorded URL) of every post in the expired folder (temporaries skipped)."""
     if not expired_dir.is_dir():
         return []
     found = []
@@ -168,15 +184,21 @@ def expired_posts(expired_dir: Path) -> list[tuple[str, Path]]:
         relative = file.relative_to(expired_dir)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        found.append((relative.as_posix(), expired_dir))
+        found.append((relative.as_posix(), expired_dir, recorded_url(file)))
     return found
 
 
-def lay(site_dir: Path, posts: Iterable[tuple[str, Path]], config: Any, lang: str) -> list[Tombstone]:
-    """Tombstones for `posts` ((post path, base folder) pairs), written with the list."""
+def from_url(post_path: str, url: str) -> Tombstone:
+    dest = url + "index.html" if url == "" or url.endswith("/") else url
+    return Tombstone(post_path=post_path, url=url, dest=dest)
+
+
+def lay(site_dir: Path, posts: Iterable[tuple[str, Path, str | None]], config: Any, lang: str) -> list[Tombstone]:
+    """Tombstones for `posts` ((post path, base folder, recorded URL)), written with the list."""
     seen: dict[str, Tombstone] = {}
-    for post_path, base in posts:
-        seen.setdefault(post_path, tombstone_for(post_path, base, config))
+    for post_path, base, url in posts:
+        if post_path not in seen:
+            seen[post_path] = from_url(post_path, url) if url is not None else tombstone_for(post_path, base, config)
     written = write_tombstones(site_dir, seen.values(), config, lang)
     write_list(site_dir, written, config.site_url)
     return written

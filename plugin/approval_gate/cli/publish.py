@@ -76,35 +76,40 @@ def publish(ctx: Context, path: Path, name: str, yes: bool) -> None:
         fail(ctx.say("publish_not_pending", path=str(file)))
     warning_days = int(ctx.mkdocs_config.plugins["approval-gate"].config["publish_warning_days"])
 
-    with repository_lock(gate.root):  # judged again under the lock: what is checked is what moves
-        refused, warnings = refusals_for(ctx, gate.judge(file, now), now, warning_days)
-        if refused:
-            click.echo(ctx.say("publish_refused", path=post_path), err=True)
-            for reason in refused:
-                click.echo(f"    - {reason.text(ctx.lang)}", err=True)
-            raise SystemExit(EXIT_FAILED)
-        for reason in warnings:
-            click.echo(ctx.say("publish_warning", path=post_path, detail=reason.text(ctx.lang)), err=True)
-        if warnings and not yes:
-            fail(ctx.say("publish_needs_yes"))
-        target = gate.target(CONTENT, post_path)
-        for clash in (target, attachments_of(target)):
-            if clash.exists():
+    try:
+        with repository_lock(gate.root):  # judged again under the lock: what is checked is what moves
+            refused, warnings = refusals_for(ctx, gate.judge(file, now), now, warning_days)
+            if refused:
+                click.echo(ctx.say("publish_refused", path=post_path), err=True)
+                for reason in refused:
+                    click.echo(f"    - {reason.text(ctx.lang)}", err=True)
+                raise SystemExit(EXIT_FAILED)
+            for reason in warnings:
+                click.echo(ctx.say("publish_warning", path=post_path, detail=reason.text(ctx.lang)), err=True)
+            if warnings and not yes:
+                fail(ctx.say("publish_needs_yes"))
+            target = gate.target(CONTENT, post_path)
+            if target.exists() or (attachments_of(file).exists() and attachments_of(target).exists()):
+                clash = target if target.exists() else attachments_of(target)
                 fail(ctx.say("move_clash", path=post_path, detail=str(clash)))
-        record = {"name": name, "at": utc_stamp(now)}
+            record = {"name": name, "at": utc_stamp(now)}
 
-        def with_record(data: bytes) -> bytes:
+            def with_record(data: bytes) -> bytes:
+                try:
+                    return add_record(data.decode("utf-8"), "published", record).encode("utf-8")
+                except RecordError:  # checked above; never rewrite an existing record
+                    return data
+
             try:
-                return add_record(data.decode("utf-8"), "published", record).encode("utf-8")
-            except RecordError:  # checked above; never rewrite an existing record
-                return data
-
-        try:
-            clean_temporaries(target.parent)
-            move_post(file, target, with_record)
-            move_attachments(file, target)
-        except MoveError as error:
-            fail(ctx.say(error.code, path=post_path, detail=str(error.path)))
+                clean_temporaries(target.parent)
+                # Attachments first: stopped in between, the post is still pending and its files
+                # stay out of the site (exclude_docs; no live post uses them); run publish again.
+                move_attachments(file, target)
+                move_post(file, target, with_record)
+            except MoveError as error:
+                fail(ctx.say(error.code, path=post_path, detail=str(error.path)))
+    except MoveError as error:  # the lock could not be had: nothing moved
+        fail(ctx.say(error.code, path=post_path, detail=error.detail or str(error.path)))
 
     after = gate.judge(target, now)
     window = after.post.window
