@@ -1,6 +1,6 @@
 """`make bench`: how fast the gate is, measured side by side on this machine, in one run.
 
-Writes bench/RESULTS.md. Every site is generated fresh under bench/work/ (git-ignored).
+Writes bench/RESULTS.md. Every site is generated fresh under bench/out/ (git-ignored).
 
     python bench/run.py [--runs 5] [--sizes 200,1000,3000] [--check-posts 10000] [--quick]
 """
@@ -38,7 +38,7 @@ from approval_gate.decision import chain_link, signoff_statement
 from approval_gate.post import Rules, load_post
 
 BENCH = Path(__file__).resolve().parent
-WORK = BENCH / "work"
+WORK = BENCH / "out"
 PYTHON = sys.executable
 GATE = str(Path(PYTHON).with_name("gate"))
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": str(int(NOW.timestamp())), "NO_MKDOCS_2_WARNING": "1"}
