@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import struct
 import textwrap
@@ -24,6 +25,7 @@ REGISTRY_NAMESPACE = "approval-gate-registry-v1"  # root signatures over approve
 STATEMENT_TYPE = "approval-gate/signoff/v1"
 KEY_TYPE = b"ssh-ed25519"
 HASH = "sha512"
+HASHES = {b"sha512": hashlib.sha512, b"sha256": hashlib.sha256}  # what SSHSIG allows
 
 
 class SignatureFormatError(ValueError):
@@ -58,6 +60,13 @@ def public_key_blob(line: str) -> bytes:
     if kind != KEY_TYPE or len(raw) != 32 or offset != len(blob):
         raise SignatureFormatError("not an Ed25519 public key")
     return blob
+
+
+@functools.lru_cache(maxsize=1024)
+def _public_key(line: str) -> tuple[bytes, Ed25519PublicKey]:
+    """(wire blob, key) of a public key line: a registry has few keys and every post checks them."""
+    blob = public_key_blob(line)
+    return blob, Ed25519PublicKey.from_public_bytes(blob[-32:])  # the blob ends with the 32 raw bytes
 
 
 def fingerprint(line: str) -> str:
@@ -132,18 +141,18 @@ def verify(public_key_line: str, message: bytes, sig_b64: str, namespace: str = 
     """True only if `sig_b64` is a valid SSHSIG by exactly this key in `namespace`."""
     try:
         signer_blob, signed_namespace, reserved, hash_name, signature_blob = _parse(sig_b64)
-        if signed_namespace != namespace.encode() or hash_name not in (b"sha512", b"sha256"):
+        if signed_namespace != namespace.encode() or hash_name not in HASHES:
             return False
-        if signer_blob != public_key_blob(public_key_line):
+        key_blob, key = _public_key(public_key_line)
+        if signer_blob != key_blob:
             return False
         kind, inner = _read_string(signature_blob, 0)
         raw_signature, inner = _read_string(signature_blob, inner)
         if kind != KEY_TYPE or inner != len(signature_blob) or len(raw_signature) != 64:
             return False
-        digest = hashlib.new(hash_name.decode(), message).digest()
+        digest = HASHES[hash_name](message).digest()
         signed = b"SSHSIG" + _string(signed_namespace) + _string(reserved) + _string(hash_name) + _string(digest)
-        raw_key = _read_string(signer_blob, _read_string(signer_blob, 0)[1])[0]
-        Ed25519PublicKey.from_public_bytes(raw_key).verify(raw_signature, signed)
+        key.verify(raw_signature, signed)
         return True
     except (binascii.Error, SignatureFormatError, InvalidSignature, ValueError):
         return False
