@@ -976,6 +976,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{parsed} posts read and verified, {reused} unchanged since the last build (not verified again)",
         "อ่านและตรวจลายมือชื่อ {parsed} โพสต์ ใช้ผลเดิม {reused} โพสต์ที่ไม่เปลี่ยนแปลงตั้งแต่การสร้างครั้งก่อน",
     ),
+    "prejudged": (
+        "{worker} posts judged on a second core while MkDocs collected its files, {main} in the build process",
+        "ตรวจ {worker} โพสต์บนแกนประมวลผลที่สองระหว่างที่ MkDocs รวบรวมไฟล์ และ {main} โพสต์ในกระบวนการสร้างเว็บ",
+    ),
     # --- publishing on a schedule (tombstones) ---------------------------------
     "tombstone_title": (
         "The publication period of this information has ended",

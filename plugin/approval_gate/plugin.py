@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import inspect
 import itertools
+import logging
 import os
 import posixpath
 import re
@@ -35,6 +36,7 @@ from .config import GateConfig
 from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
 from .messages import Reason, message, site_language, state_name
 from .post import Post
+from .prejudge import Prejudge
 from .register import FONTS_DIR as REGISTER_FONTS
 from .register import REGISTER_PAGE, approved_and_started, entry_for, form_uri, group
 from .register import page_markdown as register_markdown
@@ -78,13 +80,16 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.preview_text: dict[str, str] = {}
         self.dashboard_url = ""
         self.expiring_urls: dict[str, str] = {}  # post path -> URL, recorded when taken down
+        self.prejudge: Prejudge | None = None  # `build` only: posts judged on a second core from on_config
 
     # --- lifecycle -------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty, self.started = command, dirty, True
 
+    @event_priority(100)  # first: the earlier the worker starts judging, the less on_files waits
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._stop_prejudge()
         self._reset()  # one instance lives across `serve` rebuilds
         if self.dirty:
             # A dirty build keeps old pages of posts that are no longer live.
@@ -100,10 +105,18 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.previewing = self.serving and self.config.preview and self.config.enabled and "CI" not in os.environ
         if self.previewing:
             config.extra_css.append(preview.CSS_URI)
+        elif not self.serving:  # serve keeps its own cache; its threads make forking unsafe
+            self.prejudge = Prejudge.start(self.gate, config.docs_dir, self.now)
         return config
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
+        self._stop_prejudge()
+
+    def _stop_prejudge(self) -> None:
+        if self.prejudge is not None:
+            self.prejudge.close()
+            self.prejudge = None
 
     # --- deciding --------------------------------------------------------------
 
@@ -113,11 +126,19 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         if not self.config.enabled:
             log.warning(message("plugin_disabled", "en"))
         assets = sorted(file.src_uri for file in files if not file.is_documentation_page())
+        verdicts = {}
+        if self.prejudge is not None:
+            verdicts = self.prejudge.verdicts()
+            log.debug(message("prejudged", "en", worker=self.prejudge.by_worker, main=self.prejudge.by_main))
+            self.prejudge = None
         for file in files.documentation_pages(inclusion=lambda level: True):
             if gate.is_exempt(file.src_uri) or file.abs_src_path is None:
                 continue
-            post, decision = self._judge(file)
+            verdict = verdicts.get((file.src_uri, os.path.normpath(file.abs_src_path)))
+            post, decision = verdict or self._judge(file)
             self.judged[file.src_uri] = (post, decision)
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug(f"{file.src_uri}: {decision.state}; " + "; ".join(r.text("en") for r in decision.reasons))
             if decision.state == LIVE and self.config.enabled:
                 file.inclusion = InclusionLevel.INCLUDED
                 self.verified_text[file.src_uri] = post.text
@@ -240,11 +261,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         return self.gate
 
     def _judge(self, file: File) -> tuple[Post, Decision]:
-        gate = self._gate()
         raw = Path(file.abs_src_path or "").read_bytes()
-        post, decision = gate.judge_bytes(raw, file.src_uri, self.now)
-        log.debug(f"{file.src_uri}: {decision.state}; " + "; ".join(r.text("en") for r in decision.reasons))
-        return post, decision
+        return self._gate().judge_bytes(raw, file.src_uri, self.now)
 
     def _report(self, page_path: str, decision: Decision) -> None:
         """Warn (failing --strict) for what someone must fix; info for the normal cases."""
@@ -403,6 +421,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         )
 
     def on_shutdown(self) -> None:
+        self._stop_prejudge()
         if self.gate is None or not self.takes_down():
             return
         if self.failed:

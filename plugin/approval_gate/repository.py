@@ -48,7 +48,7 @@ class TakeDown:
 PARALLEL_FROM = 1000  # posts per worker process; below this, starting workers costs more than it saves
 
 
-def _cores() -> int:
+def usable_cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -267,7 +267,7 @@ class Gate:
         Parsing and two signature checks cost about 1 ms a post, so 10,000 posts on one
         core take seconds; worker processes divide that. Any failure to start them
         falls back to judging here, with the same results."""
-        workers = min(_cores(), len(files) // PARALLEL_FROM)
+        workers = min(usable_cores(), len(files) // PARALLEL_FROM)
         if workers < 2:
             return [self.judge(file, now) for file in files]
         size = -(-len(files) // workers)

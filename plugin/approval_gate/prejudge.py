@@ -1,0 +1,123 @@
+"""Judging a build's posts on a second core while MkDocs is still collecting its files.
+
+A plain `mkdocs build` needs every verdict in `on_files`, and judging (strict YAML,
+two Ed25519 checks a post) used to run there on the critical path. The post files
+are already known in `on_config`, so a forked worker starts on them from the front
+of the list; when `on_files` comes, the main process takes posts from the back until
+the two meet. Both run the same `Gate.judge_bytes`, and a post the worker does not
+deliver (it died, could not read the file) is judged again in the main process, so
+the worker can only ever save time, never change a verdict.
+
+Only where `fork` is cheap and safe: Linux, a single-threaded process, two cores.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from dataclasses import replace
+from multiprocessing.connection import Connection
+
+from mkdocs.utils import is_markdown_file
+
+from .decision import Decision
+from .post import Post
+from .repository import Gate, usable_cores
+
+START_FROM = 64  # fewer posts are judged faster than a worker starts
+Verdict = tuple[Post, Decision]
+
+
+def post_files(docs_dir: str, gate: Gate) -> list[tuple[str, str]]:
+    """(src URI, absolute path) of the pages `on_files` will judge, walked the way MkDocs walks."""
+    found = []
+    for folder, dirs, names in os.walk(docs_dir, followlinks=True):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            src_uri = os.path.relpath(path, docs_dir).replace(os.sep, "/")
+            if is_markdown_file(name) and not gate.is_exempt(src_uri):
+                found.append((src_uri, os.path.normpath(path)))
+    return found
+
+
+def _judge_file(gate: Gate, now: dt.datetime, src_uri: str, path: str) -> Verdict | None:
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return None  # the main process reads it again and reports the error itself
+    return gate.judge_bytes(raw, src_uri, now)
+
+
+class Prejudge:
+    """A worker judging `files` from the front while the main process may take them from the back."""
+
+    def __init__(self, gate: Gate, now: dt.datetime, files: list[tuple[str, str]]) -> None:
+        context = multiprocessing.get_context("fork")
+        self.gate, self.now, self.files = replace(gate, cache=None), now, files
+        self.lock = context.Lock()
+        self.ends = context.RawArray("q", [0, len(files) - 1])  # next index from the front, from the back
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.worker = context.Process(target=self._work, args=(sender,), daemon=True, name="approval-gate judge")
+        self.worker.start()
+        sender.close()
+        self.by_worker = self.by_main = 0  # verdicts delivered by each, known after `verdicts()`
+
+    @classmethod
+    def start(cls, gate: Gate, docs_dir: str, now: dt.datetime) -> Prejudge | None:
+        """A running worker, or None where judging in `on_files` is as fast or forking is unsafe."""
+        if not sys.platform.startswith("linux") or usable_cores() < 2 or threading.active_count() > 1:
+            return None
+        files = post_files(docs_dir, gate)
+        return cls(gate, now, files) if len(files) >= START_FROM else None
+
+    def _claim(self, front: bool) -> int | None:
+        with self.lock:
+            first, last = int(self.ends[0]), int(self.ends[1])
+            if first > last:
+                return None
+            if front:
+                self.ends[0] = first + 1
+                return first
+            self.ends[1] = last - 1
+            return last
+
+    def _work(self, sender: Connection) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+        done: dict[int, Verdict] = {}
+        while (index := self._claim(front=True)) is not None:
+            verdict = _judge_file(self.gate, self.now, *self.files[index])
+            if verdict is not None:
+                done[index] = verdict
+        # Sent once at the end: a pipe nobody reads yet would block the worker after 64 KiB.
+        sender.send(done)
+        sender.close()
+
+    def verdicts(self) -> dict[tuple[str, str], Verdict]:
+        """Every verdict, keyed by (src URI, absolute path): the main process's share, then the worker's."""
+        mine: dict[int, Verdict] = {}
+        while (index := self._claim(front=False)) is not None:
+            verdict = _judge_file(self.gate, self.now, *self.files[index])
+            if verdict is not None:
+                mine[index] = verdict
+        theirs: dict[int, Verdict] = {}
+        try:
+            theirs = self.receiver.recv()
+        except (EOFError, OSError):
+            pass  # the worker died: what it did not send is judged again in on_files
+        finally:
+            self.close()
+        self.by_worker, self.by_main = len(theirs), len(mine)
+        return {self.files[index]: verdict for index, verdict in {**theirs, **mine}.items()}
+
+    def close(self) -> None:
+        self.receiver.close()
+        self.worker.join(timeout=1)
+        if self.worker.is_alive():
+            self.worker.kill()
+            self.worker.join()

@@ -1,0 +1,158 @@
+"""Judging on a second core from `on_config` gives exactly the verdicts judging in `on_files` gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from approval_gate import prejudge
+from approval_gate.decision import LIVE
+from approval_gate.prejudge import Prejudge, post_files
+from approval_gate.repository import Gate
+from conftest import EXAMPLE_NOW, epoch, run_mkdocs
+from factory import UTC, SiteFactory
+
+SIGNED = dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
+STATES = ("live", "scheduled", "awaiting", "rejected", "invalid", "expired")
+COUNT = prejudge.START_FROM + 10
+
+
+def post(site: SiteFactory, index: int) -> None:
+    state = STATES[index % len(STATES)]
+    path = f"news/posts/p{index:03d}{state}.md"
+    window = {
+        "scheduled": {"publish_from": "2570-06-01"},
+        "expired": {"publish_from": "2569-10-01", "publish_until": "2569-10-31"},
+    }.get(state, {})
+    text = site.text(title=f"ข่าว p{index:03d}{state}", body=f"เนื้อหา p{index:03d}{state}", **window)
+    chair = ("chair1", "approve", None, SIGNED)
+    director = ("director1", "approve", None, SIGNED + dt.timedelta(hours=1))
+    steps = {"awaiting": [chair], "rejected": [("chair1", "reject", "ข้อมูลไม่ครบ", SIGNED)]}.get(state, [chair, director])
+    text = site.sign(text, path, steps)
+    if state == "invalid":
+        text = text.replace('"decision": "approve"', '"decision": "approve", "bogus": 1', 1)
+    site.add("content", path, text)
+
+
+@pytest.fixture
+def many(factory: SiteFactory) -> SiteFactory:
+    for index in range(COUNT):
+        post(factory, index)
+    return factory
+
+
+def gate_of(site: SiteFactory) -> Gate:
+    options = {"site_id": "test-site", "exempt": ["index.md", "news/index.md", "tags.md"]}
+    options["default_agency"] = "สำนักงานสาธารณสุขจังหวัดทดสอบ"
+    return Gate.from_options(site.root, site.root / "content", options)
+
+
+def one_by_one(gate: Gate, files: list[tuple[str, str]]) -> dict[tuple[str, str], object]:
+    return {(uri, path): gate.judge_bytes(Path(path).read_bytes(), uri, EXAMPLE_NOW) for uri, path in files}
+
+
+def test_same_verdicts_as_judging_one_by_one(many: SiteFactory) -> None:
+    gate = gate_of(many)
+    files = post_files(str(many.root / "content"), gate)
+    assert len(files) == COUNT  # the exempt index pages are not posts
+    job = Prejudge(gate, EXAMPLE_NOW, files)
+    job.worker.join(timeout=0.05)  # let the worker take a share before the main process starts on its own
+    verdicts = job.verdicts()
+    assert verdicts == one_by_one(gate, files)
+    assert job.by_worker > 0 and job.by_worker + job.by_main == COUNT
+    assert not job.worker.is_alive()
+    states = {decision.state for _, decision in verdicts.values()}
+    assert {"live", "scheduled", "awaiting_director", "rejected", "invalid", "expired"} <= states
+
+
+def test_a_dead_worker_costs_time_not_verdicts(many: SiteFactory) -> None:
+    gate = gate_of(many)
+    files = post_files(str(many.root / "content"), gate)
+    job = Prejudge(gate, EXAMPLE_NOW, files)
+    job.worker.kill()
+    verdicts = job.verdicts()
+    assert set(verdicts) <= set(files)
+    assert verdicts == {key: value for key, value in one_by_one(gate, files).items() if key in verdicts}
+    assert job.by_worker == 0
+
+
+def test_not_started_where_it_cannot_help(many: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    gate, docs = gate_of(many), str(many.root / "content")
+    monkeypatch.setattr(prejudge, "START_FROM", COUNT + 1)
+    assert Prejudge.start(gate, docs, EXAMPLE_NOW) is None  # too few posts
+    monkeypatch.setattr(prejudge, "START_FROM", 1)
+    monkeypatch.setattr(prejudge, "usable_cores", lambda: 1)
+    assert Prejudge.start(gate, docs, EXAMPLE_NOW) is None  # one core
+    monkeypatch.setattr(prejudge, "usable_cores", lambda: 2)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert Prejudge.start(gate, docs, EXAMPLE_NOW) is None  # forking a threaded process is unsafe
+    finally:
+        stop.set()
+        other.join()
+    job = Prejudge.start(gate, docs, EXAMPLE_NOW)
+    assert job is not None
+    job.close()
+
+
+def published(site: SiteFactory) -> set[str]:
+    """Post pages in the built site (a taken-down post's URL holds a `noindex` notice instead)."""
+    pages = (site.root / "site" / "news").glob("p*/index.html")
+    return {page.parent.name for page in pages if "noindex" not in page.read_text(encoding="utf-8")}
+
+
+def build_in_process(site: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> object:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(EXAMPLE_NOW))
+    monkeypatch.chdir(site.root)
+    config = load_config(str(site.root / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return config.plugins["approval-gate"]
+
+
+def test_a_build_whose_worker_dies_publishes_the_same(many: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker exits at once: every post is judged in on_files instead, with the same result."""
+    started: list[Prejudge | None] = []
+    real_start = Prejudge.start
+
+    def start(*args: object) -> Prejudge | None:
+        started.append(real_start(*args))  # type: ignore[arg-type]
+        return started[-1]
+
+    monkeypatch.setattr(Prejudge, "_work", lambda self, sender: os._exit(3))
+    monkeypatch.setattr(Prejudge, "start", start)
+    posts = {uri for uri, _ in post_files(str(many.root / "content"), gate_of(many))}
+    plugin = build_in_process(many, monkeypatch)
+    assert started and started[0] is not None
+    judged = plugin.judged  # type: ignore[attr-defined]
+    assert set(judged) == posts
+    live = {uri for uri, (_, decision) in judged.items() if decision.state == LIVE}
+    assert len(live) == len(range(0, COUNT, len(STATES)))
+    assert published(many) == {Path(uri).stem for uri in live}
+
+
+def test_a_real_build_judges_on_both_cores(many: SiteFactory) -> None:
+    result = run_mkdocs(many.root, "build", "--verbose")
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stderr.splitlines() if "on a second core" in line)
+    worker, main = (int(word) for word in line.split() if word.isdigit())
+    assert worker + main == COUNT
+    live = {f"p{index:03d}live" for index in range(0, COUNT, len(STATES))}
+    assert published(many) == live
+    files = (path for path in (many.root / "site").rglob("*") if path.is_file())
+    everything = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in files)
+    for index in range(COUNT):
+        name = f"p{index:03d}{STATES[index % len(STATES)]}"
+        if not name.endswith("expired"):  # a taken-down post leaves a notice at its URL, by design
+            assert (name in everything) == (name in live), name
