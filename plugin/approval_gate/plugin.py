@@ -19,7 +19,7 @@ import posixpath
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -31,16 +31,19 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from . import form, preview, theme, tombstones
+from . import theme, tombstones
 from .config import GateConfig
 from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
 from .messages import Reason, message, site_language, state_name
 from .post import Post
 from .prejudge import Prejudge
-from .register import FONTS_DIR as REGISTER_FONTS
-from .register import REGISTER_PAGE, approved_and_started, entry_for, form_uri, group
-from .register import page_markdown as register_markdown
 from .repository import PENDING, Gate, JudgeCache
+
+if TYPE_CHECKING:
+    from . import preview
+
+# The register (with its forms) and the serve preview are imported when first used:
+# most builds need neither, and every build waits for what it imports.
 
 log = get_plugin_logger(__name__)
 
@@ -104,6 +107,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         # CI builds what the public sees, so a preview there would only hide mistakes.
         self.previewing = self.serving and self.config.preview and self.config.enabled and "CI" not in os.environ
         if self.previewing:
+            from . import preview
+
             config.extra_css.append(preview.CSS_URI)
         elif not self.serving:  # serve keeps its own cache; its threads make forking unsafe
             self.prejudge = Prejudge.start(self.gate, config.docs_dir, self.now)
@@ -163,6 +168,11 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
 
     def _add_register(self, files: Files, config: MkDocsConfig) -> None:
         """The register page, each listed post's form (HTML, and PDF when WeasyPrint loads) and the fonts."""
+        from . import form
+        from .register import FONTS_DIR as REGISTER_FONTS
+        from .register import REGISTER_PAGE, approved_and_started, entry_for, form_uri, group
+        from .register import page_markdown as register_markdown
+
         gate = self._gate()
         tz, roles = gate.rules.timezone, gate.settings.roles
         listed: dict[str, tuple[Post, Decision, bool]] = {}  # post path -> (post, decision, on the site)
@@ -202,6 +212,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         Everything added is DRAFT: MkDocs builds drafts in `serve` only, a second lock
         behind `previewing`. Drafts stay out of the blog (it only walks included
         pages), so a broken post cannot break the blog; they are plain pages."""
+        from . import preview
+
         gate = self._gate()
         names = {pid: person.name for pid, person in gate.registry.people.items()} if gate.registry else {}
         for src_uri in sorted(self.excluded):
@@ -330,12 +342,15 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        item = self.previews.get(page.file.src_uri)
-        if item is not None:
-            back = get_relative_url(self.dashboard_url, page.url)
-            return preview.banner_html(item, self.lang, self._gate().rules.timezone, back) + html
-        if page.file.src_uri == preview.DASHBOARD_URI and self.previewing:
-            return html
+        if self.previewing:
+            from . import preview
+
+            item = self.previews.get(page.file.src_uri)
+            if item is not None:
+                back = get_relative_url(self.dashboard_url, page.url)
+                return preview.banner_html(item, self.lang, self._gate().rules.timezone, back) + html
+            if page.file.src_uri == preview.DASHBOARD_URI:
+                return html
         base = posixpath.dirname(page.file.src_uri)
         for target in HREF_RE.findall(html):
             if urlsplit(target).scheme or target.startswith("//"):

@@ -12,8 +12,6 @@ import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -270,6 +268,9 @@ class Gate:
         workers = min(usable_cores(), len(files) // PARALLEL_FROM)
         if workers < 2:
             return [self.judge(file, now) for file in files]
+        from concurrent.futures import ProcessPoolExecutor  # here: builds never need it
+        from concurrent.futures.process import BrokenProcessPool
+
         size = -(-len(files) // workers)
         chunks = [files[start : start + size] for start in range(0, len(files), size)]
         template = replace(self, cache=None)
