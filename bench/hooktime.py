@@ -30,7 +30,7 @@ import mkdocs.structure.nav
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-SPENT: collections.Counter[tuple[str, str]] = collections.Counter()
+SPENT: collections.defaultdict[tuple[str, str], float] = collections.defaultdict(float)
 SHARES = re.compile(r"^(\d+) posts judged on a second core.*, (\d+) in the build process")
 
 
