@@ -186,6 +186,34 @@ def test_unreadable_registry_publishes_nothing(factory: SiteFactory) -> None:
     assert not (factory.root / "site/news/toklive").exists()
 
 
+SWAP_HOOK = """\
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+
+@event_priority(0)  # after the gate has verified the post (100), before the blog reads it (-50)
+def on_files(files, config):
+    post = Path(config.docs_dir) / "news" / "posts" / "toklive.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("เนื้อหา toklive", "เนื้อหา tokswapped"), encoding="utf-8")
+"""
+
+
+def test_a_post_changed_after_verification_fails_the_build(every_state: SiteFactory) -> None:
+    """The blog reads its posts itself, not through on_page_read_source: a post edited between the
+    gate's read and the blog's read would be published unverified, so the build fails instead."""
+    root = every_state.root
+    (root / "swap.py").write_text(SWAP_HOOK, encoding="utf-8")
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("hooks: [swap.py]\n")
+    result = run_mkdocs(root, "build")
+    assert result.returncode != 0
+    assert "'news/posts/toklive.md' changed on disk while the site was being built" in result.stderr
+    built = site_files(root) if (root / "site").is_dir() else {}
+    assert not any("tokswapped" in text for text in built.values())
+    assert (root / "content" / "news" / "posts" / "tokexpired.md").exists()  # a failed build moves nothing
+
+
 def test_link_to_excluded_post_warns(factory: SiteFactory) -> None:
     """A built page linking to an unpublished post gets a warning that fails --strict."""
     state_post(factory, "awaitingchair")

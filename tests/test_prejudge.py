@@ -54,7 +54,7 @@ def gate_of(site: SiteFactory) -> Gate:
 
 
 def one_by_one(gate: Gate, files: list[tuple[str, str]]) -> dict[tuple[str, str], object]:
-    return {(uri, path): gate.judge_bytes(Path(path).read_bytes(), uri, EXAMPLE_NOW) for uri, path in files}
+    return {(uri, path): gate.judge_read(path, uri, EXAMPLE_NOW) for uri, path in files}
 
 
 def test_same_verdicts_as_judging_one_by_one(many: SiteFactory) -> None:
@@ -67,7 +67,7 @@ def test_same_verdicts_as_judging_one_by_one(many: SiteFactory) -> None:
     assert verdicts == one_by_one(gate, files)
     assert job.by_worker > 0 and job.by_worker + job.by_main == COUNT
     assert not job.worker.is_alive()
-    states = {decision.state for _, decision in verdicts.values()}
+    states = {decision.state for _, _, decision in verdicts.values()}
     assert {"live", "scheduled", "awaiting_director", "rejected", "invalid", "expired"} <= states
 
 

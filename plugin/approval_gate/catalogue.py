@@ -976,6 +976,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{parsed} posts read and verified, {reused} unchanged since the last build (not verified again)",
         "อ่านและตรวจลายมือชื่อ {parsed} โพสต์ ใช้ผลเดิม {reused} โพสต์ที่ไม่เปลี่ยนแปลงตั้งแต่การสร้างครั้งก่อน",
     ),
+    "changed_during_build": (
+        "'{path}' changed on disk while the site was being built, after its sign-offs were verified; "
+        "nothing from this build is published. Build again",
+        "'{path}' ถูกแก้ไขระหว่างการสร้างเว็บไซต์ หลังจากตรวจลายมือชื่อแล้ว จึงไม่เผยแพร่ผลการสร้างครั้งนี้ กรุณาสร้างเว็บไซต์ใหม่อีกครั้ง",
+    ),
     "prejudged": (
         "{worker} posts judged on a second core while MkDocs collected its files, {main} in the build process",
         "ตรวจ {worker} โพสต์บนแกนประมวลผลที่สองระหว่างที่ MkDocs รวบรวมไฟล์ และ {main} โพสต์ในกระบวนการสร้างเว็บ",

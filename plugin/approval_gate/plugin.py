@@ -11,6 +11,7 @@ the publication register and, in `mkdocs serve`, the preview of pending posts.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import inspect
 import itertools
 import logging
@@ -25,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -74,6 +75,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.excluded: set[str] = set()  # page paths of gated pages kept out
         self.excluded_urls: dict[str, str] = {}  # url -> page path
         self.verified_text: dict[str, str] = {}
+        self.read_as: dict[str, str] = {}  # page path of a live post -> SHA-256 of the bytes verified
         self.used_by_built: set[str] = set()  # src URIs of files linked from built pages
         self.used_by_excluded: set[str] = set()
         self.used_by_live: set[str] = set()  # attachments and links of live posts
@@ -126,7 +128,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
     # --- deciding --------------------------------------------------------------
 
     @event_priority(100)  # before blog (-50), tags, search, RSS: they must never see a gated post
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _decide(self, files: Files, *, config: MkDocsConfig) -> Files:
         gate = self._gate()
         if not self.config.enabled:
             log.warning(message("plugin_disabled", "en"))
@@ -140,13 +142,14 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             if gate.is_exempt(file.src_uri) or file.abs_src_path is None:
                 continue
             verdict = verdicts.get((file.src_uri, os.path.normpath(file.abs_src_path)))
-            post, decision = verdict or self._judge(file)
+            read_as, post, decision = verdict or self._gate().judge_read(file.abs_src_path, file.src_uri, self.now)
             self.judged[file.src_uri] = (post, decision)
             if log.isEnabledFor(logging.DEBUG):
                 log.debug(f"{file.src_uri}: {decision.state}; " + "; ".join(r.text("en") for r in decision.reasons))
             if decision.state == LIVE and self.config.enabled:
                 file.inclusion = InclusionLevel.INCLUDED
                 self.verified_text[file.src_uri] = post.text
+                self.read_as[file.src_uri] = read_as
                 self.used_by_live.update(self._local_links(file, post.body))
                 self.used_by_live.update(self._attachments(assets, file))
             else:
@@ -163,6 +166,23 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         cached = message("judge_cache", "en", parsed=self.cache.parsed, reused=self.cache.reused)
         (log.info if self.cache.reused else log.debug)(cached)
         return files
+
+    @event_priority(-100)  # after the blog, which reads its posts itself in on_files
+    def _check_early_reads(self, files: Files, *, config: MkDocsConfig) -> None:
+        """Fail the build if a live post changed on disk after it was verified and before a plugin
+        read it itself (`on_page_read_source`, which serves the verified text, is not used then)."""
+        for src_uri, read_as in self.read_as.items():
+            file = files.get_file_from_path(src_uri)
+            if file is None or file.page is None or file.abs_src_path is None:
+                continue  # no page yet: MkDocs will read it through on_page_read_source
+            try:
+                unchanged = hashlib.sha256(Path(file.abs_src_path).read_bytes()).hexdigest() == read_as
+            except OSError:
+                unchanged = False
+            if not unchanged:
+                raise PluginError(message("changed_during_build", "en", path=src_uri))
+
+    on_files = CombinedEvent(_decide, _check_early_reads)
 
     # --- the publication register ------------------------------------------------
 
@@ -271,10 +291,6 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         if self.gate is None:
             raise RuntimeError("approval-gate: on_config did not run")
         return self.gate
-
-    def _judge(self, file: File) -> tuple[Post, Decision]:
-        raw = Path(file.abs_src_path or "").read_bytes()
-        return self._gate().judge_bytes(raw, file.src_uri, self.now)
 
     def _report(self, page_path: str, decision: Decision) -> None:
         """Warn (failing --strict) for what someone must fix; info for the normal cases."""

@@ -4,7 +4,7 @@ A plain `mkdocs build` needs every verdict in `on_files`, and judging (strict YA
 two Ed25519 checks a post) used to run there on the critical path. The post files
 are already known in `on_config`, so a forked worker starts on them from the front
 of the list; when `on_files` comes, the main process takes posts from the back until
-the two meet. Both run the same `Gate.judge_bytes`, and a post the worker does not
+the two meet. Both run the same `Gate.judge_read`, and a post the worker does not
 deliver (it died, could not read the file) is judged again in the main process, so
 the worker can only ever save time, never change a verdict.
 
@@ -14,6 +14,7 @@ Only where `fork` is cheap and safe: Linux, a single-threaded process, two cores
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import signal
@@ -29,7 +30,7 @@ from .post import Post
 from .repository import Gate, usable_cores
 
 START_FROM = 64  # fewer posts are judged faster than a worker starts
-Verdict = tuple[Post, Decision]
+Verdict = tuple[str, Post, Decision]  # (SHA-256 of the bytes judged, post, decision)
 
 
 def post_files(docs_dir: str, gate: Gate) -> list[tuple[str, str]]:
@@ -47,11 +48,9 @@ def post_files(docs_dir: str, gate: Gate) -> list[tuple[str, str]]:
 
 def _judge_file(gate: Gate, now: dt.datetime, src_uri: str, path: str) -> Verdict | None:
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        return gate.judge_read(path, src_uri, now)
     except OSError:
-        return None  # the main process reads it again and reports the error itself
-    return gate.judge_bytes(raw, src_uri, now)
+        return None  # the build process reads it again and reports the error itself
 
 
 class Prejudge:
@@ -89,6 +88,7 @@ class Prejudge:
 
     def _work(self, sender: Connection) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+        gc.disable()  # a collection would walk, and so copy, every page shared with the build process
         done: dict[int, Verdict] = {}
         while (index := self._claim(front=True)) is not None:
             verdict = _judge_file(self.gate, self.now, *self.files[index])
@@ -101,10 +101,16 @@ class Prejudge:
     def verdicts(self) -> dict[tuple[str, str], Verdict]:
         """Every verdict, keyed by (src URI, absolute path): the main process's share, then the worker's."""
         mine: dict[int, Verdict] = {}
-        while (index := self._claim(front=False)) is not None:
-            verdict = _judge_file(self.gate, self.now, *self.files[index])
-            if verdict is not None:
-                mine[index] = verdict
+        collecting = gc.isenabled()
+        gc.disable()  # judging leaves no cycles, and a collection here walks all of MkDocs' objects
+        try:
+            while (index := self._claim(front=False)) is not None:
+                verdict = _judge_file(self.gate, self.now, *self.files[index])
+                if verdict is not None:
+                    mine[index] = verdict
+        finally:
+            if collecting:
+                gc.enable()
         theirs: dict[int, Verdict] = {}
         try:
             theirs = self.receiver.recv()

@@ -246,6 +246,15 @@ class Gate:
         verify = cache.verify if cache else signing.verify
         return post, decide(post, self.registry, self.settings, now, verify=verify)
 
+    def judge_read(self, path: str, post_path: str, now: dt.datetime) -> tuple[str, Post, Decision]:
+        """(SHA-256 of the bytes judged, post, decision) of one file; OSError when it cannot be read.
+
+        The digest lets the plugin check, later in the build, that a plugin which reads
+        posts itself (Material's blog) read these very bytes."""
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        return (hashlib.sha256(raw).hexdigest(), *self.judge_bytes(raw, post_path, now))
+
     def judge(self, file: Path, now: dt.datetime) -> Judged:
         place, post_path = self.place_of(file)
         try:
