@@ -126,8 +126,8 @@ def test_a_build_whose_worker_dies_publishes_the_same(many: SiteFactory, monkeyp
     started: list[Prejudge | None] = []
     real_start = Prejudge.start
 
-    def start(*args: object) -> Prejudge | None:
-        started.append(real_start(*args))  # type: ignore[arg-type]
+    def start(*args: object, **options: bool) -> Prejudge | None:
+        started.append(real_start(*args, **options))  # type: ignore[arg-type]
         return started[-1]
 
     monkeypatch.setattr(Prejudge, "_work", lambda self, sender: os._exit(3))
@@ -156,3 +156,89 @@ def test_a_real_build_judges_on_both_cores(many: SiteFactory) -> None:
         name = f"p{index:03d}{STATES[index % len(STATES)]}"
         if not name.endswith("expired"):  # a taken-down post leaves a notice at its URL, by design
             assert (name in everything) == (name in live), name
+
+
+# --- --strict builds: signature checks deferred until on_env ----------------------------
+
+CLEAN_STATES = ("live", "scheduled", "expired")  # no warnings: a --strict build passes
+CLEAN = [index for index in range(COUNT * 2) if STATES[index % len(STATES)] in CLEAN_STATES][:COUNT]
+CLEAN_LIVE = {f"p{index:03d}live" for index in CLEAN if STATES[index % len(STATES)] == "live"}
+
+
+@pytest.fixture
+def clean_many(factory: SiteFactory) -> SiteFactory:
+    for index in CLEAN:
+        post(factory, index)
+    return factory
+
+
+def forge(site: SiteFactory, name: str = "p998forged") -> str:
+    """A post signed like a live one, whose director's signature is by nobody's key."""
+    path = f"news/posts/{name}.md"
+    text = site.approved(site.text(title=f"ข่าว {name}", body=f"เนื้อหา {name}"), path)
+    signature = text.split('"sig": "')[2].split('"')[0]
+    forged = signature[:-8] + ("A" if signature[-8] != "A" else "B") + signature[-7:]
+    site.add("content", path, text.replace(signature, forged))
+    return path
+
+
+def test_deferred_checks_find_exactly_the_bad_signatures(clean_many: SiteFactory) -> None:
+    forged = forge(clean_many)
+    gate = gate_of(clean_many)
+    files = post_files(str(clean_many.root / "content"), gate)
+    job = Prejudge(gate, EXAMPLE_NOW, files, defer=True)
+    verdicts = job.verdicts()
+    tentative = {uri: decision.state for (uri, _), (_, _, decision) in verdicts.items()}
+    assert tentative[forged] == LIVE  # decided as if it verified...
+    assert job.failed() == {forged}  # ...and caught before anything is written
+    real = one_by_one(gate, files)
+    assert {key: value for key, value in real.items() if key[0] != forged} == {
+        key: value for key, value in verdicts.items() if key[0] != forged
+    }
+
+
+def test_a_strict_build_with_a_forged_signature_writes_and_moves_nothing(clean_many: SiteFactory) -> None:
+    forged = forge(clean_many)
+    result = run_mkdocs(clean_many.root, "build", "--strict")
+    assert result.returncode != 0
+    assert f"failed signature checks that a --strict build finishes while the site is being built: {forged}" in (
+        result.stderr
+    )
+    assert f"'{forged}' is not published (invalid)" in result.stderr
+    assert not any((clean_many.root / "site").rglob("*"))  # even what other plugins wrote early is gone
+    assert sorted((clean_many.root / "content" / "news" / "posts").glob("*expired.md"))  # nothing taken down
+
+
+def test_a_strict_build_of_good_posts_defers_checks_and_publishes_the_same(clean_many: SiteFactory) -> None:
+    result = run_mkdocs(clean_many.root, "build", "--strict", "--verbose")
+    assert result.returncode == 0, result.stderr
+    assert "on a second core" in result.stderr
+    assert published(clean_many) == CLEAN_LIVE
+    assert not sorted((clean_many.root / "content" / "news" / "posts").glob("*expired.md"))  # taken down
+
+
+def test_a_worker_dying_before_its_checks_means_checking_in_the_build(
+    clean_many: SiteFactory, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The worker sends its verdicts and dies: every deferred check is redone in the build process."""
+    forged = forge(clean_many)
+
+    def verdicts_then_die(self: Prejudge, connection: object) -> None:
+        done, _ = self._judge_share(front=True)
+        connection.send(done)  # type: ignore[attr-defined]
+        os._exit(3)
+
+    monkeypatch.setattr(Prejudge, "_work", verdicts_then_die)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(EXAMPLE_NOW))
+    monkeypatch.chdir(clean_many.root)
+    config = load_config(str(clean_many.root / "mkdocs.yml"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with pytest.raises(Exception, match="Aborted"):
+            build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert f"failed signature checks that a --strict build finishes while the site is being built: {forged}" in (
+        caplog.text
+    )
+    assert not any((clean_many.root / "site").rglob("*"))

@@ -981,6 +981,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nothing from this build is published. Build again",
         "'{path}' ถูกแก้ไขระหว่างการสร้างเว็บไซต์ หลังจากตรวจลายมือชื่อแล้ว จึงไม่เผยแพร่ผลการสร้างครั้งนี้ กรุณาสร้างเว็บไซต์ใหม่อีกครั้ง",
     ),
+    "late_signature_failure": (
+        "{count} post(s) failed signature checks that a --strict build finishes while the site is being built: "
+        "{list}. No page was written and nothing was moved; fix or remove them and build again",
+        "{count} โพสต์ตรวจลายมือชื่อไม่ผ่าน (การสร้างแบบ --strict ตรวจให้เสร็จระหว่างสร้างเว็บไซต์): {list} "
+        "ไม่มีการเขียนหน้าเว็บหรือย้ายไฟล์ใด กรุณาแก้ไขหรือนำออกแล้วสร้างใหม่อีกครั้ง",
+    ),
     "prejudged": (
         "{worker} posts judged on a second core while MkDocs collected its files, {main} in the build process",
         "ตรวจ {worker} โพสต์บนแกนประมวลผลที่สองระหว่างที่ MkDocs รวบรวมไฟล์ และ {main} โพสต์ในกระบวนการสร้างเว็บ",

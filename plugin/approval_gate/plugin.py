@@ -30,14 +30,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_build_datetime, get_relative_url
+from mkdocs.utils import clean_directory, get_build_datetime, get_relative_url
 
 from . import theme, tombstones
 from .config import GateConfig
-from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
+from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings, decide
 from .messages import Reason, message, site_language, state_name
 from .post import Post
-from .prejudge import Prejudge
+from .prejudge import Prejudge, Verdict
 from .repository import PENDING, Gate, JudgeCache
 
 if TYPE_CHECKING:
@@ -86,6 +86,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.dashboard_url = ""
         self.expiring_urls: dict[str, str] = {}  # post path -> URL, recorded when taken down
         self.prejudge: Prejudge | None = None  # `build` only: posts judged on a second core from on_config
+        self.unchecked: set[str] = set()  # page paths decided before their signature checks came back
 
     # --- lifecycle -------------------------------------------------------------
 
@@ -113,7 +114,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
 
             config.extra_css.append(preview.CSS_URI)
         elif not self.serving:  # serve keeps its own cache; its threads make forking unsafe
-            self.prejudge = Prejudge.start(self.gate, config.docs_dir, self.now)
+            # --strict fails the build for a bad signature anyway, so checks may finish later.
+            self.prejudge = Prejudge.start(self.gate, config.docs_dir, self.now, defer=bool(config.strict))
         return config
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -133,16 +135,19 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         if not self.config.enabled:
             log.warning(message("plugin_disabled", "en"))
         assets = sorted(file.src_uri for file in files if not file.is_documentation_page())
-        verdicts = {}
+        verdicts: dict[tuple[str, str], Verdict] = {}
         if self.prejudge is not None:
             verdicts = self.prejudge.verdicts()
             log.debug(message("prejudged", "en", worker=self.prejudge.by_worker, main=self.prejudge.by_main))
-            self.prejudge = None
+            if not self.prejudge.defer:
+                self.prejudge = None
         for file in files.documentation_pages(inclusion=lambda level: True):
             if gate.is_exempt(file.src_uri) or file.abs_src_path is None:
                 continue
             verdict = verdicts.get((file.src_uri, os.path.normpath(file.abs_src_path)))
-            read_as, post, decision = verdict or self._gate().judge_read(file.abs_src_path, file.src_uri, self.now)
+            if verdict is not None and self.prejudge is not None:
+                self.unchecked.add(file.src_uri)
+            read_as, post, decision = verdict or gate.judge_read(file.abs_src_path, file.src_uri, self.now)
             self.judged[file.src_uri] = (post, decision)
             if log.isEnabledFor(logging.DEBUG):
                 log.debug(f"{file.src_uri}: {decision.state}; " + "; ".join(r.text("en") for r in decision.reasons))
@@ -386,6 +391,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         """Settle which assets are copied (this runs before static files are): those only
         excluded posts use stay out; those live pages use come back in, even when
         `exclude_docs` keeps the posts' folders out for builders that ignore plugins."""
+        self._settle_deferred_checks(config)
         for file in files:
             if file.is_documentation_page() or file.src_uri.startswith(".") or "/." in file.src_uri:
                 continue
@@ -402,6 +408,27 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         starts = {path: post.window.start for path, post in live if post.window}
         theme.add_template_helpers(env, lang=self.lang, timezone=ZoneInfo(self.config.timezone), starts=starts)
         return env
+
+    def _settle_deferred_checks(self, config: MkDocsConfig) -> None:
+        """The signature checks a --strict build deferred, before pages are written: a post whose
+        decision they change fails the build, as its warning would in strict mode, and what other
+        plugins wrote early (Material's tags.json) is cleared."""
+        job, self.prejudge = self.prejudge, None
+        if job is None:
+            return
+        failed = job.failed()
+        gate = self._gate()
+        late = []
+        for src_uri in sorted(self.unchecked if failed is None else failed & self.unchecked):
+            post, tentative = self.judged[src_uri]
+            decision = decide(post, gate.registry, gate.settings, self.now)
+            if decision != tentative:
+                self.judged[src_uri] = (post, decision)
+                self._report(src_uri, decision)
+                late.append(src_uri)
+        if late:
+            clean_directory(config.site_dir)
+            raise PluginError(message("late_signature_failure", "en", count=len(late), list=", ".join(late)))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._lay_tombstones(config)

@@ -8,12 +8,20 @@ the two meet. Both run the same `Gate.judge_read`, and a post the worker does no
 deliver (it died, could not read the file) is judged again in the main process, so
 the worker can only ever save time, never change a verdict.
 
+In a `--strict` build the signature checks are deferred as well: both sides decide as if
+every signature verified, recording each check, and the worker runs all of them while the
+blog and the rest of MkDocs work, until `on_env`, before anything is written. A check that
+fails there fails the build, which a strict build does for such a post anyway, so only
+the time of the failure moves, never what is published.
+
 Only where `fork` is cheap and safe: Linux, a single-threaded process, two cores.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import gc
 import multiprocessing
 import os
@@ -25,12 +33,14 @@ from multiprocessing.connection import Connection
 
 from mkdocs.utils import is_markdown_file
 
+from . import signing
 from .decision import Decision
 from .post import Post
 from .repository import Gate, usable_cores
 
 START_FROM = 64  # fewer posts are judged faster than a worker starts
 Verdict = tuple[str, Post, Decision]  # (SHA-256 of the bytes judged, post, decision)
+Check = tuple[int, tuple[str, bytes, str]]  # (index of the post, (public key line, statement, signature))
 
 
 def post_files(docs_dir: str, gate: Gate) -> list[tuple[str, str]]:
@@ -46,34 +56,33 @@ def post_files(docs_dir: str, gate: Gate) -> list[tuple[str, str]]:
     return found
 
 
-def _judge_file(gate: Gate, now: dt.datetime, src_uri: str, path: str) -> Verdict | None:
-    try:
-        return gate.judge_read(path, src_uri, now)
-    except OSError:
-        return None  # the build process reads it again and reports the error itself
+def _record(checks: list[Check], index: int, line: str, statement: bytes, signature: str) -> bool:
+    """A stand-in for `signing.verify` that defers the check: noted now, run by the worker later."""
+    checks.append((index, (line, statement, signature)))
+    return True
 
 
 class Prejudge:
     """A worker judging `files` from the front while the main process may take them from the back."""
 
-    def __init__(self, gate: Gate, now: dt.datetime, files: list[tuple[str, str]]) -> None:
+    def __init__(self, gate: Gate, now: dt.datetime, files: list[tuple[str, str]], *, defer: bool = False) -> None:
         context = multiprocessing.get_context("fork")
-        self.gate, self.now, self.files = replace(gate, cache=None), now, files
+        self.gate, self.now, self.files, self.defer = replace(gate, cache=None), now, files, defer
         self.lock = context.Lock()
         self.ends = context.RawArray("q", [0, len(files) - 1])  # next index from the front, from the back
-        self.receiver, sender = context.Pipe(duplex=False)
-        self.worker = context.Process(target=self._work, args=(sender,), daemon=True, name="approval-gate judge")
+        self.connection, theirs = context.Pipe()
+        self.worker = context.Process(target=self._work, args=(theirs,), daemon=True, name="approval-gate judge")
         self.worker.start()
-        sender.close()
+        theirs.close()
         self.by_worker = self.by_main = 0  # verdicts delivered by each, known after `verdicts()`
 
     @classmethod
-    def start(cls, gate: Gate, docs_dir: str, now: dt.datetime) -> Prejudge | None:
+    def start(cls, gate: Gate, docs_dir: str, now: dt.datetime, *, defer: bool = False) -> Prejudge | None:
         """A running worker, or None where judging in `on_files` is as fast or forking is unsafe."""
         if not sys.platform.startswith("linux") or usable_cores() < 2 or threading.active_count() > 1:
             return None
         files = post_files(docs_dir, gate)
-        return cls(gate, now, files) if len(files) >= START_FROM else None
+        return cls(gate, now, files, defer=defer) if len(files) >= START_FROM else None
 
     def _claim(self, front: bool) -> int | None:
         with self.lock:
@@ -86,43 +95,64 @@ class Prejudge:
             self.ends[1] = last - 1
             return last
 
-    def _work(self, sender: Connection) -> None:
+    def _judge_share(self, front: bool) -> tuple[dict[int, Verdict], list[Check]]:
+        """Judge posts from one end until the two ends meet; a file that cannot be read is left out
+        (the build process reads it again and reports the error itself)."""
+        verdicts: dict[int, Verdict] = {}
+        checks: list[Check] = []
+        while (index := self._claim(front)) is not None:
+            src_uri, path = self.files[index]
+            verify = functools.partial(_record, checks, index) if self.defer else None
+            with contextlib.suppress(OSError):
+                verdicts[index] = self.gate.judge_read(path, src_uri, self.now, verify=verify)
+        return verdicts, checks
+
+    def _work(self, connection: Connection) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
         gc.disable()  # a collection would walk, and so copy, every page shared with the build process
-        done: dict[int, Verdict] = {}
-        while (index := self._claim(front=True)) is not None:
-            verdict = _judge_file(self.gate, self.now, *self.files[index])
-            if verdict is not None:
-                done[index] = verdict
+        done, checks = self._judge_share(front=True)
         # Sent once at the end: a pipe nobody reads yet would block the worker after 64 KiB.
-        sender.send(done)
-        sender.close()
+        connection.send(done)
+        if self.defer:
+            checks += connection.recv()  # the build process's share
+            failed = {index for index, check in checks if not signing.verify(*check)}
+            connection.send(sorted(failed))
+        connection.close()
 
     def verdicts(self) -> dict[tuple[str, str], Verdict]:
         """Every verdict, keyed by (src URI, absolute path): the main process's share, then the worker's."""
-        mine: dict[int, Verdict] = {}
         collecting = gc.isenabled()
         gc.disable()  # judging leaves no cycles, and a collection here walks all of MkDocs' objects
         try:
-            while (index := self._claim(front=False)) is not None:
-                verdict = _judge_file(self.gate, self.now, *self.files[index])
-                if verdict is not None:
-                    mine[index] = verdict
+            mine, checks = self._judge_share(front=False)
         finally:
             if collecting:
                 gc.enable()
         theirs: dict[int, Verdict] = {}
         try:
-            theirs = self.receiver.recv()
+            theirs = self.connection.recv()
+            if self.defer:
+                self.connection.send(checks)
         except (EOFError, OSError):
             pass  # the worker died: what it did not send is judged again in on_files
-        finally:
+        if not self.defer:
             self.close()
         self.by_worker, self.by_main = len(theirs), len(mine)
         return {self.files[index]: verdict for index, verdict in {**theirs, **mine}.items()}
 
+    def failed(self) -> set[str] | None:
+        """After `verdicts()` in a deferring build: src URIs of posts with a signature that does not
+        verify, or None when the worker could not say (it died); then every check must be redone."""
+        try:
+            failed: list[int] = self.connection.recv()
+        except (EOFError, OSError):
+            return None
+        finally:
+            self.close()
+        return {self.files[index][0] for index in failed}
+
     def close(self) -> None:
-        self.receiver.close()
+        self.connection.close()
         self.worker.join(timeout=1)
         if self.worker.is_alive():
             self.worker.kill()

@@ -17,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import hardened, signing
-from .decision import EXPIRED, Decision, Settings, decide
+from .decision import EXPIRED, Decision, Settings, Verifier, decide
 from .messages import Reason
 from .moves import MoveError, clashes, clean_temporaries, move_attachments, move_post, repository_lock
 from .post import Post, Rules, load_post
@@ -238,22 +238,27 @@ class Gate:
 
     # --- judging -------------------------------------------------------------
 
-    def judge_bytes(self, raw: bytes, post_path: str, now: dt.datetime) -> tuple[Post, Decision]:
+    def judge_bytes(
+        self, raw: bytes, post_path: str, now: dt.datetime, *, verify: Verifier | None = None
+    ) -> tuple[Post, Decision]:
+        """`verify` replaces the signature check (the build defers checks with it, see prejudge)."""
         cache = self.cache
         post = cache.post(raw, post_path, self.rules) if cache else load_post(raw, post_path, self.rules)
         if self.registry_problem is not None:
             post = Post(**{**post.__dict__, "problems": (*post.problems, self.registry_problem)})
-        verify = cache.verify if cache else signing.verify
+        verify = verify or (cache.verify if cache else signing.verify)
         return post, decide(post, self.registry, self.settings, now, verify=verify)
 
-    def judge_read(self, path: str, post_path: str, now: dt.datetime) -> tuple[str, Post, Decision]:
+    def judge_read(
+        self, path: str, post_path: str, now: dt.datetime, *, verify: Verifier | None = None
+    ) -> tuple[str, Post, Decision]:
         """(SHA-256 of the bytes judged, post, decision) of one file; OSError when it cannot be read.
 
         The digest lets the plugin check, later in the build, that a plugin which reads
         posts itself (Material's blog) read these very bytes."""
         with open(path, "rb") as handle:
             raw = handle.read()
-        return (hashlib.sha256(raw).hexdigest(), *self.judge_bytes(raw, post_path, now))
+        return (hashlib.sha256(raw).hexdigest(), *self.judge_bytes(raw, post_path, now, verify=verify))
 
     def judge(self, file: Path, now: dt.datetime) -> Judged:
         place, post_path = self.place_of(file)
