@@ -68,7 +68,7 @@ def main() -> None:
     gate_log = logging.getLogger("mkdocs.plugins.approval_gate")
     gate_log.setLevel(logging.DEBUG)
     gate_log.addHandler(Shares())
-    config = load_config("mkdocs.yml")
+    config = load_config("mkdocs.yml", strict=True)  # as `make build` builds
     config.plugins.on_startup(command="build", dirty=False)
     try:
         with contextlib.redirect_stdout(io.StringIO()):
