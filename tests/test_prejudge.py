@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 import threading
 from pathlib import Path
 
@@ -242,3 +243,16 @@ def test_a_worker_dying_before_its_checks_means_checking_in_the_build(
         caplog.text
     )
     assert not any((clean_many.root / "site").rglob("*"))
+
+
+def test_a_chunk_cut_short_by_a_dying_worker_is_left_out(many: SiteFactory) -> None:
+    """The worker spills verdicts to a file as it goes; the build reads every complete chunk."""
+    gate = gate_of(many)
+    files = post_files(str(many.root / "content"), gate)
+    verdicts = one_by_one(gate, files[:3])
+    with tempfile.TemporaryFile() as spilled:
+        prejudge._spill(spilled, {0: verdicts[files[0]], 1: verdicts[files[1]]})
+        prejudge._spill(spilled, {2: verdicts[files[2]]})
+        spilled.truncate(spilled.tell() - 1)  # the last chunk lost its final byte
+        spilled.seek(0, os.SEEK_END)
+        assert prejudge._read_spilled(spilled) == {0: verdicts[files[0]], 1: verdicts[files[1]]}

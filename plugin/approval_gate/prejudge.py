@@ -25,11 +25,14 @@ import functools
 import gc
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
+import tempfile
 import threading
 from dataclasses import replace
 from multiprocessing.connection import Connection
+from typing import BinaryIO
 
 from mkdocs.utils import is_markdown_file
 
@@ -39,6 +42,7 @@ from .post import Post
 from .repository import Gate, usable_cores
 
 START_FROM = 64  # fewer posts are judged faster than a worker starts
+CHUNK = 64  # verdicts the worker pickles at a time, while it still has posts to judge
 Verdict = tuple[str, Post, Decision]  # (SHA-256 of the bytes judged, post, decision)
 Check = tuple[int, tuple[str, bytes, str]]  # (index of the post, (public key line, statement, signature))
 
@@ -62,6 +66,24 @@ def _record(checks: list[Check], index: int, line: str, statement: bytes, signat
     return True
 
 
+def _spill(out: BinaryIO, verdicts: dict[int, Verdict]) -> None:
+    data = pickle.dumps(verdicts, pickle.HIGHEST_PROTOCOL)
+    out.write(len(data).to_bytes(8, "big") + data)
+
+
+def _read_spilled(source: BinaryIO) -> dict[int, Verdict]:
+    """Every complete chunk the worker wrote; one cut short (it died writing it) is left out."""
+    source.seek(0)
+    found: dict[int, Verdict] = {}
+    while len(head := source.read(8)) == 8:
+        size = int.from_bytes(head, "big")
+        data = source.read(size)
+        if len(data) < size:
+            break
+        found.update(pickle.loads(data))
+    return found
+
+
 class Prejudge:
     """A worker judging `files` from the front while the main process may take them from the back."""
 
@@ -70,6 +92,9 @@ class Prejudge:
         self.gate, self.now, self.files, self.defer = replace(gate, cache=None), now, files, defer
         self.lock = context.Lock()
         self.ends = context.RawArray("q", [0, len(files) - 1])  # next index from the front, from the back
+        # The worker's verdicts go to an unnamed file as it goes, so none is left to pickle and
+        # send when the two meet; the pipe only says "done" (and carries the deferred checks).
+        self.spilled = tempfile.TemporaryFile()  # noqa: SIM115 - outlives this call; closed in close()
         self.connection, theirs = context.Pipe()
         self.worker = context.Process(target=self._work, args=(theirs,), daemon=True, name="approval-gate judge")
         self.worker.start()
@@ -82,7 +107,12 @@ class Prejudge:
         if not sys.platform.startswith("linux") or usable_cores() < 2 or threading.active_count() > 1:
             return None
         files = post_files(docs_dir, gate)
-        return cls(gate, now, files, defer=defer) if len(files) >= START_FROM else None
+        if len(files) < START_FROM:
+            return None
+        try:
+            return cls(gate, now, files, defer=defer)
+        except OSError:  # no temporary file, no process: judge in on_files
+            return None
 
     def _claim(self, front: bool) -> int | None:
         with self.lock:
@@ -97,7 +127,8 @@ class Prejudge:
 
     def _judge_share(self, front: bool) -> tuple[dict[int, Verdict], list[Check]]:
         """Judge posts from one end until the two ends meet; a file that cannot be read is left out
-        (the build process reads it again and reports the error itself)."""
+        (the build process reads it again and reports the error itself). The worker (front) spills
+        its verdicts to the file every CHUNK posts and returns none."""
         verdicts: dict[int, Verdict] = {}
         checks: list[Check] = []
         while (index := self._claim(front)) is not None:
@@ -105,14 +136,20 @@ class Prejudge:
             verify = functools.partial(_record, checks, index) if self.defer else None
             with contextlib.suppress(OSError):
                 verdicts[index] = self.gate.judge_read(path, src_uri, self.now, verify=verify)
+            if front and len(verdicts) >= CHUNK:
+                _spill(self.spilled, verdicts)
+                verdicts = {}
+        if front and verdicts:
+            _spill(self.spilled, verdicts)
+            verdicts = {}
         return verdicts, checks
 
     def _work(self, connection: Connection) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
         gc.disable()  # a collection would walk, and so copy, every page shared with the build process
-        done, checks = self._judge_share(front=True)
-        # Sent once at the end: a pipe nobody reads yet would block the worker after 64 KiB.
-        connection.send(done)
+        _, checks = self._judge_share(front=True)
+        self.spilled.flush()
+        connection.send(None)  # done: every verdict is in the file
         if self.defer:
             checks += connection.recv()  # the build process's share
             failed = {index for index, check in checks if not signing.verify(*check)}
@@ -128,13 +165,13 @@ class Prejudge:
         finally:
             if collecting:
                 gc.enable()
-        theirs: dict[int, Verdict] = {}
         try:
-            theirs = self.connection.recv()
+            self.connection.recv()
             if self.defer:
                 self.connection.send(checks)
         except (EOFError, OSError):
-            pass  # the worker died: what it did not send is judged again in on_files
+            pass  # the worker died: what it did not write is judged again in on_files
+        theirs = _read_spilled(self.spilled)
         if not self.defer:
             self.close()
         self.by_worker, self.by_main = len(theirs), len(mine)
@@ -153,6 +190,7 @@ class Prejudge:
 
     def close(self) -> None:
         self.connection.close()
+        self.spilled.close()
         self.worker.join(timeout=1)
         if self.worker.is_alive():
             self.worker.kill()
