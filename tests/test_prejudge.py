@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 
 from approval_gate import prejudge
 from approval_gate.decision import LIVE
-from approval_gate.prejudge import Prejudge, post_files
+from approval_gate.prejudge import Prejudge, pages_to_judge
 from approval_gate.repository import Gate
 from conftest import EXAMPLE_NOW, epoch, run_mkdocs
 from factory import UTC, SiteFactory
@@ -60,7 +60,7 @@ def one_by_one(gate: Gate, files: list[tuple[str, str]]) -> dict[tuple[str, str]
 
 def test_same_verdicts_as_judging_one_by_one(many: SiteFactory) -> None:
     gate = gate_of(many)
-    files = post_files(str(many.root / "content"), gate)
+    files = pages_to_judge(str(many.root / "content"), gate)
     assert len(files) == COUNT  # the exempt index pages are not posts
     job = Prejudge(gate, EXAMPLE_NOW, files)
     job.worker.join(timeout=0.05)  # let the worker take a share before the main process starts on its own
@@ -74,7 +74,7 @@ def test_same_verdicts_as_judging_one_by_one(many: SiteFactory) -> None:
 
 def test_a_dead_worker_costs_time_not_verdicts(many: SiteFactory) -> None:
     gate = gate_of(many)
-    files = post_files(str(many.root / "content"), gate)
+    files = pages_to_judge(str(many.root / "content"), gate)
     job = Prejudge(gate, EXAMPLE_NOW, files)
     job.worker.kill()
     verdicts = job.verdicts()
@@ -133,7 +133,7 @@ def test_a_build_whose_worker_dies_publishes_the_same(many: SiteFactory, monkeyp
 
     monkeypatch.setattr(Prejudge, "_work", lambda self, sender: os._exit(3))
     monkeypatch.setattr(Prejudge, "start", start)
-    posts = {uri for uri, _ in post_files(str(many.root / "content"), gate_of(many))}
+    posts = {uri for uri, _ in pages_to_judge(str(many.root / "content"), gate_of(many))}
     plugin = build_in_process(many, monkeypatch)
     assert started and started[0] is not None
     judged = plugin.judged  # type: ignore[attr-defined]
@@ -186,7 +186,7 @@ def forge(site: SiteFactory, name: str = "p998forged") -> str:
 def test_deferred_checks_find_exactly_the_bad_signatures(clean_many: SiteFactory) -> None:
     forged = forge(clean_many)
     gate = gate_of(clean_many)
-    files = post_files(str(clean_many.root / "content"), gate)
+    files = pages_to_judge(str(clean_many.root / "content"), gate)
     job = Prejudge(gate, EXAMPLE_NOW, files, defer=True)
     verdicts = job.verdicts()
     tentative = {uri: decision.state for (uri, _), (_, _, decision) in verdicts.items()}
@@ -248,7 +248,7 @@ def test_a_worker_dying_before_its_checks_means_checking_in_the_build(
 def test_a_chunk_cut_short_by_a_dying_worker_is_left_out(many: SiteFactory) -> None:
     """The worker spills verdicts to a file as it goes; the build reads every complete chunk."""
     gate = gate_of(many)
-    files = post_files(str(many.root / "content"), gate)
+    files = pages_to_judge(str(many.root / "content"), gate)
     verdicts = one_by_one(gate, files[:3])
     with tempfile.TemporaryFile() as spilled:
         prejudge._spill(spilled, {0: verdicts[files[0]], 1: verdicts[files[1]]})

@@ -47,7 +47,7 @@ Verdict = tuple[str, Post, Decision]  # (SHA-256 of the bytes judged, post, deci
 Check = tuple[int, tuple[str, bytes, str]]  # (index of the post, (public key line, statement, signature))
 
 
-def post_files(docs_dir: str, gate: Gate) -> list[tuple[str, str]]:
+def pages_to_judge(docs_dir: str, gate: Gate) -> list[tuple[str, str]]:
     """(src URI, absolute path) of the pages `on_files` will judge, walked the way MkDocs walks."""
     found = []
     for folder, dirs, names in os.walk(docs_dir, followlinks=True):
@@ -106,7 +106,7 @@ class Prejudge:
         """A running worker, or None where judging in `on_files` is as fast or forking is unsafe."""
         if not sys.platform.startswith("linux") or usable_cores() < 2 or threading.active_count() > 1:
             return None
-        files = post_files(docs_dir, gate)
+        files = pages_to_judge(docs_dir, gate)
         if len(files) < START_FROM:
             return None
         try:
@@ -189,9 +189,8 @@ class Prejudge:
         return {self.files[index][0] for index in failed}
 
     def close(self) -> None:
+        """Stop the worker: by now it has delivered all it will be asked for (or the build failed)."""
         self.connection.close()
         self.spilled.close()
-        self.worker.join(timeout=1)
-        if self.worker.is_alive():
-            self.worker.kill()
-            self.worker.join()
+        self.worker.kill()
+        self.worker.join()

@@ -88,8 +88,9 @@ class JudgeCache:
         self._seen_posts = set()
         self._seen_signatures = set()
 
-    def post(self, raw: bytes, post_path: str, rules: Rules) -> Post:
-        key = (hashlib.sha256(raw).hexdigest(), post_path, rules)
+    def post(self, raw: bytes, post_path: str, rules: Rules, raw_digest: str | None = None) -> Post:
+        """`raw_digest`: the SHA-256 of `raw` when the caller has it already."""
+        key = (raw_digest or hashlib.sha256(raw).hexdigest(), post_path, rules)
         self._seen_posts.add(key)
         post = self.posts.get(key)
         if post is None:
@@ -239,11 +240,17 @@ class Gate:
     # --- judging -------------------------------------------------------------
 
     def judge_bytes(
-        self, raw: bytes, post_path: str, now: dt.datetime, *, verify: Verifier | None = None
+        self,
+        raw: bytes,
+        post_path: str,
+        now: dt.datetime,
+        *,
+        verify: Verifier | None = None,
+        raw_digest: str | None = None,
     ) -> tuple[Post, Decision]:
         """`verify` replaces the signature check (the build defers checks with it, see prejudge)."""
         cache = self.cache
-        post = cache.post(raw, post_path, self.rules) if cache else load_post(raw, post_path, self.rules)
+        post = cache.post(raw, post_path, self.rules, raw_digest) if cache else load_post(raw, post_path, self.rules)
         if self.registry_problem is not None:
             post = Post(**{**post.__dict__, "problems": (*post.problems, self.registry_problem)})
         verify = verify or (cache.verify if cache else signing.verify)
@@ -258,7 +265,8 @@ class Gate:
         posts itself (Material's blog) read these very bytes."""
         with open(path, "rb") as handle:
             raw = handle.read()
-        return (hashlib.sha256(raw).hexdigest(), *self.judge_bytes(raw, post_path, now, verify=verify))
+        digest = hashlib.sha256(raw).hexdigest()
+        return (digest, *self.judge_bytes(raw, post_path, now, verify=verify, raw_digest=digest))
 
     def judge(self, file: Path, now: dt.datetime) -> Judged:
         place, post_path = self.place_of(file)
