@@ -78,7 +78,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.read_as: dict[str, str] = {}  # page path of a live post -> SHA-256 of the bytes verified
         self.used_by_built: set[str] = set()  # src URIs of files linked from built pages
         self.used_by_excluded: set[str] = set()
-        self.used_by_live: set[str] = set()  # attachments and links of live posts
+        self.in_question: set[str] = set()  # src URIs of files whose inclusion on_env may change
         self.lang = "th"
         self.previewing = False  # serve only, `preview: true`, CI unset
         self.previews: dict[str, preview.Item] = {}  # served src URI -> previewed post
@@ -155,8 +155,6 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
                 file.inclusion = InclusionLevel.INCLUDED
                 self.verified_text[file.src_uri] = post.text
                 self.read_as[file.src_uri] = read_as
-                self.used_by_live.update(self._local_links(file, post.body))
-                self.used_by_live.update(self._attachments(assets, file))
             else:
                 file.inclusion = InclusionLevel.EXCLUDED
                 self.excluded.add(file.src_uri)
@@ -186,6 +184,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
                 unchanged = False
             if not unchanged:
                 raise PluginError(message("changed_during_build", "en", path=src_uri))
+        self.in_question = self._files_in_question(files)  # the files are all there now
 
     on_files = CombinedEvent(_decide, _check_early_reads)
 
@@ -317,6 +316,29 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             found.add(posixpath.normpath(posixpath.join(base, unquote(target))))
         return found
 
+    def _files_in_question(self, files: Files) -> set[str]:
+        """src URIs of the files whose inclusion on_env may change: excluded ones (they come back
+        when a built page uses them) and those excluded posts use (they go when nothing built does).
+        In a site whose posts are all live there are usually none, and no links need collecting."""
+        return {
+            file.src_uri
+            for file in files
+            if not file.is_documentation_page()
+            and not (file.src_uri.startswith(".") or "/." in file.src_uri)
+            and (file.src_uri in self.used_by_excluded or file.inclusion == InclusionLevel.EXCLUDED)
+        }
+
+    def _used_by_live(self, files: Files) -> set[str]:
+        """src URIs of files live posts link to or keep in their attachments folders."""
+        assets = sorted(file.src_uri for file in files if not file.is_documentation_page())
+        used = set()
+        for src_uri in self.read_as:
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                used.update(self._local_links(file, self.judged[src_uri][0].body))
+                used.update(self._attachments(assets, file))
+        return used
+
     @staticmethod
     def _attachments(assets: list[str], page: File) -> set[str]:
         """src URIs in the page's attachments folder; `assets` is every non-page src URI, sorted
@@ -372,6 +394,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
                 return preview.banner_html(item, self.lang, self._gate().rules.timezone, back) + html
             if page.file.src_uri == preview.DASHBOARD_URI:
                 return html
+        if not self.excluded_urls and not self.in_question:
+            return html  # no link can reach an excluded page or decide a file's inclusion
         base = posixpath.dirname(page.file.src_uri)
         for target in HREF_RE.findall(html):
             if urlsplit(target).scheme or target.startswith("//"):
@@ -392,15 +416,19 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         excluded posts use stay out; those live pages use come back in, even when
         `exclude_docs` keeps the posts' folders out for builders that ignore plugins."""
         self._settle_deferred_checks(config)
+        # A file another plugin added excluded after on_files was not in question when the pages
+        # were scanned: it stays out, the safe side.
+        in_question = self._files_in_question(files) & self.in_question
+        used = self.used_by_built | self._used_by_live(files) if in_question else set()
+        if self.previewing:
+            used |= self.used_by_excluded  # drafts show them
         for file in files:
-            if file.is_documentation_page() or file.src_uri.startswith(".") or "/." in file.src_uri:
+            if file.src_uri not in in_question:
                 continue
-            used = file.src_uri in self.used_by_built or file.src_uri in self.used_by_live
-            used = used or (self.previewing and file.src_uri in self.used_by_excluded)  # drafts show them
-            if file.src_uri in self.used_by_excluded and not used:
+            if file.src_uri in self.used_by_excluded and file.src_uri not in used:
                 file.inclusion = InclusionLevel.EXCLUDED
                 self.excluded_urls.setdefault(file.url, file.src_uri)
-            elif used and file.inclusion == InclusionLevel.EXCLUDED:
+            elif file.src_uri in used and file.inclusion == InclusionLevel.EXCLUDED:
                 file.inclusion = InclusionLevel.INCLUDED
         # Thai word search and Buddhist-Era publication dates for the theme's overrides.
         theme.add_assets(files, config)

@@ -159,19 +159,19 @@ class Prejudge:
     def verdicts(self) -> dict[tuple[str, str], Verdict]:
         """Every verdict, keyed by (src URI, absolute path): the main process's share, then the worker's."""
         collecting = gc.isenabled()
-        gc.disable()  # judging leaves no cycles, and a collection here walks all of MkDocs' objects
+        gc.disable()  # judging and unpickling leave no cycles; a collection here walks all of MkDocs' objects
         try:
             mine, checks = self._judge_share(front=False)
+            try:
+                self.connection.recv()
+                if self.defer:
+                    self.connection.send(checks)
+            except (EOFError, OSError):
+                pass  # the worker died: what it did not write is judged again in on_files
+            theirs = _read_spilled(self.spilled)
         finally:
             if collecting:
                 gc.enable()
-        try:
-            self.connection.recv()
-            if self.defer:
-                self.connection.send(checks)
-        except (EOFError, OSError):
-            pass  # the worker died: what it did not write is judged again in on_files
-        theirs = _read_spilled(self.spilled)
         if not self.defer:
             self.close()
         self.by_worker, self.by_main = len(theirs), len(mine)

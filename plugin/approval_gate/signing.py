@@ -12,13 +12,16 @@ import functools
 import hashlib
 import struct
 import textwrap
-from typing import Any
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING, Any
 
 from .canonical import canonical_json
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+# cryptography is imported where a key is used, not here: a build's process parses the
+# registry and posts with this module while its worker runs the checks, and the import
+# alone is a tenth of a second's share of a 200-post build.
 
 NAMESPACE = "approval-gate-v1"
 REGISTRY_NAMESPACE = "approval-gate-registry-v1"  # root signatures over approvers.yml (hardened mode)
@@ -65,6 +68,8 @@ def public_key_blob(line: str) -> bytes:
 @functools.lru_cache(maxsize=1024)
 def _public_key(line: str) -> tuple[bytes, Ed25519PublicKey]:
     """(wire blob, key) of a public key line: a registry has few keys and every post checks them."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     blob = public_key_blob(line)
     return blob, Ed25519PublicKey.from_public_bytes(blob[-32:])  # the blob ends with the 32 raw bytes
 
@@ -76,6 +81,8 @@ def fingerprint(line: str) -> str:
 
 
 def public_line(key: Ed25519PublicKey, comment: str = "") -> str:
+    from cryptography.hazmat.primitives import serialization
+
     line = key.public_bytes(serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH).decode()
     return f"{line} {comment}".strip()
 
@@ -139,6 +146,8 @@ def signer_line(sig_b64: str) -> str:
 
 def verify(public_key_line: str, message: bytes, sig_b64: str, namespace: str = NAMESPACE) -> bool:
     """True only if `sig_b64` is a valid SSHSIG by exactly this key in `namespace`."""
+    from cryptography.exceptions import InvalidSignature
+
     try:
         signer_blob, signed_namespace, reserved, hash_name, signature_blob = _parse(sig_b64)
         if signed_namespace != namespace.encode() or hash_name not in HASHES:
@@ -190,6 +199,9 @@ def allowed_signers_line(principal: str, public_key_line: str, namespace: str = 
 
 def generate_private_key(passphrase: bytes, comment: str) -> tuple[bytes, str]:
     """A new Ed25519 key: (passphrase-protected OpenSSH private key, public line)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -201,6 +213,9 @@ def generate_private_key(passphrase: bytes, comment: str) -> tuple[bytes, str]:
 
 def load_private_key(data: bytes, passphrase: bytes | None) -> Ed25519PrivateKey:
     """An OpenSSH private key; ValueError for a wrong passphrase or a damaged file."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = serialization.load_ssh_private_key(data, password=passphrase or None)
     if not isinstance(key, Ed25519PrivateKey):
         raise SignatureFormatError("only Ed25519 keys can sign sign-offs")
