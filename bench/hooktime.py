@@ -17,7 +17,6 @@ import io
 import json
 import logging
 import os
-import re
 import resource
 import sys
 import time
@@ -31,18 +30,19 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 SPENT: collections.defaultdict[tuple[str, str], float] = collections.defaultdict(float)
-SHARES = re.compile(r"^(\d+) posts judged on a second core.*, (\d+) in the build process")
+SHARED = [0, 0]  # posts judged by the worker, by the build process
 
 
-class Shares(logging.Handler):
-    """Catches the plugin's debug line saying how the posts were shared between the processes."""
+def count_shares(verdicts: Any) -> Any:
+    """`Prejudge.verdicts`, noting how the posts were shared (the plugin only logs it at DEBUG
+    level, and that level would also log a line for every post, inside the timed handler)."""
 
-    found = (0, 0)
+    def counted(self: Any) -> Any:
+        found = verdicts(self)
+        SHARED[:] = [self.by_worker, self.by_main]
+        return found
 
-    def emit(self, record: logging.LogRecord) -> None:
-        match = SHARES.search(record.getMessage().split(": ", 1)[-1])
-        if match:
-            Shares.found = (int(match.group(1)), int(match.group(2)))
+    return counted
 
 
 def run_event(self: mkdocs.plugins.PluginCollection, name: str, item: Any = None, **kwargs: Any) -> Any:
@@ -65,9 +65,8 @@ def main() -> None:
     imported = time.perf_counter() - start
     mkdocs.plugins.PluginCollection.run_event = run_event  # type: ignore[method-assign]
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    gate_log = logging.getLogger("mkdocs.plugins.approval_gate")
-    gate_log.setLevel(logging.DEBUG)
-    gate_log.addHandler(Shares())
+    prejudge = importlib.import_module("approval_gate.prejudge")
+    prejudge.Prejudge.verdicts = count_shares(prejudge.Prejudge.verdicts)
     config = load_config("mkdocs.yml", strict=True)  # as `make build` builds
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -83,8 +82,8 @@ def main() -> None:
                 "import": imported,
                 "hooks": sum(hooks.values()),
                 "on_files": hooks.get("files", 0.0),
-                "by_worker": Shares.found[0],
-                "by_main": Shares.found[1],
+                "by_worker": SHARED[0],
+                "by_main": SHARED[1],
                 "worker_cpu": children.ru_utime + children.ru_stime,
             }
         )

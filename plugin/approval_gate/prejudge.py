@@ -50,13 +50,14 @@ Check = tuple[int, tuple[str, bytes, str]]  # (index of the post, (public key li
 def pages_to_judge(docs_dir: str, gate: Gate) -> list[tuple[str, str]]:
     """(src URI, absolute path) of the pages `on_files` will judge, walked the way MkDocs walks."""
     found = []
+    docs_dir = os.path.normpath(docs_dir)  # so every walked path is normal too
     for folder, dirs, names in os.walk(docs_dir, followlinks=True):
         dirs.sort()
+        relative = os.path.relpath(folder, docs_dir).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
         for name in sorted(names):
-            path = os.path.join(folder, name)
-            src_uri = os.path.relpath(path, docs_dir).replace(os.sep, "/")
-            if is_markdown_file(name) and not gate.is_exempt(src_uri):
-                found.append((src_uri, os.path.normpath(path)))
+            if is_markdown_file(name) and not gate.is_exempt(prefix + name):
+                found.append((prefix + name, os.path.join(folder, name)))
     return found
 
 
@@ -151,8 +152,11 @@ class Prejudge:
         self.spilled.flush()
         connection.send(None)  # done: every verdict is in the file
         if self.defer:
-            checks += connection.recv()  # the build process's share
+            # Its own checks first, while the build process may still be collecting files: the
+            # sooner the worker ends, the sooner the build stops copying pages they share.
             failed = {index for index, check in checks if not signing.verify(*check)}
+            theirs: list[Check] = connection.recv()  # the build process's share
+            failed.update(index for index, check in theirs if not signing.verify(*check))
             connection.send(sorted(failed))
         connection.close()
 
