@@ -237,6 +237,32 @@ def test_shared_asset_is_kept_private_asset_is_not(factory: SiteFactory) -> None
     assert not list((factory.root / "site").rglob("figure.png"))
 
 
+def test_an_all_live_site_keeps_its_images_without_scanning_links(factory: SiteFactory) -> None:
+    """With every post live and the posts' folders not kept out by `exclude_docs`, no file's
+    inclusion is in question: links are not scanned, and the images are published all the same."""
+    config = factory.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  /news/posts/\n", ""), encoding="utf-8")
+    state_post(factory, "live")
+    (factory.root / "content/index.md").write_text("# หน้าแรก\n\n![ภาพ](news/posts/toklive/figure.png)\n", "utf-8")
+    hook = factory.root / "count_scans.py"
+    hook.write_text(
+        "from approval_gate.plugin import ApprovalGatePlugin\n"
+        "def on_post_build(config):\n"
+        "    gate = config.plugins['approval-gate']\n"
+        "    assert isinstance(gate, ApprovalGatePlugin)\n"
+        "    print('in question:', sorted(gate.in_question), 'scanned:', sorted(gate.used_by_built))\n",
+        "utf-8",
+    )
+    with config.open("a", encoding="utf-8") as appended:
+        appended.write("hooks: [count_scans.py]\n")
+    result = run_mkdocs(factory.root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "in question: [] scanned: []" in result.stdout
+    files = site_files(factory.root)
+    assert "news/toklive/index.html" in files
+    assert "news/posts/toklive/figure.png" in files or "news/toklive/figure.png" in files
+
+
 def test_explicit_nav_is_pruned_and_prev_next_relinked(tmp_path: Path) -> None:
     """An excluded page listed in `nav:` disappears from every page's nav and from prev/next links."""
     nav = "nav:\n  - index.md\n  - ข่าวหนึ่ง: first.md\n  - ข่าวรอ: waiting.md\n  - ข่าวสาม: third.md\n"
