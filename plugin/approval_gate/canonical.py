@@ -106,16 +106,16 @@ def parse_front_matter(yaml_text: str) -> dict[str, Any]:
 def _tagged(value: Any) -> Any:
     """Make a JSON-ready value; dates become tagged strings, and strings that
     start with the tag mark are escaped, so the encoding stays one-to-one."""
-    if isinstance(value, dt.datetime):
-        return "!datetime " + value.isoformat()
-    if isinstance(value, dt.date):
-        return "!date " + value.isoformat()
-    if isinstance(value, str):
+    if isinstance(value, str):  # most values: checked first
         return "!" + value if value.startswith("!") else value
     if isinstance(value, dict):
         return {key: _tagged(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_tagged(item) for item in value]
+    if isinstance(value, dt.datetime):
+        return "!datetime " + value.isoformat()
+    if isinstance(value, dt.date):
+        return "!date " + value.isoformat()
     return value
 
 

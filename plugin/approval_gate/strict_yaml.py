@@ -42,8 +42,20 @@ class StrictYAMLError(ValueError):
         self.detail = detail
 
 
+STR, SEQ, MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
 class _StrictResolver(BaseResolver):
-    pass
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        # BaseResolver.resolve for a resolver with no path or wildcard resolvers, without
+        # its list copying: libyaml calls this for every node of every post.
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return STR
+        return SEQ if kind is SequenceNode else MAP
 
 
 _StrictResolver.add_implicit_resolver(
@@ -92,9 +104,6 @@ class _StrictComposer(Composer):
         return super().compose_node(parent, index)
 
 
-STR, SEQ, MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
-
-
 class _StrictConstructor(SafeConstructor):
     def construct_document(self, node: Node) -> Any:
         # With anchors, tags and merge keys refused, a document is a plain tree: built
@@ -102,6 +111,8 @@ class _StrictConstructor(SafeConstructor):
         return self._build(node)
 
     def _build(self, node: Node) -> Any:
+        if node.tag == STR and isinstance(node, ScalarNode):
+            return node.value  # what construct_yaml_str returns, minus two calls
         if isinstance(node, ScalarNode) and node.tag in self.yaml_constructors:
             return self.yaml_constructors[node.tag](self, node)
         if isinstance(node, MappingNode) and node.tag == MAP:
