@@ -17,9 +17,10 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from approval_gate import post as post_module
 from approval_gate import strict_yaml
 from approval_gate.decision import LIVE, Settings, decide
-from approval_gate.post import Rules, load_post
+from approval_gate.post import Rules, SignOff, load_post
 from approval_gate.registry import parse_registry
 from approval_gate.strict_yaml import StrictYAMLError, load_strict
 from approval_gate.thaidates import DateError, parse_when
@@ -200,3 +201,28 @@ def test_the_active_body_check_refuses_what_the_single_pattern_refused(body: str
     post = load_post(("---\ntitle: ข่าว\n---\n\n" + body.replace("---", "")).encode(), "p.md", RULES)
     refused = any(reason.code == "active_body" for reason in post.problems)
     assert refused == bool(ACTIVE_BODY_REFERENCE.search(post.body))
+
+
+@FUZZ
+@given(st.from_regex(r"\A\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\n?\Z") | st.text(max_size=25))
+@example("2026-02-29T00:00:00Z")
+@example("2026-11-25T24:00:00Z")
+@example("2026-11-25T10:00:60Z")
+@example("2026-11-25T10:00:00Z\n")
+@example("๒๐๒๖-๑๑-๒๕T๑๐:๐๐:๐๐Z")
+def test_a_signoff_time_is_read_as_strptime_reads_it(at: str) -> None:
+    """Sign-off times are read with fromisoformat where that is exact, strptime elsewhere."""
+    digest = "sha256:" + "0" * 64
+    parsed = post_module._signoff(
+        0, {"role": "chair", "signer": "a", "decision": "approve", "digest": digest, "at": at}
+    )
+    assert isinstance(parsed, SignOff)
+    try:
+        expected = dt.datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    except ValueError:
+        expected = None
+    if not post_module.AT_RE.match(at):
+        expected = None
+    assert parsed.at == expected
+    if at and expected is None:
+        assert "signoff_at" in [problem.code for problem in parsed.problems]

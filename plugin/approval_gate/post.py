@@ -162,7 +162,10 @@ def _signoff(index: int, entry: object) -> SignOff | Reason:
         problems.append(Reason("signoff_at", f"{key}.at", {"value": at_text}))
     elif at_text:
         try:
-            at = dt.datetime.strptime(at_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+            if at_text.isascii() and at_text.endswith("Z"):  # as strptime reads it, 20 times faster
+                at = dt.datetime.fromisoformat(at_text[:-1]).replace(tzinfo=dt.UTC)
+            else:  # AT_RE's \d takes Thai digits too, which strptime reads
+                at = dt.datetime.strptime(at_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
         except ValueError:
             problems.append(Reason("signoff_at", f"{key}.at", {"value": at_text}))
     return SignOff(
