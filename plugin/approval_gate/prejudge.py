@@ -155,8 +155,8 @@ class Prejudge:
             # Its own checks first, while the build process may still be collecting files: the
             # sooner the worker ends, the sooner the build stops copying pages they share.
             failed = {index for index, check in checks if not signing.verify(*check)}
-            theirs: list[Check] = connection.recv()  # the build process's share
-            failed.update(index for index, check in theirs if not signing.verify(*check))
+            from_build: list[Check] = connection.recv()  # the build process's share
+            failed.update(index for index, check in from_build if not signing.verify(*check))
             connection.send(sorted(failed))
         connection.close()
 
