@@ -6,7 +6,10 @@ import datetime as dt
 import os
 import tempfile
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build
@@ -196,6 +199,37 @@ def test_deferred_checks_find_exactly_the_bad_signatures(clean_many: SiteFactory
     assert {key: value for key, value in real.items() if key[0] != forged} == {
         key: value for key, value in verdicts.items() if key[0] != forged
     }
+
+
+def test_the_build_process_never_waits_for_the_workers_own_checks(
+    factory: SiteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build process's share of the checks (here about 1,000 of them) outgrows the pipe's
+    buffer; handing it over must not wait until the worker has run its own checks (slowed to 2 s)."""
+    for index in [index for index in range(900) if STATES[index % len(STATES)] in CLEAN_STATES]:
+        post(factory, index)
+    build_process = os.getpid()
+    slowed = iter(range(5))
+
+    def slow_in_the_worker(real: Callable[..., Any], seconds: float, only_first: bool = False) -> Callable[..., Any]:
+        def slowed_down(*args: Any, **kwargs: Any) -> Any:
+            if os.getpid() != build_process and (not only_first or next(slowed, None) is not None):
+                time.sleep(seconds)
+            return real(*args, **kwargs)
+
+        return slowed_down
+
+    monkeypatch.setattr(Gate, "judge_read", slow_in_the_worker(Gate.judge_read, 0.02))
+    monkeypatch.setattr(prejudge.signing, "verify", slow_in_the_worker(prejudge.signing.verify, 0.4, True))
+    gate = gate_of(factory)
+    job = Prejudge(gate, EXAMPLE_NOW, pages_to_judge(str(factory.root / "content"), gate), defer=True)
+    job.worker.join(timeout=0.1)  # a few posts, and so a few checks, for the worker
+    started = time.monotonic()
+    job.verdicts()
+    waited = time.monotonic() - started
+    assert 0 < job.by_worker < job.by_main
+    assert waited < 1.0, f"the build process waited {waited:.2f} s for the worker"
+    assert job.failed() == set()
 
 
 def test_a_strict_build_with_a_forged_signature_writes_and_moves_nothing(clean_many: SiteFactory) -> None:

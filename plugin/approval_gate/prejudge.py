@@ -152,11 +152,20 @@ class Prejudge:
         self.spilled.flush()
         connection.send(None)  # done: every verdict is in the file
         if self.defer:
-            # Its own checks first, while the build process may still be collecting files: the
-            # sooner the worker ends, the sooner the build stops copying pages they share.
-            failed = {index for index, check in checks if not signing.verify(*check)}
-            from_build: list[Check] = connection.recv()  # the build process's share
-            failed.update(index for index, check in from_build if not signing.verify(*check))
+            # Its own checks start at once, while the build process may still be collecting files
+            # (the sooner the worker ends, the sooner the build stops copying pages they share),
+            # but the build process's share is taken in as soon as it comes: sending it would
+            # block the build once it outgrows the pipe's buffer.
+            failed: set[int] = set()
+            from_build: list[Check] | None = None
+            for index, check in checks:
+                if from_build is None and connection.poll():
+                    from_build = connection.recv()
+                if not signing.verify(*check):
+                    failed.add(index)
+            for index, check in connection.recv() if from_build is None else from_build:
+                if not signing.verify(*check):
+                    failed.add(index)
             connection.send(sorted(failed))
         connection.close()
 
