@@ -12,6 +12,7 @@ import compileall
 import datetime as dt
 import hashlib
 import json
+import math
 import os
 import platform
 import re
@@ -329,6 +330,9 @@ def serve(count: int, edits: int) -> dict[str, object]:
         return None
 
     built = r"Documentation built in ([\d.]+) seconds"
+    # A rebuild ends with "Reloading browsers"; MkDocs leaves out a "built in" line that
+    # repeats an earlier one word for word, so that one may be missing.
+    rebuilt = rf"{built}|Reloading browsers"
     counter = r"(\d+) posts read and verified, (\d+) unchanged"
     rebuilds: list[float] = []
     reported: list[float] = []
@@ -355,9 +359,10 @@ def serve(count: int, edits: int) -> dict[str, object]:
                     break
             found = must(found)
             counts.append((int(found.group(1)), int(found.group(2))))
-            reported.append(float(must(wait_for(built)).group(1)))
-            log(f"serve rebuild {edit + 1}: {reported[-1]:.2f} s, verified/reused {counts[-1]}")
+            if seconds := must(wait_for(rebuilt)).group(1):
+                reported.append(float(seconds))
             rebuilds.append(time.perf_counter() - start)
+            log(f"serve rebuild {edit + 1}: {rebuilds[-1]:.2f} s, verified/reused {counts[-1]}")
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -388,11 +393,14 @@ def serve_without_gate(count: int, edits: int) -> tuple[float, float]:
     )
     assert process.stdout is not None
     built = re.compile(r"Documentation built in ([\d.]+) seconds")
+    reloading = re.compile(r"Reloading browsers")  # the end of a rebuild, "built in" line or not (see above)
 
     queue: Queue[str] = Queue()
     threading.Thread(target=lambda: [queue.put(line) for line in process.stdout or ()], daemon=True).start()
 
-    def next_build(timeout: float = 600) -> float | None:
+    def next_build(end: re.Pattern[str], timeout: float = 600) -> float | None:
+        """MkDocs' own seconds for the next build (NaN if it left its line out), or None after `timeout`."""
+        seconds = float("nan")
         deadline = time.monotonic() + timeout
         while (left := deadline - time.monotonic()) > 0:
             try:
@@ -400,22 +408,25 @@ def serve_without_gate(count: int, edits: int) -> tuple[float, float]:
             except Empty:
                 break
             if found := built.search(line):
-                return float(found.group(1))
+                seconds = float(found.group(1))
+            if end.search(line):
+                return seconds
         if process.poll() is not None:
             raise SystemExit("mkdocs serve (without the gate) ended")
         return None
 
     times: list[float] = []
     try:
-        first = next_build() or float("nan")
+        first = next_build(built) or float("nan")
         posts = sorted((site / "content" / "news" / "posts").glob("*.md"))
         for edit in range(edits):
             time.sleep(1.5)
             for _attempt in range(3):  # as above: write again if the watcher missed it
                 with posts[(edit * 37 + 11) % len(posts)].open("a", encoding="utf-8") as handle:
                     handle.write("\n")
-                if (seconds := next_build(timeout=60)) is not None:
-                    times.append(seconds)
+                if (seconds := next_build(reloading, timeout=60)) is not None:
+                    if not math.isnan(seconds):
+                        times.append(seconds)
                     break
     finally:
         process.send_signal(signal.SIGINT)
