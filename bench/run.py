@@ -607,7 +607,7 @@ def report(results: dict[str, object], args: argparse.Namespace, seconds: float)
     lines += [
         "## Reproduce",
         "",
-        "`make bench` (about 15 minutes on 2 cores). Options: `python bench/run.py --help`.",
+        f"`make bench` ({seconds / 60:.0f} minutes in this run). Options: `python bench/run.py --help`.",
         "",
     ]
     return "\n".join(lines)
