@@ -209,18 +209,20 @@ def test_the_build_process_never_waits_for_the_workers_own_checks(
     for index in [index for index in range(900) if STATES[index % len(STATES)] in CLEAN_STATES]:
         post(factory, index)
     build_process = os.getpid()
-    slowed = iter(range(5))
 
-    def slow_in_the_worker(real: Callable[..., Any], seconds: float, only_first: bool = False) -> Callable[..., Any]:
+    def slow_in_the_worker(real: Callable[..., Any], seconds: float, calls: int) -> Callable[..., Any]:
+        """`real`, taking `seconds` longer for its first `calls` calls in the worker."""
+        slowed = iter(range(calls))
+
         def slowed_down(*args: Any, **kwargs: Any) -> Any:
-            if os.getpid() != build_process and (not only_first or next(slowed, None) is not None):
+            if os.getpid() != build_process and next(slowed, None) is not None:
                 time.sleep(seconds)
             return real(*args, **kwargs)
 
         return slowed_down
 
-    monkeypatch.setattr(Gate, "judge_read", slow_in_the_worker(Gate.judge_read, 0.02))
-    monkeypatch.setattr(prejudge.signing, "verify", slow_in_the_worker(prejudge.signing.verify, 0.4, True))
+    monkeypatch.setattr(Gate, "judge_read", slow_in_the_worker(Gate.judge_read, 0.02, calls=1_000))
+    monkeypatch.setattr(prejudge.signing, "verify", slow_in_the_worker(prejudge.signing.verify, 0.4, calls=5))
     gate = gate_of(factory)
     job = Prejudge(gate, EXAMPLE_NOW, pages_to_judge(str(factory.root / "content"), gate), defer=True)
     job.worker.join(timeout=0.1)  # a few posts, and so a few checks, for the worker

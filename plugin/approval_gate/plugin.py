@@ -160,8 +160,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
                 self.excluded.add(file.src_uri)
                 self.excluded_urls[file.url] = file.src_uri
                 self._report(file.src_uri, decision)
-                self.used_by_excluded.update(self._local_links(file, post.body))
-                self.used_by_excluded.update(self._attachments(assets, file))
+                self.used_by_excluded.update(self._files_used(file, post.body, assets))
         if self.previewing:
             self._add_previews(files, config)
         if self.config.register and self.config.enabled:
@@ -305,6 +304,11 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         else:
             log.warning(text)
 
+    @classmethod
+    def _files_used(cls, file: File, markdown: str, assets: list[str]) -> set[str]:
+        """src URIs of the files a post links to and those in its attachments folder."""
+        return cls._local_links(file, markdown) | cls._attachments(assets, file)
+
     @staticmethod
     def _local_links(file: File, markdown: str) -> set[str]:
         """src URIs of local files a page links to (images, attachments)."""
@@ -335,8 +339,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         for src_uri in self.read_as:
             file = files.get_file_from_path(src_uri)
             if file is not None:
-                used.update(self._local_links(file, self.judged[src_uri][0].body))
-                used.update(self._attachments(assets, file))
+                used.update(self._files_used(file, self.judged[src_uri][0].body, assets))
         return used
 
     @staticmethod
