@@ -63,3 +63,23 @@ def run_mkdocs(
         text=True,
         timeout=300,
     )
+
+
+SWAP_HOOK = """\
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+
+@event_priority(0)  # after the gate has verified the post (100), before the blog reads it (-50)
+def on_files(files, config):
+    post = Path(config.docs_dir) / "news" / "posts" / "{name}.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("เนื้อหา {name}", "เนื้อหา swapped"), encoding="utf-8")
+"""
+
+
+def swap_between_gate_and_blog(site: Path, name: str) -> None:
+    """A hook that rewrites the body of post `name` after the gate verified it, before the blog reads it."""
+    (site / "swap.py").write_text(SWAP_HOOK.format(name=name), encoding="utf-8")
+    with (site / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("hooks: [swap.py]\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_NOW, run_mkdocs
+from conftest import EXAMPLE_NOW, run_mkdocs, swap_between_gate_and_blog
 from factory import UTC, SiteFactory
 
 SIGNED = dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
@@ -186,31 +186,16 @@ def test_unreadable_registry_publishes_nothing(factory: SiteFactory) -> None:
     assert not (factory.root / "site/news/toklive").exists()
 
 
-SWAP_HOOK = """\
-from pathlib import Path
-
-from mkdocs.plugins import event_priority
-
-
-@event_priority(0)  # after the gate has verified the post (100), before the blog reads it (-50)
-def on_files(files, config):
-    post = Path(config.docs_dir) / "news" / "posts" / "toklive.md"
-    post.write_text(post.read_text(encoding="utf-8").replace("เนื้อหา toklive", "เนื้อหา tokswapped"), encoding="utf-8")
-"""
-
-
 def test_a_post_changed_after_verification_fails_the_build(every_state: SiteFactory) -> None:
     """The blog reads its posts itself, not through on_page_read_source: a post edited between the
     gate's read and the blog's read would be published unverified, so the build fails instead."""
     root = every_state.root
-    (root / "swap.py").write_text(SWAP_HOOK, encoding="utf-8")
-    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write("hooks: [swap.py]\n")
+    swap_between_gate_and_blog(root, "toklive")
     result = run_mkdocs(root, "build")
     assert result.returncode != 0
     assert "'news/posts/toklive.md' changed on disk while the site was being built" in result.stderr
     built = site_files(root) if (root / "site").is_dir() else {}
-    assert not any("tokswapped" in text for text in built.values())
+    assert not any("เนื้อหา swapped" in text for text in built.values())
     assert (root / "content" / "news" / "posts" / "tokexpired.md").exists()  # a failed build moves nothing
 
 

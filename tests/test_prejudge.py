@@ -17,9 +17,9 @@ from mkdocs.config import load_config
 
 from approval_gate import prejudge
 from approval_gate.decision import LIVE
-from approval_gate.prejudge import Prejudge, pages_to_judge
+from approval_gate.prejudge import Prejudge, digest_now, pages_to_judge
 from approval_gate.repository import Gate
-from conftest import EXAMPLE_NOW, epoch, run_mkdocs
+from conftest import EXAMPLE_NOW, epoch, run_mkdocs, swap_between_gate_and_blog
 from factory import UTC, SiteFactory
 
 SIGNED = dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
@@ -194,7 +194,7 @@ def test_deferred_checks_find_exactly_the_bad_signatures(clean_many: SiteFactory
     verdicts = job.verdicts()
     tentative = {uri: decision.state for (uri, _), (_, _, decision) in verdicts.items()}
     assert tentative[forged] == LIVE  # decided as if it verified...
-    assert job.failed() == {forged}  # ...and caught before anything is written
+    assert job.results() == ({forged}, None)  # ...and caught before anything is written
     real = one_by_one(gate, files)
     assert {key: value for key, value in real.items() if key[0] != forged} == {
         key: value for key, value in verdicts.items() if key[0] != forged
@@ -231,7 +231,7 @@ def test_the_build_process_never_waits_for_the_workers_own_checks(
     waited = time.monotonic() - started
     assert 0 < job.by_worker < job.by_main
     assert waited < 1.0, f"the build process waited {waited:.2f} s for the worker"
-    assert job.failed() == set()
+    assert job.results() == (set(), None)
 
 
 def test_a_strict_build_with_a_forged_signature_writes_and_moves_nothing(clean_many: SiteFactory) -> None:
@@ -278,6 +278,61 @@ def test_a_worker_dying_before_its_checks_means_checking_in_the_build(
     assert f"failed signature checks that a --strict build finishes while the site is being built: {forged}" in (
         caplog.text
     )
+    assert not any((clean_many.root / "site").rglob("*"))
+
+
+def test_the_worker_hashes_again_the_files_it_is_asked_about(clean_many: SiteFactory) -> None:
+    gate = gate_of(clean_many)
+    files = pages_to_judge(str(clean_many.root / "content"), gate)
+    job = Prejudge(gate, EXAMPLE_NOW, files, defer=True)
+    verdicts = job.verdicts()
+    changed, kept, unknown = files[0], files[-1], ("news/posts/new.md", str(clean_many.root / "new.md"))
+    Path(changed[1]).write_text(Path(changed[1]).read_text(encoding="utf-8") + "\nแก้ไข\n", encoding="utf-8")
+    assert job.rehash([changed, kept, unknown]) == [unknown]  # not one it judged: the build hashes it
+    failed, digests = job.results()
+    assert failed == set()
+    assert digests == {changed: digest_now(changed[1]), kept: verdicts[kept][0]}
+    assert digests[changed] != verdicts[changed][0]
+
+
+def test_a_strict_build_fails_when_a_post_changes_before_the_blog_reads_it(clean_many: SiteFactory) -> None:
+    """The worker hashes the posts again after the blog has read them; the build fails before writing."""
+    swap_between_gate_and_blog(clean_many.root, "p000live")
+    result = run_mkdocs(clean_many.root, "build", "--strict", "--verbose")
+    assert result.returncode != 0
+    assert "on a second core" in result.stderr
+    assert "'news/posts/p000live.md' changed on disk while the site was being built" in result.stderr
+    assert not any((clean_many.root / "site").rglob("*"))
+    assert sorted((clean_many.root / "content" / "news" / "posts").glob("*expired.md"))  # nothing taken down
+
+
+@pytest.mark.parametrize("asked", [False, True], ids=["before-it-is-asked", "once-asked"])
+def test_a_worker_dying_before_it_hashes_again_means_hashing_in_the_build(
+    clean_many: SiteFactory, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, asked: bool
+) -> None:
+    swap_between_gate_and_blog(clean_many.root, "p000live")
+
+    def checks_then_die(self: Prejudge, connection: Any) -> None:
+        self._judge_share(front=True)
+        self.spilled.flush()
+        connection.send(None)
+        connection.recv()  # the build process's checks: none fail
+        connection.send([])
+        if asked:
+            connection.recv()  # which files to hash again
+        os._exit(3)
+
+    monkeypatch.setattr(Prejudge, "_work", checks_then_die)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(EXAMPLE_NOW))
+    monkeypatch.chdir(clean_many.root)
+    config = load_config(str(clean_many.root / "mkdocs.yml"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with pytest.raises(Exception, match="Aborted"):
+            build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert "'news/posts/p000live.md' changed on disk while the site was being built" in caplog.text
     assert not any((clean_many.root / "site").rglob("*"))
 
 

@@ -11,7 +11,6 @@ the publication register and, in `mkdocs serve`, the preview of pending posts.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import inspect
 import itertools
 import logging
@@ -37,7 +36,7 @@ from .config import GateConfig
 from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings, decide
 from .messages import Reason, message, site_language, state_name
 from .post import Post
-from .prejudge import Prejudge, Verdict
+from .prejudge import Prejudge, Verdict, digest_now
 from .repository import PENDING, Gate, JudgeCache
 
 if TYPE_CHECKING:
@@ -172,18 +171,23 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
     @event_priority(-100)  # after the blog, which reads its posts itself in on_files
     def _check_early_reads(self, files: Files, *, config: MkDocsConfig) -> None:
         """Fail the build if a live post changed on disk after it was verified and before a plugin
-        read it itself (`on_page_read_source`, which serves the verified text, is not used then)."""
-        for src_uri, read_as in self.read_as.items():
+        read it itself (`on_page_read_source`, which serves the verified text, is not used then).
+        A --strict build's worker hashes them again off the critical path, answering by on_env."""
+        read_early = []
+        for src_uri in self.read_as:
             file = files.get_file_from_path(src_uri)
             if file is None or file.page is None or file.abs_src_path is None:
                 continue  # no page yet: MkDocs will read it through on_page_read_source
-            try:
-                unchanged = hashlib.sha256(Path(file.abs_src_path).read_bytes()).hexdigest() == read_as
-            except OSError:
-                unchanged = False
-            if not unchanged:
-                raise PluginError(message("changed_during_build", "en", path=src_uri))
+            read_early.append((src_uri, os.path.normpath(file.abs_src_path)))
+        if self.prejudge is not None and read_early:
+            read_early = self.prejudge.rehash(read_early)
+        if changed := self._changed_since_judged({file: digest_now(file[1]) for file in read_early}):
+            raise PluginError(message("changed_during_build", "en", path=changed[0]))
         self.in_question = self._files_in_question(files)  # the files are all there now
+
+    def _changed_since_judged(self, digests: dict[tuple[str, str], str | None]) -> list[str]:
+        """`digests`: (src URI, path) of live posts -> SHA-256 of the file now (None: unreadable)."""
+        return sorted(src_uri for (src_uri, _), digest in digests.items() if digest != self.read_as[src_uri])
 
     on_files = CombinedEvent(_decide, _check_early_reads)
 
@@ -441,13 +445,14 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         return env
 
     def _settle_deferred_checks(self, config: MkDocsConfig) -> None:
-        """The signature checks a --strict build deferred, before pages are written: a post whose
-        decision they change fails the build, as its warning would in strict mode, and what other
+        """The signature checks a --strict build deferred, and the rehashing of posts the blog read
+        itself, before pages are written: a post whose decision the checks change, or that changed
+        on disk, fails the build (a bad signature's warning would in strict mode), and what other
         plugins wrote early (Material's tags.json) is cleared."""
         job, self.prejudge = self.prejudge, None
         if job is None:
             return
-        failed = job.failed()
+        failed, digests = job.results()
         gate = self._gate()
         late = []
         for src_uri in sorted(self.unchecked if failed is None else failed & self.unchecked):
@@ -457,9 +462,15 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
                 self.judged[src_uri] = (post, decision)
                 self._report(src_uri, decision)
                 late.append(src_uri)
-        if late:
+        if digests is None:  # the worker died: hash them here
+            digests = {file: digest_now(file[1]) for file in job.rehashing}
+        changed = self._changed_since_judged(digests)
+        if late or changed:
             clean_directory(config.site_dir)
+        if late:
             raise PluginError(message("late_signature_failure", "en", count=len(late), list=", ".join(late)))
+        if changed:
+            raise PluginError(message("changed_during_build", "en", path=changed[0]))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._lay_tombstones(config)

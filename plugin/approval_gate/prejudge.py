@@ -12,7 +12,9 @@ In a `--strict` build the signature checks are deferred as well: both sides deci
 every signature verified, recording each check, and the worker runs all of them while the
 blog and the rest of MkDocs work, until `on_env`, before anything is written. A check that
 fails there fails the build, which a strict build does for such a post anyway, so only
-the time of the failure moves, never what is published.
+the time of the failure moves, never what is published. Last, the worker hashes again the
+posts Material's blog read itself in `on_files`, for the same check the build process makes
+without a worker: that the blog read the bytes that were judged.
 
 Only where `fork` is cheap and safe: Linux, a single-threaded process, two cores.
 """
@@ -23,6 +25,7 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import hashlib
 import multiprocessing
 import os
 import pickle
@@ -67,6 +70,15 @@ def _record(checks: list[Check], index: int, line: str, statement: bytes, signat
     return True
 
 
+def digest_now(path: str) -> str | None:
+    """SHA-256 of a file as it is now; None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+
+
 def _spill(out: BinaryIO, verdicts: dict[int, Verdict]) -> None:
     data = pickle.dumps(verdicts, pickle.HIGHEST_PROTOCOL)
     out.write(len(data).to_bytes(8, "big") + data)
@@ -101,6 +113,7 @@ class Prejudge:
         self.worker.start()
         theirs.close()
         self.by_worker = self.by_main = 0  # verdicts delivered by each, known after `verdicts()`
+        self.rehashing: list[tuple[str, str]] = []  # files the worker hashes again, see `rehash()`
 
     @classmethod
     def start(cls, gate: Gate, docs_dir: str, now: dt.datetime, *, defer: bool = False) -> Prejudge | None:
@@ -167,6 +180,8 @@ class Prejudge:
                 if not signing.verify(*check):
                     failed.add(index)
             connection.send(sorted(failed))
+            wanted: list[int] = connection.recv()  # see `rehash()`
+            connection.send([digest_now(self.files[index][1]) for index in wanted])
         connection.close()
 
     def verdicts(self) -> dict[tuple[str, str], Verdict]:
@@ -190,16 +205,33 @@ class Prejudge:
         self.by_worker, self.by_main = len(theirs), len(mine)
         return {self.files[index]: verdict for index, verdict in {**theirs, **mine}.items()}
 
-    def failed(self) -> set[str] | None:
-        """After `verdicts()` in a deferring build: src URIs of posts with a signature that does not
-        verify, or None when the worker could not say (it died); then every check must be redone."""
+    def rehash(self, files: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """In a deferring build, after `verdicts()`: have the worker hash these (src URI, absolute
+        path) again, as they are now; the digests come with `results()`. Returns the files the
+        worker was not given, for the build process to hash itself."""
+        index_of = {file: index for index, file in enumerate(self.files)}
+        asked = [file for file in files if file in index_of]
         try:
-            failed: list[int] = self.connection.recv()
+            self.connection.send([index_of[file] for file in asked])
+        except OSError:  # the worker died
+            return files
+        self.rehashing = asked
+        return [file for file in files if file not in index_of]
+
+    def results(self) -> tuple[set[str] | None, dict[tuple[str, str], str | None] | None]:
+        """After `verdicts()` in a deferring build: the src URIs of posts with a signature that does
+        not verify, and the digest now of each file `rehash()` asked about. Either is None when the
+        worker could not say (it died): then the build process must do that work itself."""
+        failed = digests = None
+        try:
+            failed = {self.files[index][0] for index in self.connection.recv()}
+            if self.rehashing:
+                digests = dict(zip(self.rehashing, self.connection.recv(), strict=True))
         except (EOFError, OSError):
-            return None
+            pass
         finally:
             self.close()
-        return {self.files[index][0] for index in failed}
+        return failed, digests
 
     def close(self) -> None:
         """Stop the worker: by now it has delivered all it will be asked for (or the build failed)."""
