@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import tempfile
 import threading
@@ -84,6 +85,22 @@ def test_a_dead_worker_costs_time_not_verdicts(many: SiteFactory) -> None:
     assert set(verdicts) <= set(files)
     assert verdicts == {key: value for key, value in one_by_one(gate, files).items() if key in verdicts}
     assert job.by_worker == 0
+
+
+def test_the_ends_are_claimed_under_a_lock_the_worker_sees(many: SiteFactory) -> None:
+    gate = gate_of(many)
+    job = Prejudge(gate, EXAMPLE_NOW, pages_to_judge(str(many.root / "content"), gate))
+    job.worker.kill()
+    job.worker.join()
+    other = multiprocessing.get_context("fork").Process(target=lambda: os._exit(job._claim(front=True) or 0))
+    with job._ends_locked():
+        other.start()
+        other.join(timeout=0.3)
+        assert other.is_alive()  # waiting for the lock
+        job.ends[0] = 7
+    other.join(timeout=10)
+    assert other.exitcode == 7  # it read the ends once the lock was let go
+    job.close()
 
 
 def test_not_started_where_it_cannot_help(many: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> None:
