@@ -130,10 +130,10 @@ def published(site: SiteFactory) -> set[str]:
     return {page.parent.name for page in pages if "noindex" not in page.read_text(encoding="utf-8")}
 
 
-def build_in_process(site: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> object:
+def build_in_process(site: SiteFactory, monkeypatch: pytest.MonkeyPatch, *, strict: bool = False) -> object:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(EXAMPLE_NOW))
     monkeypatch.chdir(site.root)
-    config = load_config(str(site.root / "mkdocs.yml"))
+    config = load_config(str(site.root / "mkdocs.yml"), strict=strict)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -283,15 +283,8 @@ def test_a_worker_dying_before_its_checks_means_checking_in_the_build(
         os._exit(3)
 
     monkeypatch.setattr(Prejudge, "_work", verdicts_then_die)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(EXAMPLE_NOW))
-    monkeypatch.chdir(clean_many.root)
-    config = load_config(str(clean_many.root / "mkdocs.yml"), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        with pytest.raises(Exception, match="Aborted"):
-            build(config)
-    finally:
-        config.plugins.on_shutdown()
+    with pytest.raises(Exception, match="Aborted"):
+        build_in_process(clean_many, monkeypatch, strict=True)
     assert f"failed signature checks that a --strict build finishes while the site is being built: {forged}" in (
         caplog.text
     )
@@ -340,15 +333,8 @@ def test_a_worker_dying_before_it_hashes_again_means_hashing_in_the_build(
         os._exit(3)
 
     monkeypatch.setattr(Prejudge, "_work", checks_then_die)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(EXAMPLE_NOW))
-    monkeypatch.chdir(clean_many.root)
-    config = load_config(str(clean_many.root / "mkdocs.yml"), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        with pytest.raises(Exception, match="Aborted"):
-            build(config)
-    finally:
-        config.plugins.on_shutdown()
+    with pytest.raises(Exception, match="Aborted"):
+        build_in_process(clean_many, monkeypatch, strict=True)
     assert "'news/posts/p000live.md' changed on disk while the site was being built" in caplog.text
     assert not any((clean_many.root / "site").rglob("*"))
 
