@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,11 +130,17 @@ def canonical_body(body: str) -> str:
     return trimmed + "\n" if trimmed else ""
 
 
-def digest_of(meta: dict[str, Any], body: str) -> str:
+def digest_of(meta: dict[str, Any], body: str, attachments: Iterable[tuple[str, str]] = ()) -> str:
+    """Statement version 2: the front matter, the body and the attachments, each length-prefixed.
+
+    `attachments`: (path relative to the post's folder, SHA-256 hex) of each file the post
+    uses. Version 1 (before attachments were bound) had no third part; a sign-off made on a
+    version-1 digest no longer matches and is listed as history (see CHANGELOG, 0.2.0)."""
     signed = {key: value for key, value in meta.items() if key not in RECORD_KEYS}
     head = canonical_json(signed).encode("utf-8")
     tail = canonical_body(body).encode("utf-8")
-    form = b"approval-gate/v1\n%d\n%s\n%d\n%s" % (len(head), head, len(tail), tail)
+    files = canonical_json(sorted([name, sha] for name, sha in attachments)).encode("utf-8")
+    form = b"approval-gate/v2\n%d\n%s\n%d\n%s\n%d\n%s" % (len(head), head, len(tail), tail, len(files), files)
     return "sha256:" + hashlib.sha256(form).hexdigest()
 
 

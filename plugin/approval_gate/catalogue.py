@@ -90,10 +90,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "`{key}` {value} is read by the blog as a Common-Era year; write it in CE (e.g. 2026-11-26) or remove it",
         "ช่อง `{key}` {value} บล็อกจะอ่านเป็นปี ค.ศ. ให้เขียนเป็น ค.ศ. (เช่น 2026-11-26) หรือลบออก",
     ),
-    "active_body": (
-        "the body contains a script, an embedded frame, an event handler or a javascript: link; remove it",
-        "เนื้อหามีสคริปต์ เฟรมฝัง ตัวจัดการเหตุการณ์ หรือลิงก์ javascript: ให้ลบออก",
-    ),
     "record_shape": (
         "`{key}` is written by `gate` and is damaged; restore it from version control",
         "ช่อง `{key}` เขียนโดยคำสั่ง `gate` และเสียหาย ให้กู้คืนจากระบบควบคุมเวอร์ชัน",
@@ -263,6 +259,67 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "excluded_page": (
         "'{path}' is not published ({state}): {reasons}",
         "'{path}' ไม่ถูกเผยแพร่ ({state}): {reasons}",
+    ),
+    # --- what reaches the site (staging, the allowlist, attachments) -------------
+    "html_refused": (
+        "the rendered post holds {what} (HTML line {line}), which the site's allowlist refuses{detail}; "
+        "remove it from the body (or the title)",
+        "เนื้อหาที่แสดงผลมี {what} (บรรทัด HTML {line}) ซึ่งไม่อยู่ในรายการที่อนุญาต{detail} ให้ลบออกจากเนื้อหา (หรือหัวข้อ)",
+    ),
+    "attachment_outside": (
+        "the link '{url}' leaves the post's own folder; put the file in the folder named after the post "
+        "(e.g. news/posts/flu/ for news/posts/flu.md) and link it from there",
+        "ลิงก์ '{url}' ชี้ออกนอกโฟลเดอร์ของโพสต์ ให้วางไฟล์ไว้ในโฟลเดอร์ชื่อเดียวกับโพสต์ "
+        "(เช่น news/posts/flu/ สำหรับ news/posts/flu.md) แล้วลิงก์จากที่นั่น",
+    ),
+    "attachment_type": (
+        "the attachment '{url}' is of a type that could run in the site ({suffix}); attach a PDF, an image "
+        "or an office document instead",
+        "ไฟล์แนบ '{url}' เป็นชนิดที่อาจทำงานในเว็บไซต์ได้ ({suffix}) ให้แนบเป็น PDF รูปภาพ หรือเอกสารสำนักงานแทน",
+    ),
+    "attachment_missing": (
+        "the attachment '{url}' does not exist (or is a symlink); add the file or remove the link",
+        "ไม่พบไฟล์แนบ '{url}' (หรือเป็นลิงก์สัญลักษณ์) ให้เพิ่มไฟล์หรือลบลิงก์",
+    ),
+    "attachment_too_large": (
+        "the attachment '{url}' is larger than 50 MiB; link to it on another server instead",
+        "ไฟล์แนบ '{url}' ใหญ่เกิน 50 MiB ให้ลิงก์ไปยังไฟล์บนเซิร์ฟเวอร์อื่นแทน",
+    ),
+    "html_removed_at_build": (
+        "'{path}': the sanitiser removed {found} from the page MkDocs rendered, though the gate's own rendering "
+        "was clean; the page is published without it. Report this",
+        "'{path}': ตัวกรอง HTML ลบ {found} ออกจากหน้าที่ MkDocs สร้าง แม้ผลการตรวจของระบบจะผ่าน "
+        "หน้านี้เผยแพร่โดยไม่มีส่วนนั้น กรุณาแจ้งผู้ดูแลระบบ",
+    ),
+    "symlink_refused": (
+        "'{path}' is a symbolic link (or inside one) and is left out; copy the file itself into the folder",
+        "'{path}' เป็นลิงก์สัญลักษณ์ (หรืออยู่ในโฟลเดอร์ที่เป็นลิงก์) จึงไม่นำขึ้นเว็บ ให้คัดลอกไฟล์จริงมาไว้แทน",
+    ),
+    "not_a_post": (
+        "'{path}' looks like Markdown but is not a post ('.md' in lower case); it is left out. Rename it to .md",
+        "'{path}' ดูเหมือนไฟล์ Markdown แต่ไม่ใช่โพสต์ (ต้องลงท้ายด้วย '.md' ตัวพิมพ์เล็ก) จึงไม่นำขึ้นเว็บ ให้เปลี่ยนชื่อเป็น .md",
+    ),
+    "unaccounted_file": (
+        "'{path}' is not a post, an attachment of a post or an exempt file, and is left out; "
+        "delete it, move it into a post's folder, or list it under the plugin's `assets` or `exempt`",
+        "'{path}' ไม่ใช่โพสต์ ไฟล์แนบของโพสต์ หรือไฟล์ที่ได้รับยกเว้น จึงไม่นำขึ้นเว็บ "
+        "ให้ลบ ย้ายไปไว้ในโฟลเดอร์ของโพสต์ หรือระบุใน `assets` หรือ `exempt` ของปลั๊กอิน",
+    ),
+    "exclude_docs_uncovered": (
+        "{count} gated page(s) are not kept out by `exclude_docs` ({list}), so a builder that ignores plugins "
+        "would publish them unapproved. Add to mkdocs.yml:\n{lines}",
+        "มี {count} หน้าที่ต้องผ่านการอนุมัติแต่ `exclude_docs` ไม่ได้กันไว้ ({list}) "
+        "เครื่องมือสร้างเว็บที่ไม่ใช้ปลั๊กอินจะเผยแพร่หน้าเหล่านี้โดยไม่ได้รับอนุมัติ ให้เพิ่มใน mkdocs.yml:\n{lines}",
+    ),
+    "preview_not_loopback": (
+        "the preview of unpublished posts is off: `dev_addr` ({host}) is not a loopback address; "
+        "serve on 127.0.0.1 to preview",
+        "ปิดการแสดงตัวอย่างโพสต์ที่ยังไม่เผยแพร่ เพราะ `dev_addr` ({host}) ไม่ใช่ที่อยู่ภายในเครื่อง ให้ใช้ 127.0.0.1 เพื่อดูตัวอย่าง",
+    ),
+    "never_approved_ended": (
+        "the publication period has ended, but the post was never approved by the whole chain: "
+        "it was never published and is not taken down",
+        "สิ้นสุดระยะเวลาการเผยแพร่แล้ว แต่โพสต์ไม่เคยได้รับอนุมัติครบทุกขั้น จึงไม่เคยเผยแพร่และไม่ถูกนำลง",
     ),
     "link_to_excluded": (
         "'{page}' links to '{target}', which is not published; remove the link or get the post approved",
@@ -975,21 +1032,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "judge_cache": (
         "{parsed} posts read and verified, {reused} unchanged since the last build (not verified again)",
         "อ่านและตรวจลายมือชื่อ {parsed} โพสต์ ใช้ผลเดิม {reused} โพสต์ที่ไม่เปลี่ยนแปลงตั้งแต่การสร้างครั้งก่อน",
-    ),
-    "changed_during_build": (
-        "'{path}' changed on disk while the site was being built, after its sign-offs were verified; "
-        "nothing from this build is published. Build again",
-        "'{path}' ถูกแก้ไขระหว่างการสร้างเว็บไซต์ หลังจากตรวจลายมือชื่อแล้ว จึงไม่เผยแพร่ผลการสร้างครั้งนี้ กรุณาสร้างเว็บไซต์ใหม่อีกครั้ง",
-    ),
-    "late_signature_failure": (
-        "{count} post(s) failed signature checks that a --strict build finishes while the site is being built: "
-        "{list}. No page was written and nothing was moved; fix or remove them and build again",
-        "{count} โพสต์ตรวจลายมือชื่อไม่ผ่าน (การสร้างแบบ --strict ตรวจให้เสร็จระหว่างสร้างเว็บไซต์): {list} "
-        "ไม่มีการเขียนหน้าเว็บหรือย้ายไฟล์ใด กรุณาแก้ไขหรือนำออกแล้วสร้างใหม่อีกครั้ง",
-    ),
-    "prejudged": (
-        "{worker} posts judged on a second core while MkDocs collected its files, {main} in the build process",
-        "ตรวจ {worker} โพสต์บนแกนประมวลผลที่สองระหว่างที่ MkDocs รวบรวมไฟล์ และ {main} โพสต์ในกระบวนการสร้างเว็บ",
     ),
     # --- publishing on a schedule (tombstones) ---------------------------------
     "tombstone_title": (

@@ -81,7 +81,21 @@ class GateConfig(base.Config):
     """Where taken-down posts go, under their post path."""
 
     exempt = c.ListOfItems(c.Type(str), default=["index.md"])
-    """Pages under `docs_dir` that need no sign-off (glob patterns on the page path)."""
+    """Pages under `docs_dir` that need no sign-off (glob patterns on the path under `docs_dir`).
+    They are built from the file as it is: protect them by review like `mkdocs.yml` itself."""
+
+    gated = c.ListOfItems(c.Type(str), default=["*"])
+    """The gated scope (glob patterns on the path under `docs_dir`; `*` crosses folders): every
+    file in it must be a post, an attachment bound to a live post, exempt or an asset, or it is
+    left out with a warning. Files outside it are neither judged nor touched."""
+
+    assets = c.ListOfItems(c.Type(str), default=[])
+    """Static files under `docs_dir` published without sign-off, e.g. `[assets/*, images/*]`
+    (never a Markdown page). Like `exempt`, protect them by review."""
+
+    allowed_html = c.DictOfItems(c.ListOfItems(c.Type(str), default=[]), default={})
+    """Extra HTML a post may contain, as `{tag: [attribute, ...]}`, on top of the strict
+    allowlist. Scripts, frames, forms, styles, event handlers and non-http(s) URLs stay refused."""
 
     move_expired = c.Type(bool, default=True)
     """Move expired posts out of `docs_dir` after a successful `mkdocs build`."""

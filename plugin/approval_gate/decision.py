@@ -179,10 +179,13 @@ def decide(
     def result(state: str) -> Decision:
         return Decision(state, tuple(reasons), base.waiting_for, base.chain, base.history, base.refusal)
 
-    if window == EXPIRED:
+    if window == EXPIRED and done and not reasons and refusal is None:
         reasons.append(Reason("window_ended"))
         return result(EXPIRED)
-    if reasons:
+    broken = bool(reasons)
+    if window == EXPIRED:  # never approved: never published, so never taken down; it keeps its state
+        reasons.append(Reason("never_approved_ended"))
+    if broken:
         return result(INVALID)
     if refusal is not None:
         reasons.append(

@@ -1,22 +1,30 @@
-"""The MkDocs plugin: build only `live` posts and leave no trace of any other.
+"""The MkDocs plugin: the builder reads only bytes the gate verified.
 
-It decides in `on_files` before every other plugin, then closes the leaks that
-`InclusionLevel.EXCLUDED` leaves open: explicit `nav:` entries, links from built
-pages and assets used only by excluded posts. `--dirty` builds are refused, since
-they would keep pages of posts no longer live. Expired posts are moved out of
-`docs_dir` only after a successful, clean build. It also adds, when configured,
-the publication register and, in `mkdocs serve`, the preview of pending posts.
+In `on_files`, before every other plugin, every file under `docs_dir` is accounted for:
+
+- a live post is *staged*: the canonical text that was verified is written to a private
+  folder and the page's source points there, so MkDocs, Material's blog and every other
+  plugin read exactly what the approvers signed, never the file in `docs_dir`;
+- its attachments are staged the same way, with the bytes that were hashed into its digest;
+- an exempt page or asset (and anything outside the `gated` scope) is left as it is;
+- a post that is not live stays as an excluded page with no content at all, so MkDocs
+  treats links and `nav:` entries to it as it treats any excluded page;
+- anything else (any extension, any case, any symlink) is dropped with a warning.
+
+What is not staged is, by construction, not published. Rendered HTML of every live post is
+sanitised on the way out (`on_page_content`), the `nav:` is pruned of excluded pages, and
+expired posts are moved out of `docs_dir` only after a successful, clean build.
 """
 
 from __future__ import annotations
 
-import bisect
-import inspect
-import itertools
+import ipaddress
 import logging
 import os
 import posixpath
-import re
+import shutil
+import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,18 +33,18 @@ from zoneinfo import ZoneInfo
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import clean_directory, get_build_datetime, get_relative_url
+from mkdocs.utils import get_build_datetime, get_relative_url
 
-from . import theme, tombstones
+from . import sanitize, theme, tombstones
+from .binding import MARKDOWN_SUFFIXES, MarkdownSetup, attachment_folder
 from .config import GateConfig
-from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings, decide
+from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
 from .messages import Reason, message, site_language, state_name
 from .post import Post
-from .prejudge import Prejudge, Verdict, digest_now
 from .repository import PENDING, Gate, JudgeCache
 
 if TYPE_CHECKING:
@@ -47,13 +55,37 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-HREF_RE = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"'#?]+)""", re.IGNORECASE)
-MARKDOWN_LINK_RE = re.compile(r"""(?:\]\(|\b(?:href|src)\s*=\s*["'])\s*<?([^)\s"'>#?]+)""", re.IGNORECASE)
+SERVE_MODULES = ("mkdocs.commands.serve", "properdocs.commands.serve")
 
 
-def _is_serving() -> bool:
-    """True inside `mkdocs serve`, including `serve --clean` (which reports 'build')."""
-    return any(frame.filename.replace("\\", "/").endswith("mkdocs/commands/serve.py") for frame in inspect.stack(0))
+def is_serving(command: str) -> bool:
+    """True inside `serve`, including `serve --clean` (which reports 'build' to on_startup):
+    MkDocs and ProperDocs import their serve command only to serve."""
+    return command == "serve" or any(name in sys.modules for name in SERVE_MODULES)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _symlinked(path: Path, top: Path, known: dict[Path, bool]) -> bool:
+    """Whether `path` or a folder between it and `top` is a symlink (folders remembered)."""
+    if path.is_symlink():
+        return True
+    folder = path.parent
+    chain = []
+    while folder != top and folder not in known and top in folder.parents:
+        chain.append(folder)
+        folder = folder.parent
+    found = known.get(folder, False)
+    for step in reversed(chain):
+        found = known[step] = found or step.is_symlink()
+    return found
 
 
 class ApprovalGatePlugin(BasePlugin[GateConfig]):
@@ -64,6 +96,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.dirty = False
         self.started = False  # on_startup runs only under the `mkdocs` command line
         self.cache = JudgeCache()  # survives serve rebuilds: unchanged posts are not verified again
+        self.stage: Path | None = None
         self._reset()
 
     def _reset(self) -> None:
@@ -71,95 +104,99 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.serving = False
         self.failed = False
         self.judged: dict[str, tuple[Post, Decision]] = {}  # page path -> verdict
+        self.live: set[str] = set()  # page paths of staged posts
         self.excluded: set[str] = set()  # page paths of gated pages kept out
         self.excluded_urls: dict[str, str] = {}  # url -> page path
-        self.verified_text: dict[str, str] = {}
-        self.read_as: dict[str, str] = {}  # page path of a live post -> SHA-256 of the bytes verified
-        self.used_by_built: set[str] = set()  # src URIs of files linked from built pages
-        self.used_by_excluded: set[str] = set()
-        self.in_question: set[str] = set()  # src URIs of files whose inclusion on_env may change
         self.lang = "th"
-        self.previewing = False  # serve only, `preview: true`, CI unset
+        self.previewing = False  # serve only, `preview: true`, CI unset, loopback
         self.previews: dict[str, preview.Item] = {}  # served src URI -> previewed post
-        self.preview_text: dict[str, str] = {}
         self.dashboard_url = ""
         self.expiring_urls: dict[str, str] = {}  # post path -> URL, recorded when taken down
-        self.prejudge: Prejudge | None = None  # `build` only: posts judged on a second core from on_config
-        self.unchecked: set[str] = set()  # page paths decided before their signature checks came back
 
     # --- lifecycle -------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty, self.started = command, dirty, True
 
-    @event_priority(100)  # first: the earlier the worker starts judging, the less on_files waits
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._stop_prejudge()
         self._reset()  # one instance lives across `serve` rebuilds
+        self._unstage()
         if self.dirty:
             # A dirty build keeps old pages of posts that are no longer live.
             raise PluginError(message("dirty_refused", "en"))
-        self.serving = self.command == "serve" or _is_serving()
+        self.serving = is_serving(self.command)
         self.lang = site_language(config.theme.get("language"))
         root = Path(config.config_file_path or ".").resolve().parent
-        self.gate = Gate.from_options(root, Path(config.docs_dir).resolve(), dict(self.config))
+        markdown = MarkdownSetup(tuple(config.markdown_extensions), dict(config.mdx_configs))
+        self.gate = Gate.from_options(root, Path(config.docs_dir).resolve(), dict(self.config), markdown=markdown)
         self.gate.cache = self.cache
         self.cache.start_build()
         self.now = get_build_datetime()  # honours SOURCE_DATE_EPOCH; read once per build
-        # CI builds what the public sees, so a preview there would only hide mistakes.
+        # CI builds what the public sees, so a preview there would only hide mistakes; and
+        # unapproved posts are shown only to this machine.
         self.previewing = self.serving and self.config.preview and self.config.enabled and "CI" not in os.environ
+        if self.previewing and not is_loopback(config.dev_addr.host):
+            log.warning(message("preview_not_loopback", "en", host=config.dev_addr.host))
+            self.previewing = False
         if self.previewing:
             from . import preview
 
             config.extra_css.append(preview.CSS_URI)
-        elif not self.serving:  # serve keeps its own cache; its threads make forking unsafe
-            # --strict fails the build for a bad signature anyway, so checks may finish later.
-            self.prejudge = Prejudge.start(self.gate, config.docs_dir, self.now, defer=bool(config.strict))
         return config
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
-        self._stop_prejudge()
 
-    def _stop_prejudge(self) -> None:
-        if self.prejudge is not None:
-            self.prejudge.close()
-            self.prejudge = None
-
-    # --- deciding --------------------------------------------------------------
+    # --- deciding and staging ----------------------------------------------------
 
     @event_priority(100)  # before blog (-50), tags, search, RSS: they must never see a gated post
-    def _decide(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         gate = self._gate()
         if not self.config.enabled:
             log.warning(message("plugin_disabled", "en"))
-        assets = sorted(file.src_uri for file in files if not file.is_documentation_page())
-        verdicts: dict[tuple[str, str], Verdict] = {}
-        if self.prejudge is not None:
-            verdicts = self.prejudge.verdicts()
-            log.debug(message("prejudged", "en", worker=self.prejudge.by_worker, main=self.prejudge.by_main))
-            if not self.prejudge.defer:
-                self.prejudge = None
-        for file in files.documentation_pages(inclusion=lambda level: True):
-            if gate.is_exempt(file.src_uri) or file.abs_src_path is None:
+        docs = gate.docs_dir
+        links: dict[Path, bool] = {}
+        pages: list[File] = []
+        others: list[File] = []
+        for file in list(files):
+            if file.generated_by is not None or file.abs_src_path is None:
                 continue
-            verdict = verdicts.get((file.src_uri, os.path.normpath(file.abs_src_path)))
-            if verdict is not None and self.prejudge is not None:
-                self.unchecked.add(file.src_uri)
-            read_as, post, decision = verdict or gate.judge_read(file.abs_src_path, file.src_uri, self.now)
-            self.judged[file.src_uri] = (post, decision)
-            if log.isEnabledFor(logging.DEBUG):
-                log.debug(f"{file.src_uri}: {decision.state}; " + "; ".join(r.text("en") for r in decision.reasons))
-            if decision.state == LIVE and self.config.enabled:
-                file.inclusion = InclusionLevel.INCLUDED
-                self.verified_text[file.src_uri] = post.text
-                self.read_as[file.src_uri] = read_as
+            path = Path(file.abs_src_path)
+            if docs not in path.parents:
+                continue  # the theme's own files
+            if file.src_uri.startswith((".", "templates/")) or "/." in file.src_uri:
+                files.remove(file)  # MkDocs never publishes these; nobody reads them from Files
+            elif _symlinked(path, docs, links):
+                files.remove(file)
+                log.warning(message("symlink_refused", "en", path=file.src_uri))
+            elif not gate.is_gated(file.src_uri):
+                continue
+            elif file.src_uri.endswith(".md"):
+                pages.append(file)
             else:
-                file.inclusion = InclusionLevel.EXCLUDED
-                self.excluded.add(file.src_uri)
-                self.excluded_urls[file.url] = file.src_uri
-                self._report(file.src_uri, decision)
-                self.used_by_excluded.update(self._files_used(file, post.body, assets))
+                others.append(file)
+        uncovered = [file.src_uri for file in pages if not file.inclusion.is_excluded()]
+        if uncovered:
+            raise PluginError(self._exclude_docs_help(uncovered))
+        staged: dict[str, bytes] = {}  # src URI of a live post's attachment -> the bytes bound
+        folders: set[str] = set()
+        for file in pages:
+            self._decide(file, staged)
+            folders.add(attachment_folder(file.src_uri))
+        for file in others:
+            if file.src_uri in staged:
+                self._stage_file(file, staged.pop(file.src_uri))
+                continue
+            files.remove(file)
+            if posixpath.splitext(file.src_uri)[1].lower() in MARKDOWN_SUFFIXES:
+                log.warning(message("not_a_post", "en", path=file.src_uri))
+            elif not any(file.src_uri.startswith(folder) for folder in folders):
+                log.warning(message("unaccounted_file", "en", path=file.src_uri))
+        for src_uri, data in staged.items():  # bound, but MkDocs did not list them (a hidden folder)
+            generated = File.generated(config, src_uri, abs_src_path=str(self._write_stage(src_uri, data)))
+            generated.inclusion = InclusionLevel.INCLUDED
+            files.append(generated)
         if self.previewing:
             self._add_previews(files, config)
         if self.config.register and self.config.enabled:
@@ -168,28 +205,59 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         (log.info if self.cache.reused else log.debug)(cached)
         return files
 
-    @event_priority(-100)  # after the blog, which reads its posts itself in on_files
-    def _check_early_reads(self, files: Files, *, config: MkDocsConfig) -> None:
-        """Fail the build if a live post changed on disk after it was verified and before a plugin
-        read it itself (`on_page_read_source`, which serves the verified text, is not used then).
-        A --strict build's worker hashes them again off the critical path, answering by on_env."""
-        read_early = []
-        for src_uri in self.read_as:
-            file = files.get_file_from_path(src_uri)
-            if file is None or file.page is None or file.abs_src_path is None:
-                continue  # no page yet: MkDocs will read it through on_page_read_source
-            read_early.append((src_uri, os.path.normpath(file.abs_src_path)))
-        if self.prejudge is not None and read_early:
-            read_early = self.prejudge.rehash(read_early)
-        if changed := self._changed_since_judged({file: digest_now(file[1]) for file in read_early}):
-            raise PluginError(message("changed_during_build", "en", path=changed[0]))
-        self.in_question = self._files_in_question(files)  # the files are all there now
+    def _decide(self, file: File, staged: dict[str, bytes]) -> None:
+        """Judge one post; stage it (and its attachments) when live, else leave an empty excluded page."""
+        gate = self._gate()
+        try:
+            with open(str(file.abs_src_path), "rb") as handle:
+                raw = handle.read()
+            post, decision = gate.judge_bytes(raw, file.src_uri, self.now, base=gate.docs_dir)
+        except OSError as error:
+            post = Post(path=file.src_uri, problems=(Reason("unreadable", None, {"detail": error.strerror or ""}),))
+            decision = Decision("invalid", post.problems)
+        self.judged[file.src_uri] = (post, decision)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(f"{file.src_uri}: {decision.state}; " + "; ".join(r.text("en") for r in decision.reasons))
+        if decision.state == LIVE and self.config.enabled:
+            self._stage_file(file, post.text.encode("utf-8"))
+            self.live.add(file.src_uri)
+            staged.update((item.path, item.data) for item in post.attachments)
+            return
+        file.content_string = ""  # no byte of it is readable by anyone, and MkDocs builds nothing
+        file.inclusion = InclusionLevel.EXCLUDED
+        self.excluded.add(file.src_uri)
+        self.excluded_urls[file.url] = file.src_uri
+        self._report(file.src_uri, decision)
 
-    def _changed_since_judged(self, digests: dict[tuple[str, str], str | None]) -> list[str]:
-        """`digests`: (src URI, path) of live posts -> SHA-256 of the file now (None: unreadable)."""
-        return sorted(src_uri for (src_uri, _), digest in digests.items() if digest != self.read_as[src_uri])
+    def _stage_file(self, file: File, data: bytes) -> None:
+        file.abs_src_path = str(self._write_stage(file.src_uri, data))
+        file.inclusion = InclusionLevel.INCLUDED
 
-    on_files = CombinedEvent(_decide, _check_early_reads)
+    def _write_stage(self, src_uri: str, data: bytes) -> Path:
+        if self.stage is None:
+            self.stage = Path(tempfile.mkdtemp(prefix="approval-gate-"))
+        target = self.stage.joinpath(*src_uri.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        return target
+
+    def _unstage(self) -> None:
+        if self.stage is not None:
+            shutil.rmtree(self.stage, ignore_errors=True)
+            self.stage = None
+
+    def _exclude_docs_help(self, uncovered: list[str]) -> str:
+        """The build stops: a builder that ignores plugins would publish these posts."""
+        gate = self._gate()
+        lines = ["exclude_docs: |", "  *"]
+        lines += [f"  !/{pattern}" for pattern in (*gate.exempt, *gate.assets)]
+        return message(
+            "exclude_docs_uncovered",
+            "en",
+            count=len(uncovered),
+            list=", ".join(uncovered[:5]),
+            lines="\n".join(lines),
+        )
 
     # --- the publication register ------------------------------------------------
 
@@ -237,21 +305,21 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         """Non-live posts in content become drafts, pending posts pages under _pending/, plus the queue.
 
         Everything added is DRAFT: MkDocs builds drafts in `serve` only, a second lock
-        behind `previewing`. Drafts stay out of the blog (it only walks included
-        pages), so a broken post cannot break the blog; they are plain pages."""
+        behind `previewing`. Drafts stay out of the blog (it only walks included pages),
+        so a broken post cannot break the blog. Their HTML is sanitised like a live page's
+        (`on_page_content`) and served with a Content-Security-Policy (`on_post_page`)."""
         from . import preview
 
         gate = self._gate()
         names = {pid: person.name for pid, person in gate.registry.people.items()} if gate.registry else {}
         for src_uri in sorted(self.excluded):
             file = files.get_file_from_path(src_uri)
-            if file is None or file.abs_src_path is None:
+            if file is None:
                 continue
             post, decision = self.judged[src_uri]
             file.inclusion = InclusionLevel.DRAFT
             self.previews[src_uri] = preview.Item(post, decision, preview.CONTENT, src_uri, names)
-            self.preview_text[src_uri] = preview.page_markdown(post, self._raw(Path(file.abs_src_path)), self.lang)
-        expired = gate.expired_dir.resolve()
+            file.content_string = preview.page_markdown(post, self._raw(gate.docs_dir / src_uri), self.lang)
         for path in gate.post_files():
             place, post_path = gate.place_of(path)
             uri = preview.preview_uri(post_path)
@@ -261,14 +329,11 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             text = preview.page_markdown(judged.post, self._raw(path), self.lang)
             files.append(File.generated(config, uri, content=text, inclusion=InclusionLevel.DRAFT))
             self.previews[uri] = preview.Item(judged.post, judged.decision, preview.PENDING, uri, names)
-        for path in sorted(gate.pending_dir.rglob("*")) if gate.pending_dir.is_dir() else []:
-            relative = path.relative_to(gate.pending_dir).as_posix()
-            hidden = "/." in f"/{relative}"
-            if path.suffix == ".md" or hidden or not path.is_file() or expired in path.resolve().parents:
-                continue
-            uri = f"{preview.PREVIEW_DIR}/{relative}"
-            if files.get_file_from_path(uri) is None:  # images beside a pending post
-                files.append(File.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.DRAFT))
+            for item in judged.post.attachments:  # the bytes that were hashed, as for a live post
+                shown = f"{preview.PREVIEW_DIR}/{item.path}"
+                if files.get_file_from_path(shown) is None:
+                    staged = str(self._write_stage(shown, item.data))
+                    files.append(File.generated(config, shown, abs_src_path=staged, inclusion=InclusionLevel.DRAFT))
         files.append(File.generated(config, preview.CSS_URI, content=preview.CSS, inclusion=InclusionLevel.DRAFT))
         dashboard = File.generated(config, preview.DASHBOARD_URI, content="", inclusion=InclusionLevel.DRAFT)
         self.dashboard_url = dashboard.url
@@ -284,11 +349,10 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             return ""
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild when the registry or (with the preview) a pending post changes."""
+        """Rebuild (and stage again) when the registry or a pending post changes; MkDocs
+        watches docs_dir itself."""
         if self.gate is not None:
-            watched = [self.gate.root / self.config.registry]
-            if self.previewing:
-                watched.append(self.gate.pending_dir)
+            watched = [self.gate.root / self.config.registry, self.gate.pending_dir]
             for path in watched:
                 if path.exists():
                     server.watch(str(path))
@@ -308,61 +372,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         else:
             log.warning(text)
 
-    @classmethod
-    def _files_used(cls, file: File, markdown: str, assets: list[str]) -> set[str]:
-        """src URIs of the files a post links to and those in its attachments folder."""
-        return cls._local_links(file, markdown) | cls._attachments(assets, file)
-
-    @staticmethod
-    def _local_links(file: File, markdown: str) -> set[str]:
-        """src URIs of local files a page links to (images, attachments)."""
-        base = posixpath.dirname(file.src_uri)
-        found = set()
-        for target in MARKDOWN_LINK_RE.findall(markdown):
-            if urlsplit(target).scheme or target.startswith(("/", "//")):
-                continue
-            found.add(posixpath.normpath(posixpath.join(base, unquote(target))))
-        return found
-
-    def _files_in_question(self, files: Files) -> set[str]:
-        """src URIs of the files whose inclusion on_env may change: excluded ones (they come back
-        when a built page uses them) and those excluded posts use (they go when nothing built does).
-        In a site whose posts are all live there are usually none, and no links need collecting."""
-        return {
-            file.src_uri
-            for file in files
-            if not file.is_documentation_page()
-            and not (file.src_uri.startswith(".") or "/." in file.src_uri)
-            and (file.src_uri in self.used_by_excluded or file.inclusion == InclusionLevel.EXCLUDED)
-        }
-
-    def _used_by_live(self, files: Files) -> set[str]:
-        """src URIs of files live posts link to or keep in their attachments folders."""
-        assets = sorted(file.src_uri for file in files if not file.is_documentation_page())
-        used = set()
-        for src_uri in self.read_as:
-            file = files.get_file_from_path(src_uri)
-            if file is not None:
-                used.update(self._files_used(file, self.judged[src_uri][0].body, assets))
-        return used
-
-    @staticmethod
-    def _attachments(assets: list[str], page: File) -> set[str]:
-        """src URIs in the page's attachments folder; `assets` is every non-page src URI, sorted
-        (a prefix search, since scanning all files for every post was quadratic: 2.4 s at 3,000 posts)."""
-        folder = posixpath.splitext(page.src_uri)[0] + "/"
-        found = set()
-        for uri in itertools.islice(assets, bisect.bisect_left(assets, folder), None):
-            if not uri.startswith(folder):
-                break
-            found.add(uri)
-        return found
-
-    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        # Render exactly the text that was verified (or previewed), not whatever is on disk now.
-        return self.verified_text.get(page.file.src_uri) or self.preview_text.get(page.file.src_uri)
-
-    # --- closing the leaks -------------------------------------------------------
+    # --- what reaches the pages --------------------------------------------------
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Drop excluded pages from an explicit `nav:` and re-link previous/next."""
@@ -386,91 +396,62 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         bookended = [None, *nav.pages, None]
         for previous, page, following in zip(bookended[:-2], nav.pages, bookended[2:], strict=True):
             page.previous_page, page.next_page = previous, following
-        for page in (f.page for f in files.documentation_pages(inclusion=lambda level: True) if f.page):
-            if page.file.src_uri in self.excluded:
-                page.previous_page = page.next_page = None
         return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.previewing:
+        """Live posts and previews are published as the sanitiser's output; links from any
+        built page to a post that is not live are named."""
+        src_uri = page.file.src_uri
+        item = self.previews.get(src_uri) if self.previewing else None
+        if src_uri in self.live or item is not None:
+            checked = sanitize.check(html, self._gate().renderer.policy)
+            if checked.findings and item is None:
+                # The gate rendered this post clean; MkDocs' own rendering must be too.
+                found = ", ".join(finding.what for finding in checked.findings)
+                log.warning(message("html_removed_at_build", "en", path=src_uri, found=found))
+            html, urls = checked.html, checked.urls
+        else:
+            urls = sanitize.urls_in(html)
+        if item is not None:
             from . import preview
 
-            item = self.previews.get(page.file.src_uri)
-            if item is not None:
-                back = get_relative_url(self.dashboard_url, page.url)
-                return preview.banner_html(item, self.lang, self._gate().rules.timezone, back) + html
-            if page.file.src_uri == preview.DASHBOARD_URI:
-                return html
-        if not self.excluded_urls and not self.in_question:
-            return html  # no link can reach an excluded page or decide a file's inclusion
-        base = posixpath.dirname(page.file.src_uri)
-        for target in HREF_RE.findall(html):
+            back = get_relative_url(self.dashboard_url, page.url)
+            html = preview.banner_html(item, self.lang, self._gate().rules.timezone, back) + html
+        if self.excluded_urls and not (self.previewing and src_uri.startswith("_pending/")):
+            self._name_links_to_excluded(page, urls)
+        return html
+
+    def _name_links_to_excluded(self, page: Page, urls: tuple[str, ...]) -> None:
+        for target in urls:
             if urlsplit(target).scheme or target.startswith("//"):
                 continue
-            url = posixpath.normpath(posixpath.join(posixpath.dirname(page.url.rstrip("/") + "/x"), unquote(target)))
+            path = urlsplit(target).path
+            url = posixpath.normpath(posixpath.join(posixpath.dirname(page.url.rstrip("/") + "/x"), unquote(path)))
             url = url.lstrip("./") if url != "." else ""
             for candidate in (url, url + "/", url.rstrip("/") + "/"):
                 if candidate in self.excluded_urls:
-                    log.warning(
-                        message("link_to_excluded", "en", page=page.file.src_uri, target=self.excluded_urls[candidate])
-                    )
+                    target_uri = self.excluded_urls[candidate]
+                    log.warning(message("link_to_excluded", "en", page=page.file.src_uri, target=target_uri))
                     break
-            self.used_by_built.add(posixpath.normpath(posixpath.join(base, unquote(target))))
-        return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Preview pages carry a Content-Security-Policy: nothing loads from elsewhere, nothing
+        is submitted, and only the theme's own scripts run (the content has none: it is sanitised)."""
+        if not self.previewing or (
+            page.file.src_uri not in self.previews and not page.file.src_uri.startswith("_pending")
+        ):
+            return output
+        from . import preview
+
+        return preview.with_csp(output)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Settle which assets are copied (this runs before static files are): those only
-        excluded posts use stay out; those live pages use come back in, even when
-        `exclude_docs` keeps the posts' folders out for builders that ignore plugins."""
-        self._settle_deferred_checks(config)
-        # A file another plugin added excluded after on_files was not in question when the pages
-        # were scanned: it stays out, the safe side.
-        in_question = self._files_in_question(files) & self.in_question
-        used = self.used_by_built | self._used_by_live(files) if in_question else set()
-        if self.previewing:
-            used |= self.used_by_excluded  # drafts show them
-        for file in files:
-            if file.src_uri not in in_question:
-                continue
-            if file.src_uri in self.used_by_excluded and file.src_uri not in used:
-                file.inclusion = InclusionLevel.EXCLUDED
-                self.excluded_urls.setdefault(file.url, file.src_uri)
-            elif file.src_uri in used and file.inclusion == InclusionLevel.EXCLUDED:
-                file.inclusion = InclusionLevel.INCLUDED
-        # Thai word search and Buddhist-Era publication dates for the theme's overrides.
+        """Thai word search and Buddhist-Era publication dates for the theme's overrides."""
         theme.add_assets(files, config)
         live = [(path, post) for path, (post, decision) in self.judged.items() if decision.state == LIVE]
         starts = {path: post.window.start for path, post in live if post.window}
         theme.add_template_helpers(env, lang=self.lang, timezone=ZoneInfo(self.config.timezone), starts=starts)
         return env
-
-    def _settle_deferred_checks(self, config: MkDocsConfig) -> None:
-        """The signature checks a --strict build deferred, and the rehashing of posts the blog read
-        itself, before pages are written: a post whose decision the checks change, or that changed
-        on disk, fails the build (a bad signature's warning would in strict mode), and what other
-        plugins wrote early (Material's tags.json) is cleared."""
-        job, self.prejudge = self.prejudge, None
-        if job is None:
-            return
-        failed, digests = job.results()
-        gate = self._gate()
-        late = []
-        for src_uri in sorted(self.unchecked if failed is None else failed & self.unchecked):
-            post, tentative = self.judged[src_uri]
-            decision = decide(post, gate.registry, gate.settings, self.now)
-            if decision != tentative:
-                self.judged[src_uri] = (post, decision)
-                self._report(src_uri, decision)
-                late.append(src_uri)
-        if digests is None:  # the worker died: hash them here
-            digests = {file: digest_now(file[1]) for file in job.rehashing}
-        changed = self._changed_since_judged(digests)
-        if late or changed:
-            clean_directory(config.site_dir)
-        if late:
-            raise PluginError(message("late_signature_failure", "en", count=len(late), list=", ".join(late)))
-        if changed:
-            raise PluginError(message("changed_during_build", "en", path=changed[0]))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._lay_tombstones(config)
@@ -521,7 +502,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         )
 
     def on_shutdown(self) -> None:
-        self._stop_prejudge()
+        self._unstage()
         if self.gate is None or not self.takes_down():
             return
         if self.failed:

@@ -56,6 +56,16 @@ class SignOff:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A local file the post links or embeds, bound into its digest."""
+
+    path: str  # relative to the post's root folder (content, pending, expired): news/flu/photo.png
+    name: str  # relative to the post's own folder: flu/photo.png (what the digest binds)
+    sha256: str
+    data: bytes = field(repr=False, compare=False)  # the bytes hashed: what is staged and moved
+
+
+@dataclass(frozen=True)
 class Requester:
     name: str
     position: str | None
@@ -79,6 +89,7 @@ class Post:
     signoffs: tuple[SignOff, ...] = ()
     published: dict[str, Any] | None = None
     taken_down: dict[str, Any] | None = None
+    attachments: tuple[Attachment, ...] = ()
     problems: tuple[Reason, ...] = ()
 
 

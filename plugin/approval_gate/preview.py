@@ -8,7 +8,9 @@ exactly the posts nobody has approved yet.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import html
 import json
 import re
@@ -176,9 +178,9 @@ def _front_matter(title: str) -> str:
 def page_markdown(post: Post, raw: str, lang: str) -> str:
     """The Markdown a previewed post is rendered from: its title, then its body.
 
-    A body the gate refused as active (scripts, handlers) or a file it could not read
+    A body whose HTML the allowlist refused (scripts, handlers, forms) or a file it could not read
     is shown as escaped text, so opening a preview never runs what nobody approved."""
-    unsafe = any(reason.code == "active_body" for reason in post.problems)
+    unsafe = any(reason.code == "html_refused" for reason in post.problems)
     if post.digest is None or unsafe:
         note = message("preview_shown_as_text", lang)
         shown = post.body if post.digest is not None else raw
@@ -229,3 +231,29 @@ def dashboard_markdown(rows: Sequence[tuple[Item, str]], lang: str, tz: ZoneInfo
     # One line, so Python-Markdown keeps it as a single raw HTML block.
     parts.append("".join(table) + "\n")
     return "".join(parts)
+
+
+# Nothing loads from elsewhere, nothing is submitted or framed, no plugin runs, and only the
+# theme's own scripts run (the content has none: it is sanitised before this is added).
+CSP = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; "
+    "frame-src 'none'; connect-src 'self' ws: wss:; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'"
+)
+
+
+def with_csp(page_html: str) -> str:
+    """`page_html` with a Content-Security-Policy as the first thing in its <head>.
+
+    Inline scripts are allowed by their hashes, so only the theme's own (present when the
+    page is written) run; MkDocs' live reload, injected later, does not: reload by hand."""
+    from .sanitize import inline_scripts
+
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+        for code in inline_scripts(page_html)
+    )
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{_e(CSP.format(hashes=hashes))}">'
+    head = re.search(r"<head[^>]*>", page_html, re.IGNORECASE)
+    if head is None:
+        return meta + page_html
+    return page_html[: head.end()] + meta + page_html[head.end() :]

@@ -9,22 +9,37 @@ import datetime as dt
 import fnmatch
 import functools
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import hardened, signing
-from .decision import EXPIRED, Decision, Settings, Verifier, decide
+from . import hardened, sanitize, signing
+from .binding import MARKDOWN_SUFFIXES, MarkdownSetup, Renderer, bind
+from .decision import EXPIRED, Decision, Settings, decide
 from .messages import Reason
 from .moves import MoveError, clashes, clean_temporaries, move_attachments, move_post, repository_lock
 from .post import Post, Rules, load_post
 from .records import RecordError, add_record
 from .registry import Registry, RegistryError, parse_registry
+from .sanitize import Checked
 
 CONTENT, PENDING, EXPIRED_PLACE = "content", "pending", "expired"
+
+
+def read_plain_file(base: Path, path: str) -> bytes | None:
+    """The bytes of `base/path` when it is a plain file reached without a symlink, else None."""
+    target = base / path
+    try:
+        for folder in (target, *target.parents):
+            if folder == base:
+                break
+            if folder.is_symlink():
+                return None
+        return target.read_bytes() if target.is_file() else None
+    except OSError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -43,36 +58,24 @@ class TakeDown:
     problems: list[tuple[str, str, str]] = field(default_factory=list)  # (post path, code, detail)
 
 
-PARALLEL_FROM = 1000  # posts per worker process; below this, starting workers costs more than it saves
-
-
-def usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def _detail(error: MoveError) -> str:
     """The folder in the way for a clash; what went wrong, and where, otherwise."""
     return str(error.path) if error.code == "move_clash" or not error.detail else f"{error.detail}: {error.path}"
 
 
-def _judge_chunk(job: tuple[Gate, list[Path], dt.datetime]) -> list[Judged]:
-    gate, files, now = job
-    return [gate.judge(file, now) for file in files]
-
-
 @dataclass
 class JudgeCache:
-    """Parsed posts and signature checks, kept by the plugin across `mkdocs serve` rebuilds.
+    """Parsed posts, rendered bodies and signature checks, kept by the plugin across `mkdocs serve`
+    rebuilds.
 
-    A post is keyed by the SHA-256 of its raw bytes and its path, a signature check by
-    (key line, statement, signature): both are pure, so an unchanged post is neither
-    parsed nor verified again. Decisions are not cached: they depend on `now`."""
+    A post is keyed by the SHA-256 of its raw bytes and its path, a rendering by the title
+    and body, a signature check by (key line, statement, signature): all are pure, so an
+    unchanged post is neither parsed, rendered nor verified again. Attachments are read
+    afresh every time, and decisions are not cached: they depend on `now`."""
 
     posts: dict[tuple[str, str, Rules], Post] = field(default_factory=dict)
     signatures: dict[tuple[str, bytes, str], bool] = field(default_factory=dict)
+    renders: dict[tuple[str, str], Checked] = field(default_factory=dict)
     parsed: int = 0  # this build: posts read and verified afresh
     reused: int = 0  # this build: posts taken from the cache
 
@@ -80,17 +83,19 @@ class JudgeCache:
         """Forget what the last build did not use (old versions of edited posts)."""
         self.posts = {key: post for key, post in self.posts.items() if key in self._seen_posts}
         self.signatures = {key: ok for key, ok in self.signatures.items() if key in self._seen_signatures}
+        self.renders = {key: checked for key, checked in self.renders.items() if key in self._seen_renders}
         self._seen_posts: set[tuple[str, str, Rules]] = set()
         self._seen_signatures: set[tuple[str, bytes, str]] = set()
+        self._seen_renders: set[tuple[str, str]] = set()
         self.parsed = self.reused = 0
 
     def __post_init__(self) -> None:
         self._seen_posts = set()
         self._seen_signatures = set()
+        self._seen_renders = set()
 
-    def post(self, raw: bytes, post_path: str, rules: Rules, raw_digest: str | None = None) -> Post:
-        """`raw_digest`: the SHA-256 of `raw` when the caller has it already."""
-        key = (raw_digest or hashlib.sha256(raw).hexdigest(), post_path, rules)
+    def post(self, raw: bytes, post_path: str, rules: Rules) -> Post:
+        key = (hashlib.sha256(raw).hexdigest(), post_path, rules)
         self._seen_posts.add(key)
         post = self.posts.get(key)
         if post is None:
@@ -99,6 +104,14 @@ class JudgeCache:
         else:
             self.reused += 1
         return post
+
+    def rendered(self, post: Post, renderer: Renderer) -> Checked:
+        key = (post.title or "", post.body)
+        self._seen_renders.add(key)
+        checked = self.renders.get(key)
+        if checked is None:
+            checked = self.renders[key] = renderer.check(post)
+        return checked
 
     def verify(self, line: str, message: bytes, sig: str) -> bool:
         key = (line, message, sig)
@@ -120,15 +133,25 @@ class Gate:
     exempt: tuple[str, ...]
     registry: Registry | None
     registry_problem: Reason | None
+    assets: tuple[str, ...] = ()
+    gated: tuple[str, ...] = ("*",)
+    renderer: Renderer = field(default_factory=lambda: Renderer(MarkdownSetup()))
     cache: JudgeCache | None = None  # set by the plugin, which lives across serve rebuilds
 
     @classmethod
     def from_options(
-        cls, root: Path, docs_dir: Path, options: dict[str, object], now: dt.datetime | None = None
+        cls,
+        root: Path,
+        docs_dir: Path,
+        options: dict[str, object],
+        now: dt.datetime | None = None,
+        *,
+        markdown: MarkdownSetup | None = None,
     ) -> Gate:
         """Build from the plugin options (a GateConfig or the same keys in a dict).
 
-        `now` (default: the build clock) is only needed to check a hardened registry's expiry."""
+        `now` (default: the build clock) is only needed to check a hardened registry's expiry;
+        `markdown` is the site's Markdown setup, which posts are rendered with to check them."""
         roles = tuple(str(role) for role in options.get("roles") or ("chair", "director"))  # type: ignore[attr-defined]
         try:
             tz = ZoneInfo(str(options.get("timezone") or "Asia/Bangkok"))
@@ -182,14 +205,29 @@ class Gate:
                 timezone=tz, default_agency=str(default_agency) if default_agency else None, categories=categories
             ),
             exempt=tuple(str(item) for item in options.get("exempt") or ()),  # type: ignore[attr-defined]
+            assets=tuple(str(item) for item in options.get("assets") or ()),  # type: ignore[attr-defined]
+            gated=tuple(str(item) for item in options.get("gated") or ("*",)),  # type: ignore[attr-defined]
             registry=registry,
             registry_problem=problem,
+            renderer=Renderer(markdown or MarkdownSetup(), sanitize.policy_with(options.get("allowed_html"))),
         )
 
     # --- where posts live ----------------------------------------------------
 
-    def is_exempt(self, page_path: str) -> bool:
-        return any(fnmatch.fnmatchcase(page_path, pattern) for pattern in self.exempt)
+    def is_exempt(self, path: str) -> bool:
+        """A page or file under docs_dir published without sign-off (`exempt` globs)."""
+        return any(fnmatch.fnmatchcase(path, pattern) for pattern in self.exempt)
+
+    def is_asset(self, path: str) -> bool:
+        """A static file under docs_dir published without sign-off (`assets` globs; never a page)."""
+        suffix = os.path.splitext(path)[1].lower()
+        return suffix not in MARKDOWN_SUFFIXES and any(fnmatch.fnmatchcase(path, pattern) for pattern in self.assets)
+
+    def is_gated(self, path: str) -> bool:
+        """Inside the gated scope (`gated` globs) and not exempt: must be accounted for."""
+        return any(fnmatch.fnmatchcase(path, pattern) for pattern in self.gated) and not (
+            self.is_exempt(path) or self.is_asset(path)
+        )
 
     def place_of(self, file: Path) -> tuple[str, str]:
         """(place, post path) of a post file: relative to the most specific root holding it."""
@@ -239,72 +277,44 @@ class Gate:
 
     # --- judging -------------------------------------------------------------
 
-    def judge_bytes(
-        self,
-        raw: bytes,
-        post_path: str,
-        now: dt.datetime,
-        *,
-        verify: Verifier | None = None,
-        raw_digest: str | None = None,
-    ) -> tuple[Post, Decision]:
-        """`verify` replaces the signature check (the build defers checks with it, see prejudge)."""
+    def judge_bytes(self, raw: bytes, post_path: str, now: dt.datetime, *, base: Path) -> tuple[Post, Decision]:
+        """Read, render, check and bind a post's bytes, then decide; `base` is the folder its
+        post path is relative to (content, pending or expired), where its attachments are."""
         cache = self.cache
-        post = cache.post(raw, post_path, self.rules, raw_digest) if cache else load_post(raw, post_path, self.rules)
+        post = cache.post(raw, post_path, self.rules) if cache else load_post(raw, post_path, self.rules)
+        post = bind(
+            post, self._render(post), functools.partial(read_plain_file, base), is_asset=self._is_asset_at(base)
+        )
         if self.registry_problem is not None:
-            post = Post(**{**post.__dict__, "problems": (*post.problems, self.registry_problem)})
-        verify = verify or (cache.verify if cache else signing.verify)
-        return post, decide(post, self.registry, self.settings, now, verify=verify)
+            post = replace(post, problems=(*post.problems, self.registry_problem))
+        return post, decide(post, self.registry, self.settings, now, verify=cache.verify if cache else signing.verify)
 
-    def judge_read(
-        self, path: str, post_path: str, now: dt.datetime, *, verify: Verifier | None = None
-    ) -> tuple[str, Post, Decision]:
-        """(SHA-256 of the bytes judged, post, decision) of one file; OSError when it cannot be read.
+    def _render(self, post: Post) -> Checked:
+        if post.digest is None:
+            return Checked(html="", findings=(), urls=())
+        if self.cache is not None:
+            return self.cache.rendered(post, self.renderer)
+        return self.renderer.check(post)
 
-        The digest lets the plugin check, later in the build, that a plugin which reads
-        posts itself (Material's blog) read these very bytes."""
-        with open(path, "rb") as handle:
-            raw = handle.read()
-        digest = hashlib.sha256(raw).hexdigest()
-        return (digest, *self.judge_bytes(raw, post_path, now, verify=verify, raw_digest=digest))
+    def _is_asset_at(self, base: Path) -> Callable[[str], bool]:
+        """Exempt files count as assets only in the site itself: elsewhere they are not published."""
+        if base != self.docs_dir:
+            return lambda path: False
+        return lambda path: self.is_exempt(path) or self.is_asset(path)
 
     def judge(self, file: Path, now: dt.datetime) -> Judged:
         place, post_path = self.place_of(file)
+        base = self.target(place, "")
         try:
             raw = file.read_bytes()
         except OSError as error:
             post = Post(path=post_path, problems=(Reason("unreadable", None, {"detail": error.strerror or ""}),))
             return Judged(file, place, post, decide(post, self.registry, self.settings, now))
-        post, decision = self.judge_bytes(raw, post_path, now)
+        post, decision = self.judge_bytes(raw, post_path, now, base=base)
         return Judged(file, place, post, decision)
 
     def judge_all(self, now: dt.datetime) -> list[Judged]:
-        return self.judge_many(list(self.post_files()), now)
-
-    def judge_many(self, files: list[Path], now: dt.datetime) -> list[Judged]:
-        """`judge` for each file, in order; large sets are shared among the CPU cores.
-
-        Parsing and two signature checks cost about 1 ms a post, so 10,000 posts on one
-        core take seconds; worker processes divide that. Any failure to start them
-        falls back to judging here, with the same results."""
-        workers = min(usable_cores(), len(files) // PARALLEL_FROM)
-        if workers < 2:
-            return [self.judge(file, now) for file in files]
-        from concurrent.futures import ProcessPoolExecutor  # here: builds never need it
-        from concurrent.futures.process import BrokenProcessPool
-
-        size = -(-len(files) // workers)
-        chunks = [files[start : start + size] for start in range(0, len(files), size)]
-        template = replace(self, cache=None)
-        try:
-            context = multiprocessing.get_context("fork")  # no re-import: the workers start in milliseconds
-            with ProcessPoolExecutor(len(chunks) - 1, mp_context=context) as pool:
-                # This process takes the first share itself: half as much to send back through pickles.
-                others = pool.map(_judge_chunk, [(template, chunk, now) for chunk in chunks[1:]])
-                parts = [[self.judge(file, now) for file in chunks[0]], *others]
-        except (OSError, ValueError, BrokenProcessPool):
-            return [self.judge(file, now) for file in files]
-        return [judged for part in parts for judged in part]
+        return [self.judge(file, now) for file in self.post_files()]
 
     # --- taking down ---------------------------------------------------------
 

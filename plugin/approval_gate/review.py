@@ -388,7 +388,7 @@ class Desk:
             with self._sign_lock, repository_lock(self.gate.root):
                 raw = file.read_bytes()
                 now = self.clock()
-                post, decision = self.gate.judge_bytes(raw, post_path, now)
+                post, decision = self.gate.judge_bytes(raw, post_path, now, base=self.gate.target(place, ""))
                 if post.digest != shown_digest:
                     return Outcome(False, self.say("review_changed"))
                 try:

@@ -22,6 +22,7 @@ def judged_as_json(judged: Judged, lang: str) -> dict[str, object]:
         "state": decision.state,
         "waiting_for": decision.waiting_for,
         "digest": judged.post.digest,
+        "attachments": [{"path": item.name, "sha256": item.sha256} for item in judged.post.attachments],
         "title": judged.post.title,
         "window": [judged.post.window.start.isoformat(), judged.post.window.end.isoformat()]
         if judged.post.window
@@ -65,7 +66,7 @@ def check(ctx: Context, paths: tuple[Path, ...], as_json: bool) -> None:
             gate.place_of(file)
         except ValueError:
             fail_usage(ctx.say("cli_not_a_post", path=str(file)))
-    results = gate.judge_many(files, now)  # on every core for large sites
+    results = [gate.judge(file, now) for file in files]
     if as_json:
         click.echo(json.dumps([judged_as_json(j, ctx.lang) for j in results], ensure_ascii=False, indent=2))
     else:

@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 
 import click
 
+from ..binding import MarkdownSetup
 from ..messages import language_from_env, message
 from ..repository import Gate
 
@@ -54,7 +55,8 @@ def load_gate(config_file: Path) -> tuple[Gate, Any]:
     if plugin is None:
         fail_usage(message("cli_no_plugin", lang, path=str(config_file)))
     root = config_file.resolve().parent
-    return Gate.from_options(root, Path(config.docs_dir).resolve(), dict(plugin.config)), config
+    markdown = MarkdownSetup(tuple(config.markdown_extensions), dict(config.mdx_configs))
+    return Gate.from_options(root, Path(config.docs_dir).resolve(), dict(plugin.config), markdown=markdown), config
 
 
 def build_now() -> dt.datetime:
