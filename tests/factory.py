@@ -10,9 +10,10 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from approval_gate import signing
-from approval_gate.decision import Settings, decide
-from approval_gate.post import Rules, load_post
-from approval_gate.registry import parse_registry
+from approval_gate.binding import MarkdownSetup
+from approval_gate.decision import Settings
+from approval_gate.post import Rules
+from approval_gate.repository import Gate
 from approval_gate.signoff import make_entry, write_entry
 
 UTC = dt.UTC
@@ -99,11 +100,21 @@ class SiteFactory:
         head = "\n".join(f"{key}: {value}" for key, value in form.items() if value is not None)
         return f"---\n{head}\n---\n\n# {title}\n\n{textwrap.dedent(body).strip()}\n"
 
-    def sign(self, text: str, post_path: str, steps: list[tuple[str, str, str | None, dt.datetime]]) -> str:
-        registry = parse_registry((self.root / "approvers.yml").read_text(encoding="utf-8"), self.settings.roles)
+    def gate(self) -> Gate:
+        """The gate as the site's plugin sees it (MkDocs' default Markdown extensions)."""
+        options = {"site_id": SITE_ID, "default_agency": self.rules.default_agency}
+        markdown = MarkdownSetup(("toc", "tables", "fenced_code"))
+        return Gate.from_options(self.root, self.root / "content", options, markdown=markdown)
+
+    def sign(
+        self, text: str, post_path: str, steps: list[tuple[str, str, str | None, dt.datetime]], place: str = "content"
+    ) -> str:
+        """`text` with the sign-offs of `steps`, each on the digest of the post as it would be
+        at `place` (its attachments are read from there)."""
+        gate = self.gate()
+        base = gate.target({"expired": "expired"}.get(place, place), "")
         for signer, verdict, reason, at in steps:
-            post = load_post(text.encode(), post_path, self.rules)
-            decision = decide(post, registry, self.settings, at)
+            post, decision = gate.judge_bytes(text.encode(), post_path, at, base=base)
             role = decision.waiting_for or PEOPLE[signer][1]
             entry = make_entry(
                 post, decision, self.settings, role=role, signer=signer, verdict=verdict, reason=reason, now=at,

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from approval_gate.post import Rules, load_post
+from approval_gate.binding import MarkdownSetup, Renderer, bind
+from approval_gate.post import Post, Rules, load_post
+from approval_gate.sanitize import Checked
 from conftest import run_mkdocs
 from factory import SiteFactory
 
@@ -35,6 +37,16 @@ GENERATED_EXPECTED = {
 }
 
 
+RENDERER = Renderer(MarkdownSetup(("toc", "tables", "fenced_code")))
+
+
+def judged(raw: bytes, post_path: str) -> Post:
+    """The post as the gate reads it: parsed, rendered, its HTML checked (no attachments here)."""
+    post = load_post(raw, post_path, RULES)
+    checked = RENDERER.check(post) if post.digest else Checked(html="", findings=(), urls=())
+    return bind(post, checked, lambda path: None)
+
+
 def test_corpus_is_large_and_complete() -> None:
     files = {path.stem for path in CORPUS.glob("*.md")}
     assert files == set(EXPECTED)
@@ -44,7 +56,7 @@ def test_corpus_is_large_and_complete() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_bad_post_gives_its_exact_message(name: str) -> None:
     """The first problem is the expected one, with its key and its exact text."""
-    post = load_post((CORPUS / f"{name}.md").read_bytes(), f"news/posts/{name}.md", RULES)
+    post = judged((CORPUS / f"{name}.md").read_bytes(), f"news/posts/{name}.md")
     first = post.problems[0]
     assert EXPECTED[name] == [first.code, first.key, first.text("en")]
     assert first.text("th") != first.text("en")  # every message exists in Thai too
@@ -52,7 +64,7 @@ def test_each_bad_post_gives_its_exact_message(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(GENERATED))
 def test_size_limits(name: str) -> None:
-    post = load_post(GENERATED[name], f"news/posts/{name}.md", RULES)
+    post = judged(GENERATED[name], f"news/posts/{name}.md")
     assert GENERATED_EXPECTED[name] == [post.problems[0].code, post.problems[0].key]
 
 

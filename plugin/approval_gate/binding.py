@@ -95,7 +95,7 @@ def bind(
     if post.digest is None:
         return post
     problems: list[Reason] = [
-        Reason("html_refused", None, {"what": f.what, "line": str(f.line), "detail": f.detail})
+        Reason("html_rewritten" if f.detail else "html_refused", None, {"what": f.what, "line": str(f.line)})
         for f in checked.findings
     ]
     folder = attachment_folder(post.path)

@@ -262,9 +262,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- what reaches the site (staging, the allowlist, attachments) -------------
     "html_refused": (
-        "the rendered post holds {what} (HTML line {line}), which the site's allowlist refuses{detail}; "
+        "the rendered post holds {what} (HTML line {line}), which the site's allowlist refuses; "
         "remove it from the body (or the title)",
-        "เนื้อหาที่แสดงผลมี {what} (บรรทัด HTML {line}) ซึ่งไม่อยู่ในรายการที่อนุญาต{detail} ให้ลบออกจากเนื้อหา (หรือหัวข้อ)",
+        "เนื้อหาที่แสดงผลมี {what} (บรรทัด HTML {line}) ซึ่งไม่อยู่ในรายการที่อนุญาต ให้ลบออกจากเนื้อหา (หรือหัวข้อ)",
+    ),
+    "html_rewritten": (
+        "the rendered post's HTML is malformed near {what} (HTML line {line}): the sanitiser had to rewrite it; "
+        "close every tag you open and nest them properly",
+        "HTML ของเนื้อหาผิดรูปแบบใกล้ {what} (บรรทัด HTML {line}) ตัวกรองต้องเขียนใหม่ ให้ปิดแท็กทุกตัวที่เปิดและซ้อนแท็กให้ถูกต้อง",
     ),
     "attachment_outside": (
         "the link '{url}' leaves the post's own folder; put the file in the folder named after the post "
@@ -315,6 +320,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the preview of unpublished posts is off: `dev_addr` ({host}) is not a loopback address; "
         "serve on 127.0.0.1 to preview",
         "ปิดการแสดงตัวอย่างโพสต์ที่ยังไม่เผยแพร่ เพราะ `dev_addr` ({host}) ไม่ใช่ที่อยู่ภายในเครื่อง ให้ใช้ 127.0.0.1 เพื่อดูตัวอย่าง",
+    ),
+    "returned_to_pending": (
+        "'{path}' was never approved and its publication period has ended: it was moved back to the pending "
+        "folder, unpublished (not taken down, not in the register)",
+        "'{path}' ไม่เคยได้รับอนุมัติและสิ้นสุดระยะเวลาการเผยแพร่แล้ว จึงย้ายกลับไปยังโฟลเดอร์รอดำเนินการ "
+        "โดยไม่เผยแพร่ (ไม่นับเป็นการนำลงและไม่อยู่ในทะเบียน)",
     ),
     "never_approved_ended": (
         "the publication period has ended, but the post was never approved by the whole chain: "

@@ -45,7 +45,7 @@ from .config import GateConfig
 from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
 from .messages import Reason, message, site_language, state_name
 from .post import Post
-from .repository import PENDING, Gate, JudgeCache
+from .repository import PENDING, Gate, JudgeCache, ended_unapproved
 
 if TYPE_CHECKING:
     from . import preview
@@ -515,6 +515,13 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
                 log.warning(message(code, "en", path=post_path, detail=detail))
             for post_path in result.moved:
                 log.info(message("moved_post", "en", path=post_path, target=str(self.gate.expired_dir.name)))
+        ended = [path for path, (_, decision) in self.judged.items() if ended_unapproved(decision)]
+        returned = self.gate.return_to_pending(ended, self.now) if ended else None
+        if returned is not None:
+            for post_path, code, detail in returned.problems:
+                log.warning(message(code, "en", path=post_path, detail=detail))
+            for post_path in returned.moved:
+                log.warning(message("returned_to_pending", "en", path=post_path))
         self._summarise(moved=len(result.moved) if result else 0)
 
 

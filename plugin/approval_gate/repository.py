@@ -42,6 +42,11 @@ def read_plain_file(base: Path, path: str) -> bytes | None:
         return None
 
 
+def ended_unapproved(decision: Decision) -> bool:
+    """The period ended but the post was never approved by the whole chain."""
+    return decision.state != EXPIRED and any(reason.code == "never_approved_ended" for reason in decision.reasons)
+
+
 @dataclass(frozen=True)
 class Judged:
     """A post file, where it is, and what the gate decided about it."""
@@ -374,6 +379,31 @@ class Gate:
                         result.problems.append((post_path, error.code, _detail(error)))
         except MoveError as error:  # the lock: nothing was moved
             result.problems.extend((post_path, error.code, _detail(error)) for post_path in expired_posts)
+        return result
+
+    def return_to_pending(self, post_paths: list[str], now: dt.datetime) -> TakeDown:
+        """Move posts whose period ended without the whole chain's approval back to pending
+        (never to the expired folder: they were never published, so nothing is taken down)."""
+        result = TakeDown()
+        try:
+            with repository_lock(self.root):
+                for post_path in post_paths:
+                    source = self.docs_dir / post_path
+                    if not source.is_file() or source.is_symlink():
+                        continue
+                    if not ended_unapproved(self.judge(source, now).decision):
+                        continue
+                    target = self.pending_dir / post_path
+                    try:
+                        if clashes(source, target):
+                            raise MoveError("move_clash", target)
+                        move_attachments(source, target)
+                        move_post(source, target)
+                        result.moved.append(post_path)
+                    except MoveError as error:
+                        result.problems.append((post_path, error.code, _detail(error)))
+        except MoveError as error:
+            result.problems.extend((post_path, error.code, _detail(error)) for post_path in post_paths)
         return result
 
     def expired_in_content(self, now: dt.datetime) -> list[str]:
