@@ -19,6 +19,7 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from approval_gate import preview
+from approval_gate.binding import MarkdownSetup, Renderer, bind
 from approval_gate.decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
 from approval_gate.messages import Reason
 from approval_gate.post import Post, Rules, load_post
@@ -107,7 +108,9 @@ def test_page_markdown_keeps_the_body_and_an_escaped_title() -> None:
 def test_page_markdown_never_renders_an_active_body() -> None:
     """A body the gate refused as active is shown as escaped text, never as HTML."""
     text = POST.replace("เนื้อหาประกาศ", '<script>alert("x")</script>')
-    body, _ = get_data(preview.page_markdown(a_post(text), text, "th"))
+    post = a_post(text)
+    post = bind(post, Renderer(MarkdownSetup()).check(post), lambda path: None)
+    body, _ = get_data(preview.page_markdown(post, text, "th"))
     assert "<script>" not in body
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
     assert "แสดงเป็นข้อความธรรมดา" in body
@@ -400,3 +403,30 @@ def test_dashboard_states_the_time_it_was_judged_at() -> None:
     first = preview.dashboard_markdown([], "en", BANGKOK, later)
     assert first == preview.dashboard_markdown([], "en", BANGKOK, later)
     assert "2026-11-26T17:00:00+07:00" in first
+
+
+@pytest.mark.slow
+def test_preview_runs_nothing_nobody_approved(example_site: Path) -> None:
+    """An unsigned pending post holding an SVG onload handler is shown sanitised, with a
+    Content-Security-Policy, and the handler never reaches the served page."""
+    hostile = example_site / "pending" / "news" / "posts" / "hostile-preview.md"
+    text = (example_site / "pending" / "news" / "posts" / "clinic-hours-change.md").read_text(encoding="utf-8")
+    head, _, _ = text.rpartition("\n---\n")
+    hostile.write_text(head + "\n---\n\nข่าว tokpreview <svg/onload=alert(document.domain)>\n", encoding="utf-8")
+    for base in serve(example_site):
+        status, page = fetch(base + "_pending/news/posts/hostile-preview/")
+        assert status == 200
+        assert "tokpreview" in page
+        assert "onload" not in page and "alert(document.domain)" not in page
+        assert '<meta http-equiv="Content-Security-Policy" content="default-src &#x27;self&#x27;' in page
+
+
+def test_preview_is_off_unless_served_on_loopback(example_site: Path) -> None:
+    """`dev_addr` on a public address: the preview is off, with a warning saying why."""
+    config = example_site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "dev_addr: 0.0.0.0:8000\n", encoding="utf-8")
+    from approval_gate.plugin import is_loopback
+
+    assert [True, True, True, False, False] == [
+        is_loopback(host) for host in ("127.0.0.1", "::1", "localhost", "0.0.0.0", "192.168.1.5")
+    ]

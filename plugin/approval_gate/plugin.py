@@ -319,7 +319,9 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             post, decision = self.judged[src_uri]
             file.inclusion = InclusionLevel.DRAFT
             self.previews[src_uri] = preview.Item(post, decision, preview.CONTENT, src_uri, names)
-            file.content_string = preview.page_markdown(post, self._raw(gate.docs_dir / src_uri), self.lang)
+            text = preview.page_markdown(post, self._raw(gate.docs_dir / src_uri), self.lang)
+            file.content_string = text
+            file.abs_src_path = str(self._write_stage(src_uri, text.encode("utf-8")))  # plugins read the file
         for path in gate.post_files():
             place, post_path = gate.place_of(path)
             uri = preview.preview_uri(post_path)
