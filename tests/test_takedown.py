@@ -445,3 +445,20 @@ def test_random_sites_over_time_keep_every_post_once_and_every_notice(
 @given(posts=POSTS, steps=STEPS)
 def test_random_sites_over_time_many(posts: list[tuple[str, int, int]], steps: list[tuple[str, int]]) -> None:
     run_site(posts, steps)
+
+
+# --- portability ------------------------------------------------------------------------------
+
+
+def test_take_down_modules_load_without_posix_only_modules() -> None:
+    """As on Windows: fcntl, termios, pwd, grp and resource cannot be imported."""
+    blocked = ("fcntl", "termios", "pwd", "grp", "resource")
+    code = (
+        "import sys\n"
+        f"for name in {blocked!r}: sys.modules[name] = None\n"
+        "import approval_gate.moves, approval_gate.repository, approval_gate.tombstones, approval_gate.webserver\n"
+        "import approval_gate.cli.sweep, approval_gate.cli.webserver\n"
+        "print('loaded')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert ("loaded\n", "") == (result.stdout, result.stderr)
