@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -152,11 +154,37 @@ def test_a_thai_named_post_is_taken_down_and_later_builds_pass(tmp_path: Path, m
         assert f"/news/{SLUG}/\n" == (office.root / "site" / "taken-down.txt").read_text(encoding="utf-8")
     assert not list((office.root / "site").rglob("*%E0*"))  # nothing written at an encoded path
 
+    serving_notice(office.root, office.now, f"/news/{SLUG}/")
     snippet = tmp_path / "gone.conf"
     assert office.gate("nginx", "--output", str(snippet)).exit_code == 0
     with running_nginx(nginx_binary(), tmp_path, office.root / "site", snippet) as port:
         status, headers, body = get(port, f"/news/{SLUG}/")
         assert (410, True, "noindex") == (status, NOTICE in body, headers["x-robots-tag"])
+
+
+def serving_notice(root: Path, now: dt.datetime, url: str) -> None:
+    """`mkdocs serve` starts, and serves the notice at the Thai URL a browser requests."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(now), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("CI", None)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert server.poll() is None, server.stderr.read() if server.stderr else "mkdocs serve exited"
+            try:
+                status, _, body = get(port, url)
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "mkdocs serve did not start"
+                time.sleep(0.2)
+        assert (200, True) == (status, NOTICE in body)
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
 
 
 # --- faults, each with every file counted ---------------------------------------------------
