@@ -576,7 +576,9 @@ def test_sweep(tmp_path: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, "took down 'news/posts/old.md' (moved to pending/expired/)\n")
     moved = factory.root / "pending/expired/news/posts/old.md"
     assert not old.exists()
-    assert 'taken_down: {"at": "2026-11-25T10:00:00Z", "reason": "expired"}\n---\n' in moved.read_text(encoding="utf-8")
+    # The URL is recorded as the build records it, so the notice goes where the post was served.
+    recorded = 'taken_down: {"at": "2026-11-25T10:00:00Z", "reason": "expired", "url": "news/old/"}\n---\n'
+    assert recorded in moved.read_text(encoding="utf-8")
     assert (factory.root / "content/news/posts/live.md").is_file()
     result = gate(factory.root, "sweep")
     assert (result.exit_code, result.stdout) == (0, "nothing to take down\n")

@@ -210,7 +210,7 @@ def test_a_fault_at_every_step_of_take_down_loses_nothing(
         assert faulty.hit
         # Every fault is reported as a problem with a catalogue code; none escapes as an exception.
         assert result.problems, (name, nth)
-        assert {code for _, code, _ in result.problems} <= {"move_failed", "move_clash"}
+        assert {code for _, code, _ in result.problems} <= {"move_failed", "takedown_clash"}
         assert_never_lost(site.root, digests)
         # The next clean run finishes the job: exactly once, in the expired folder, verifying.
         again = gate_of(site.root).take_down(list(texts), pinned_clock)
@@ -261,7 +261,7 @@ def test_a_name_clash_refuses_and_changes_nothing(
         move_post(source, target)
     assert caught.value.code == "move_clash"
     result = gate_of(factory.root).take_down(["news/posts/expired-000.md"], pinned_clock)
-    assert result.moved == [] and result.problems == [("news/posts/expired-000.md", "move_clash", str(target))]
+    assert result.moved == [] and result.problems == [("news/posts/expired-000.md", "takedown_clash", str(target))]
     assert digest(source) == signed and target.read_bytes() == before
     assert (source.with_suffix("") / "แผนที่.pdf").is_file()  # attachments stay with the post
 
@@ -274,7 +274,7 @@ def test_an_attachments_folder_clash_leaves_the_folder_and_reports_it(
     clash.mkdir(parents=True)
     (clash / "อื่น.pdf").write_bytes(b"another post's file")
     result = gate_of(factory.root).take_down(["news/posts/expired-000.md"], pinned_clock)
-    assert result.problems and result.problems[0][1] == "move_clash"
+    assert result.problems and result.problems[0][1] == "takedown_clash"
     assert (source.with_suffix("") / "แผนที่.pdf").is_file() and (clash / "อื่น.pdf").is_file()
     assert_never_lost(factory.root, {"news/posts/expired-000.md": signed})
 
@@ -304,7 +304,7 @@ def test_two_builds_at_once_move_each_post_exactly_once(factory: SiteFactory) ->
     outputs = [process.communicate(timeout=300) for process in (first, second)]
     for process, (_, stderr) in zip((first, second), outputs, strict=True):
         assert process.returncode == 0, stderr
-        assert "move_clash" not in stderr and "was not moved" not in stderr
+        assert "was not taken down" not in stderr and "was not moved" not in stderr
     moved = sum(len([line for line in stderr.splitlines() if "took down" in line]) for _, stderr in outputs)
     assert moved == len(paths)  # between them, each post was moved once
     assert_exactly_once(factory.root, digests, "expired")

@@ -1058,4 +1058,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} taken-down URLs serve a notice page (listed in {list})",
         "ลิงก์ของโพสต์ที่นำลงแล้ว {count} รายการแสดงหน้าแจ้งสิ้นสุดการเผยแพร่ (รายการอยู่ใน {list})",
     ),
+    # --- take-down that is always right (moves, notices, the web server) ------
+    "takedown_clash": (
+        "'{path}' was not taken down: {detail} already exists and is not this post as it was signed "
+        "(another post, or this one without its sign-offs); both are kept. Compare the two files, "
+        "remove or rename the one that is wrong, then build again",
+        "ไม่ได้นำ '{path}' ลง: มีไฟล์ {detail} อยู่แล้วและไม่ใช่โพสต์นี้ตามที่ลงนามไว้ "
+        "(เป็นโพสต์อื่น หรือเป็นโพสต์นี้แต่ไม่มีลายมือชื่อ) จึงเก็บไว้ทั้งสองไฟล์ "
+        "ให้เปรียบเทียบทั้งสองไฟล์ ลบหรือเปลี่ยนชื่อไฟล์ที่ไม่ถูกต้อง แล้วสร้างเว็บไซต์ใหม่",
+    ),
+    "move_symlink": (
+        "'{path}' was not moved: {detail} is a symbolic link, and links are never followed; "
+        "replace the link with the real file or folder, then run again",
+        "ไม่ได้ย้าย '{path}': {detail} เป็นลิงก์สัญลักษณ์ (symbolic link) ซึ่งจะไม่ถูกติดตาม ให้แทนที่ลิงก์ด้วยไฟล์หรือโฟลเดอร์จริง แล้วสั่งใหม่",
+    ),
+    "tombstone_unwritable": (
+        "the notice page of taken-down '{path}' cannot be written at {url} ({detail}); that URL answers "
+        "404 instead. Give the post a shorter file name (at most 250 bytes; a Thai letter takes 3)",
+        "เขียนหน้าแจ้งสิ้นสุดการเผยแพร่ของ '{path}' ที่ {url} ไม่ได้ ({detail}) ลิงก์นั้นจะแสดง 404 แทน "
+        "ให้ตั้งชื่อไฟล์โพสต์ให้สั้นลง (ไม่เกิน 250 ไบต์ อักษรไทยหนึ่งตัวใช้ 3 ไบต์)",
+    ),
+    "nginx_no_list": (
+        "{path} not found: build the site first (mkdocs build), then run gate nginx again",
+        "ไม่พบ {path} ให้สร้างเว็บไซต์ก่อน (mkdocs build) แล้วสั่ง gate nginx ใหม่",
+    ),
+    "nginx_skipped_url": (
+        "'{url}' holds a quote, backslash, '$', brace or control character and is left out of the nginx "
+        "configuration (its notice page is still served); rename the post",
+        "'{url}' มีเครื่องหมายคำพูด แบ็กสแลช '$' วงเล็บปีกกา หรืออักขระควบคุม จึงไม่ได้ใส่ไว้ในการตั้งค่า nginx "
+        "(ยังแสดงหน้าแจ้งสิ้นสุดการเผยแพร่ตามปกติ) ให้เปลี่ยนชื่อไฟล์โพสต์",
+    ),
+    "nginx_written": (
+        "wrote the nginx configuration for {count} taken-down URLs to {path}; include it in the site's "
+        "server block and reload nginx",
+        "เขียนการตั้งค่า nginx สำหรับลิงก์ที่นำลงแล้ว {count} รายการไว้ที่ {path} แล้ว "
+        "ให้ include ไว้ใน server block ของเว็บไซต์ แล้ว reload nginx",
+    ),
 }

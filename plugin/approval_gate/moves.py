@@ -2,22 +2,30 @@
 
 The order is: write the new copy beside its target, fsync, link it into place (which
 fails rather than overwrite), fsync the folder, then remove the old file. A crash at
-any point leaves the post in its old place, or in both places with the same digest;
-the next move of that post notices the second case and finishes the job. A lock
-file serialises moves, so two builds cannot both move the same post.
+any point leaves the post in its old place, or in both places; the next move of that
+post finishes the job only when the copy in the target is exactly what the move
+writes: the source's bytes plus the one record line the move adds (`taken_down`,
+`published`). Any other file in the target, even the same post without its
+sign-offs, is a clash: both are kept and reported. A lock file serialises moves, so
+two builds cannot both move the same post.
+
+Temporary copies have short names of their own (`.<hash>.gate-tmp`), so a file name
+that is legal (at most 255 bytes) can always be moved. Nothing here imports a
+POSIX-only module at load time: the lock uses `fcntl` on POSIX and `msvcrt` on Windows.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
+import hashlib
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .canonical import PostFormatError, read_post_text
+from .records import RecordError, without_record
 
 LOCK_NAME = ".approval-gate.lock"
 TMP_SUFFIX = ".gate-tmp"
@@ -26,7 +34,7 @@ TMP_SUFFIX = ".gate-tmp"
 class MoveError(OSError):
     """A move that was refused or failed; the post is still where it was.
 
-    `code` is a catalogue key: move_clash, move_failed, lock_timeout."""
+    `code` is a catalogue key: move_clash, move_failed, lock_timeout, move_symlink."""
 
     def __init__(self, code: str, path: Path, detail: str = ""):
         super().__init__(f"{code}: {path}: {detail}")
@@ -45,20 +53,37 @@ def repository_lock(folder: Path, timeout: float = 60.0) -> Iterator[None]:
         raise MoveError("move_failed", folder / LOCK_NAME, error.strerror or str(error)) from None
     try:
         deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise MoveError("lock_timeout", folder / LOCK_NAME) from None
-                time.sleep(0.05)
+        while not _try_lock(handle):
+            if time.monotonic() > deadline:
+                raise MoveError("lock_timeout", folder / LOCK_NAME) from None
+            time.sleep(0.05)
         yield
     finally:
         os.close(handle)  # closing releases the lock
 
 
+def _try_lock(handle: int) -> bool:
+    """Take the exclusive lock on the open lock file without waiting; False if another process holds it."""
+    if sys.platform == "win32":
+        import msvcrt  # Windows only: imported here so that the module loads everywhere
+
+        try:
+            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)  # the first byte; released when the file closes
+        except OSError:
+            return False
+        return True
+    import fcntl  # POSIX only
+
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
 def _fsync_dir(folder: Path) -> None:
+    if sys.platform == "win32":
+        return  # Windows cannot open a folder for fsync; NTFS journals the rename itself
     handle = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(handle)
@@ -66,26 +91,45 @@ def _fsync_dir(folder: Path) -> None:
         os.close(handle)
 
 
-def _same_post(a: bytes, b: bytes) -> bool:
-    """Same digest: the same post, whatever record keys were added on the way."""
+def temporary_for(target: Path) -> Path:
+    """The temporary copy's name beside `target`: short whatever the target's name (255-byte limit)."""
+    tag = hashlib.sha256(os.fsencode(target.name)).hexdigest()[:16]
+    return target.with_name(f".{tag}{TMP_SUFFIX}")
+
+
+RECORD_KEYS = ("taken_down", "published")
+
+
+def left_by_move(source: bytes, target: bytes) -> bool:
+    """True if `target` is exactly what a move of `source` writes: the same bytes, or the same
+    bytes plus the one record line a move adds. Anything else in the target is a clash."""
+    if source == target:
+        return True
     try:
-        return read_post_text(a).digest == read_post_text(b).digest
-    except PostFormatError:
-        return a == b
+        text, copy = source.decode("utf-8"), target.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    for key in RECORD_KEYS:
+        try:
+            if without_record(copy, key) == text:
+                return True
+        except RecordError:
+            continue
+    return False
 
 
 def clashes(source: Path, target: Path) -> bool:
-    """True if `target` holds a different post than `source` (so neither may move)."""
+    """True if `target` exists and is not what a move of `source` writes (so neither may move)."""
     try:
-        return target.exists() and not _same_post(source.read_bytes(), target.read_bytes())
+        return os.path.lexists(target) and not left_by_move(source.read_bytes(), target.read_bytes())
     except OSError:
-        return False  # move_post reports it
+        return True  # an unreadable target is in the way: keep both
 
 
 def _write_new(target: Path, data: bytes) -> None:
     """Create `target` with `data`, durably, failing if it exists."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}{TMP_SUFFIX}")
+    temporary = temporary_for(target)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(temporary)  # left by an interrupted move; we hold the lock
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -114,8 +158,11 @@ def move_post(source: Path, target: Path, transform: Callable[[bytes], bytes] = 
 
     Returns 'moved', 'resolved' (a copy left by an interrupted move was completed)
     or 'gone' (someone else moved it first). Raises MoveError and changes nothing
-    else if the target holds a different post or the disk refuses.
+    else if the target holds anything but what this move writes, or the disk refuses.
+    Symlinks are never followed: a symlink as source or target is refused.
     """
+    if source.is_symlink():
+        raise MoveError("move_symlink", source)
     try:
         data = source.read_bytes()
     except FileNotFoundError:
@@ -123,8 +170,14 @@ def move_post(source: Path, target: Path, transform: Callable[[bytes], bytes] = 
     except OSError as error:
         raise MoveError("move_failed", source, error.strerror or str(error)) from None
     outcome = "moved"
+    if target.is_symlink():
+        raise MoveError("move_symlink", target)
     if target.exists():
-        if not _same_post(data, target.read_bytes()):
+        try:
+            held = target.read_bytes()
+        except OSError as error:
+            raise MoveError("move_failed", target, error.strerror or str(error)) from None
+        if not left_by_move(data, held):
             raise MoveError("move_clash", target)
         outcome = "resolved"
     else:
@@ -153,9 +206,11 @@ def attachments_of(post_file: Path) -> Path:
 def move_attachments(source_post: Path, target_post: Path) -> bool:
     """Move the post's attachments folder along with it; refuses to merge folders."""
     source, target = attachments_of(source_post), attachments_of(target_post)
+    if source.is_symlink():
+        raise MoveError("move_symlink", source)
     if not source.is_dir():
         return False
-    if target.exists():
+    if os.path.lexists(target):
         raise MoveError("move_clash", target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -96,3 +96,19 @@ def add_record(text: str, key: str, value: dict[str, Any]) -> str:
     if _top_level_value_node(text[start:end], key) is not None:
         raise RecordError("record_exists", key)
     return text[:end] + f"{key}: {entry_line(value)}{newline}" + text[end:]
+
+
+def without_record(text: str, key: str) -> str:
+    """`text` without the `key: {json}` line that `add_record` puts last in the front matter.
+
+    Raises RecordError when the front matter's last line is not such a line."""
+    start, end, newline = _front_matter_span(text)
+    yaml_text = text[start:end]
+    if not yaml_text.endswith(newline):
+        raise RecordError("no_record", key)
+    body = yaml_text[: -len(newline)]
+    line_start = max(body.rfind("\n"), body.rfind("\r")) + 1
+    line = body[line_start:]
+    if not (line.startswith(f"{key}: {{") and line.endswith("}")):
+        raise RecordError("no_record", key)
+    return text[: start + line_start] + text[end:]

@@ -19,7 +19,15 @@ from . import hardened, sanitize, signing
 from .binding import MARKDOWN_SUFFIXES, MarkdownSetup, Renderer, bind
 from .decision import EXPIRED, Decision, Settings, decide
 from .messages import Reason
-from .moves import MoveError, clashes, clean_temporaries, move_attachments, move_post, repository_lock
+from .moves import (
+    MoveError,
+    attachments_of,
+    clashes,
+    clean_temporaries,
+    move_attachments,
+    move_post,
+    repository_lock,
+)
 from .post import Post, Rules, load_post
 from .records import RecordError, add_record
 from .registry import Registry, RegistryError, parse_registry
@@ -57,10 +65,55 @@ class Judged:
     decision: Decision
 
 
+# What a take-down does with one post (PlannedMove.action).
+MOVE, FINISH, CLASH, SYMLINK = "move", "finish", "clash", "symlink"
+
+
+@dataclass(frozen=True)
+class PlannedMove:
+    """One expired post and what taking it down does: the same plan for `gate sweep --dry-run` and the build.
+
+    `action`: `move` (to `target`), `finish` (an interrupted move left exactly this move's copy in
+    `target`: remove the source), `clash` (`in_the_way` holds something else: both are kept) or
+    `symlink` (`in_the_way` is a symbolic link: refused, never followed)."""
+
+    post_path: str
+    source: Path
+    target: Path
+    action: str
+    attachments: Path | None = None  # the source's attachments folder, when there is one
+    in_the_way: Path | None = None
+    until: dt.datetime | None = None  # the end of the publication window: why it is taken down
+
+    @property
+    def problem(self) -> tuple[str, str, str] | None:
+        """(post path, catalogue code, detail) when the post cannot be moved."""
+        if self.action == CLASH:
+            return (self.post_path, "takedown_clash", str(self.in_the_way))
+        if self.action == SYMLINK:
+            return (self.post_path, "move_symlink", str(self.in_the_way))
+        return None
+
+
 @dataclass
 class TakeDown:
     moved: list[str] = field(default_factory=list)
     problems: list[tuple[str, str, str]] = field(default_factory=list)  # (post path, code, detail)
+    plan: list[PlannedMove] = field(default_factory=list)
+
+
+def first_symlink(base: Path, path: Path) -> Path | None:
+    """The first symbolic link on the way from `base` down to `path` (`path` itself included), if any."""
+    try:
+        parts = path.relative_to(base).parts
+    except ValueError:  # a folder configured outside the site's root: check the file itself
+        return path if path.is_symlink() else None
+    current = base
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            return current
+    return None
 
 
 def _detail(error: MoveError) -> str:
@@ -235,14 +288,23 @@ class Gate:
         )
 
     def place_of(self, file: Path) -> tuple[str, str]:
-        """(place, post path) of a post file: relative to the most specific root holding it."""
-        resolved = file.resolve()
+        """(place, post path) of a post file: relative to the most specific root holding it.
+
+        The folder is resolved, not the file: a symlinked post is placed where the link is,
+        so a link pointing anywhere is judged (and refused by a take-down), never a crash."""
+        resolved = self._resolved_folder(file.parent) / file.name
         for place, base in self._resolved_bases:
             try:
                 return place, resolved.relative_to(base).as_posix()
             except ValueError:
                 continue
         raise ValueError(f"{file} is not under {self.docs_dir}, {self.pending_dir} or {self.expired_dir}")
+
+    def _resolved_folder(self, folder: Path) -> Path:
+        cache: dict[Path, Path] = self.__dict__.setdefault("_folders", {})
+        if folder not in cache:
+            cache[folder] = folder.resolve()
+        return cache[folder]
 
     @functools.cached_property
     def _resolved_bases(self) -> tuple[tuple[str, Path], ...]:
@@ -323,6 +385,43 @@ class Gate:
 
     # --- taking down ---------------------------------------------------------
 
+    def plan_take_down(self, expired_posts: list[str], now: dt.datetime) -> list[PlannedMove]:
+        """What taking down each post (by post path, under content) would do now.
+
+        Posts no longer there or no longer expired are left out. Symbolic links on either
+        side (the post, its attachments folder, any folder on the way) are refused up front."""
+        plan = []
+        for post_path in expired_posts:
+            source = self.docs_dir / post_path
+            target = self.expired_dir / post_path
+            if not os.path.lexists(source):
+                continue
+            attachments = attachments_of(source)
+            linked = (
+                first_symlink(self.root, source)
+                or (attachments if attachments.is_symlink() else None)
+                or first_symlink(self.root, target)
+                or (attachments_of(target) if attachments_of(target).is_symlink() else None)
+            )
+            if linked is not None:
+                plan.append(PlannedMove(post_path, source, target, SYMLINK, in_the_way=linked))
+                continue
+            judged = self.judge(source, now)
+            if judged.decision.state != EXPIRED:
+                continue
+            until = judged.post.window.end if judged.post.window else None
+            folder = attachments if attachments.is_dir() else None
+            if clashes(source, target):
+                action, in_the_way = CLASH, target
+            elif folder is not None and os.path.lexists(attachments_of(target)):
+                action, in_the_way = CLASH, attachments_of(target)
+            elif os.path.lexists(target):
+                action, in_the_way = FINISH, None
+            else:
+                action, in_the_way = MOVE, None
+            plan.append(PlannedMove(post_path, source, target, action, folder, in_the_way, until))
+        return plan
+
     def take_down(
         self,
         expired_posts: list[str],
@@ -333,9 +432,11 @@ class Gate:
     ) -> TakeDown:
         """Move each expired post (by post path, under content) to the expired folder.
 
-        Re-judges each post under the lock, so a post changed since the build is not
-        moved on stale information. `urls` (post path -> the URL it had) is recorded in
-        `taken_down`, so later builds lay its tombstone without working the URL out again."""
+        Plans under the lock (so a post changed since the build is not moved on stale
+        information), then carries the plan out: a clash or a symlink is reported and
+        both files are kept. `urls` (post path -> the URL it had) is recorded in
+        `taken_down`, so later builds lay its tombstone without working the URL out again.
+        A dry run returns the same plan and moves nothing."""
         result = TakeDown()
         stamp = now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -347,36 +448,35 @@ class Gate:
             def record(data: bytes) -> bytes:
                 try:
                     return add_record(data.decode("utf-8"), "taken_down", entry).encode("utf-8")
-                except RecordError:
+                except (RecordError, UnicodeDecodeError):
                     return data  # already recorded by an interrupted earlier move
 
             return record
 
         if dry_run:
-            result.moved = list(expired_posts)
+            result.plan = self.plan_take_down(expired_posts, now)
+            result.moved = [step.post_path for step in result.plan if step.problem is None]
+            result.problems = [step.problem for step in result.plan if step.problem is not None]
             return result
         try:
             with repository_lock(self.root):
                 clean_temporaries(self.docs_dir)
                 clean_temporaries(self.expired_dir)
-                for post_path in expired_posts:
-                    source = self.docs_dir / post_path
-                    if not source.exists():
+                result.plan = self.plan_take_down(expired_posts, now)
+                for step in result.plan:
+                    if step.problem is not None:
+                        result.problems.append(step.problem)
                         continue
-                    if self.judge(source, now).decision.state != EXPIRED:
-                        continue
-                    target = self.expired_dir / post_path
                     try:
-                        if clashes(source, target):
-                            raise MoveError("move_clash", target)
                         # Attachments first: stopped in between, the post is still here (and still
                         # excluded) and is moved next time; the other way round its files would be
                         # left in the site with no post to exclude them.
-                        move_attachments(source, target)
-                        move_post(source, target, recorder(post_path))
-                        result.moved.append(post_path)
+                        move_attachments(step.source, step.target)
+                        move_post(step.source, step.target, recorder(step.post_path))
+                        result.moved.append(step.post_path)
                     except MoveError as error:
-                        result.problems.append((post_path, error.code, _detail(error)))
+                        code = "takedown_clash" if error.code == "move_clash" else error.code
+                        result.problems.append((step.post_path, code, _detail(error)))
         except MoveError as error:  # the lock: nothing was moved
             result.problems.extend((post_path, error.code, _detail(error)) for post_path in expired_posts)
         return result

@@ -3,7 +3,14 @@
 Each such URL gets a short page in the site's language ("ข้อมูลนี้สิ้นสุดระยะเวลาการเผยแพร่แล้ว"),
 with a link home and `<meta name="robots" content="noindex">`, never the old content.
 `taken-down.txt` at the site root lists the same URL paths, one a line, for hosts that
-can answer them with a redirect or `410 Gone` instead.
+can answer them with a redirect or `410 Gone` instead (`webserver.py` makes the nginx
+configuration for that).
+
+URLs are kept as MkDocs gives them (percent-encoded: `news/%E0%B8%82.../`), but every
+file is written at the decoded path (`news/ข่าว.../index.html`), which is what a web
+server maps a request to, and `taken-down.txt` lists decoded paths, which is what nginx
+matches `location` against. A notice that cannot be written (a file name over the file
+system's 255 bytes, a read-only folder) is a warning naming the post, never a failed build.
 
 Which URL a post had: the one MkDocs gave it while it was live.
 - A post under a Material blog's posts folder (`post_dir`, by default `<blog_dir>/posts/`)
@@ -22,19 +29,24 @@ of this build occupies is left alone (a live page always wins).
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from .canonical import PostFormatError, read_post_text
 from .messages import message
 
+log = get_plugin_logger(__name__)
+
 LIST_NAME = "taken-down.txt"
+NAME_MAX = 255  # bytes in one path component: ext4, XFS, btrfs, APFS, NTFS (in UTF-16 units) alike
 STYLE = (
     'body{font-family:Sarabun,"TH Sarabun New",Tahoma,sans-serif;'
     "max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.7}"
@@ -44,8 +56,8 @@ STYLE = (
 @dataclass(frozen=True)
 class Tombstone:
     post_path: str
-    url: str  # as MkDocs writes it: 'news/flu/' or 'news/flu.html'
-    dest: str  # the output file under site_dir: 'news/flu/index.html'
+    url: str  # as MkDocs writes it: 'news/flu/' or 'news/flu.html', percent-encoded ('news/%E0%B8%82/')
+    dest: str  # the output file under site_dir, decoded: 'news/flu/index.html', 'news/ข่าว/index.html'
 
 
 def _page_file(src_uri: str, src_dir: Path | None, config: Any) -> File:
@@ -125,33 +137,64 @@ def tombstone_html(dest: str, *, lang: str, site_name: str, use_directory_urls: 
 
 
 def url_path(url: str, site_url: str | None) -> str:
-    """'/prefix/news/flu/' from 'news/flu/' and the site_url's path (its sub-path, if any)."""
-    prefix = urlsplit(site_url or "").path.rstrip("/")
-    return f"{prefix}/{url}"
+    """'/prefix/news/flu/' from 'news/flu/' and the site_url's path (its sub-path, if any), decoded:
+    '/news/ข่าว/' from 'news/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/'."""
+    prefix = unquote(urlsplit(site_url or "").path.rstrip("/"))
+    return f"{prefix}/{unquote(url)}"
+
+
+def unwritable(dest: str) -> str | None:
+    """Why a notice cannot be written at `dest` whatever the disk, or None: a path component too long."""
+    for part in dest.split("/"):
+        if len(os.fsencode(part)) > NAME_MAX:
+            return f"the name '{part[:20]}…' is {len(os.fsencode(part))} bytes, more than {NAME_MAX}"
+    return None
+
+
+def _safe_dest(dest: str) -> bool:
+    """A relative path of plain names: no '..', no absolute path, no control characters."""
+    parts = dest.split("/")
+    return (
+        bool(dest)
+        and not dest.startswith("/")
+        and all(part not in ("", ".", "..") for part in parts[:-1])
+        and parts[-1] not in (".", "..")
+        and not any(ord(char) < 0x20 or char in "\\\x7f" for char in dest)
+    )
 
 
 def write_tombstones(site_dir: Path, tombstones: Iterable[Tombstone], config: Any, lang: str) -> list[Tombstone]:
-    """Write each tombstone whose URL no live page holds; return those written."""
+    """Write each tombstone whose URL no live page holds; return those written.
+
+    One that cannot be written is a warning naming the post; the others are still written."""
     written: list[Tombstone] = []
     root = site_dir.resolve()
     for stone in tombstones:
-        target = (site_dir / stone.dest).resolve()
-        if root not in target.parents or target.exists():
-            continue  # a live page of this build (or a path outside the site) wins
-        target.parent.mkdir(parents=True, exist_ok=True)
-        page = tombstone_html(
-            stone.dest,
-            lang=lang,
-            site_name=str(config.site_name or ""),
-            use_directory_urls=bool(config.use_directory_urls),
-        )
-        target.write_text(page, encoding="utf-8")
-        written.append(stone)
+        problem = unwritable(stone.dest) if _safe_dest(stone.dest) else "not a path inside the site"
+        try:
+            if problem is None:
+                target = (site_dir / stone.dest).resolve()
+                if root not in target.parents or target.exists():
+                    continue  # a live page of this build (or a path outside the site) wins
+                page = tombstone_html(
+                    stone.dest,
+                    lang=lang,
+                    site_name=str(config.site_name or ""),
+                    use_directory_urls=bool(config.use_directory_urls),
+                )
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(page, encoding="utf-8")
+                written.append(stone)
+                continue
+        except OSError as error:
+            problem = error.strerror or str(error)
+        url = url_path(stone.url, config.site_url)
+        log.warning(message("tombstone_unwritable", "en", path=stone.post_path, url=url, detail=problem))
     return written
 
 
 def write_list(site_dir: Path, tombstones: Iterable[Tombstone], site_url: str | None) -> Path:
-    """`taken-down.txt`: the URL paths of every tombstone, sorted, merged with what is there."""
+    """`taken-down.txt`: the decoded URL paths of every tombstone, sorted, merged with what is there."""
     target = site_dir / LIST_NAME
     lines = set(target.read_text(encoding="utf-8").splitlines()) if target.is_file() else set()
     lines.update(url_path(stone.url, site_url) for stone in tombstones)
@@ -170,8 +213,11 @@ def recorded_url(file: Path) -> str | None:
     except (OSError, PostFormatError):
         return None
     url = record.get("url") if isinstance(record, dict) else None
-    if not isinstance(url, str) or url.startswith("/") or ".." in url.split("/") or urlsplit(url).scheme:
+    if not isinstance(url, str) or urlsplit(url).scheme or urlsplit(url).netloc:
         return None
+    for form in (url, unquote(url)):  # '%2E%2E' is '..' once decoded
+        if form.startswith("/") or ".." in form.split("/") or "\\" in form:
+            return None
     return url
 
 
@@ -189,7 +235,9 @@ def expired_posts(expired_dir: Path) -> list[tuple[str, Path, str | None]]:
 
 
 def from_url(post_path: str, url: str) -> Tombstone:
-    dest = url + "index.html" if url == "" or url.endswith("/") else url
+    """The tombstone of a recorded URL: written at the decoded path, as MkDocs writes pages."""
+    path = unquote(url)
+    dest = path + "index.html" if path == "" or path.endswith("/") else path
     return Tombstone(post_path=post_path, url=url, dest=dest)
 
 

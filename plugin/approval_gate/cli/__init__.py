@@ -7,7 +7,20 @@ Exit codes: 0 success, 1 a post or check failed, 2 wrong usage.
 from __future__ import annotations
 
 # Importing the command modules registers their commands on `main`.
-from . import audit, check, form, keys, new, publish, registry_cmd, review, signoffs, status, sweep  # noqa: F401
+from . import (  # noqa: F401
+    audit,
+    check,
+    form,
+    keys,
+    new,
+    publish,
+    registry_cmd,
+    review,
+    signoffs,
+    status,
+    sweep,
+    webserver,
+)
 from .common import main
 
 __all__ = ["main"]

@@ -3,31 +3,81 @@
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
+from typing import Any
 
 import click
 
-from ..moves import MoveError
+from .. import tombstones
+from ..moves import MoveError, attachments_of
 from ..queue import next_changes
+from ..repository import Gate, PlannedMove, TakeDown
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, main, pass_context
 from .status import iso
 
 
+def urls_of(gate: Gate, post_paths: list[str], config: Any) -> dict[str, str]:
+    """The URL each post has now (as the build records it in `taken_down`)."""
+    return {path: tombstones.tombstone_for(path, gate.docs_dir, config).url for path in post_paths}
+
+
+def plan_as_json(
+    gate: Gate, result: TakeDown, urls: dict[str, str], config: Any, ctx: Context, *, dry_run: bool
+) -> dict[str, object]:
+    """What was (or would be) moved, where, and why: one entry per expired post."""
+
+    def shown(path: Path) -> str:
+        return os.path.relpath(path, gate.root).replace(os.sep, "/")
+
+    problems = {post_path: (code, detail) for post_path, code, detail in result.problems}
+
+    def entry(step: PlannedMove) -> dict[str, object]:
+        problem = problems.get(step.post_path)
+        folder = step.attachments
+        return {
+            "post": step.post_path,
+            "action": step.action,
+            "from": shown(step.source),
+            "to": shown(step.target),
+            "attachments": None
+            if folder is None
+            else {"from": shown(folder), "to": shown(attachments_of(step.target))},
+            "why": "expired",
+            "until": iso(step.until) if step.until else None,
+            "url": tombstones.url_path(urls[step.post_path], config.site_url) if step.post_path in urls else None,
+            "done": not dry_run and step.post_path in result.moved,
+            "problem": None
+            if problem is None
+            else {"code": problem[0], "text": ctx.say(problem[0], path=step.post_path, detail=problem[1])},
+        }
+
+    return {"dry_run": dry_run, "now": iso(build_now()), "posts": [entry(step) for step in result.plan]}
+
+
 @main.command()
 @click.option("--dry-run", is_flag=True, help="List what would be taken down; move nothing.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: each post, its action, from, to and why.")
 @pass_context
-def sweep(ctx: Context, dry_run: bool) -> None:
+def sweep(ctx: Context, dry_run: bool, as_json: bool) -> None:
     """Move expired posts out of the site into the expired folder, recording `taken_down`."""
     gate, now = ctx.gate, build_now()
     expired = gate.expired_in_content(now)
-    if not expired:
+    if not expired and not as_json:
         click.echo(ctx.say("sweep_nothing"))
         raise SystemExit(EXIT_OK)
+    config = ctx.mkdocs_config
+    urls = urls_of(gate, expired, config)
     try:
-        result = gate.take_down(expired, now, dry_run=dry_run)
+        result = gate.take_down(expired, now, dry_run=dry_run, urls=urls)
     except MoveError as error:  # the lock: another build or command is moving posts
         click.echo(ctx.say(error.code, path=str(error.path), detail=error.detail), err=True)
         raise SystemExit(EXIT_FAILED) from None
+    if as_json:
+        document = plan_as_json(gate, result, urls, config, ctx, dry_run=dry_run)
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        raise SystemExit(EXIT_FAILED if result.problems else EXIT_OK)
     target = os.path.relpath(gate.expired_dir, gate.root)
     for post_path in result.moved:
         click.echo(ctx.say("sweep_would" if dry_run else "moved_post", path=post_path, target=target))
