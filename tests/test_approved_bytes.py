@@ -113,7 +113,8 @@ def test_exclude_docs_that_lets_a_post_through_stops_the_build(factory: SiteFact
     result = run_mkdocs(factory.root, "build")
     assert result.returncode == 1
     assert "1 gated page(s) are not kept out by `exclude_docs` (about.md)" in result.stderr
-    assert "exclude_docs: |\n  *\n  !/index.md" in result.stderr
+    assert "exclude_docs: |\n  *.[mM][dD]\n  *.[mM][aA][rR][kK][dD][oO][wW][nN]\n" in result.stderr
+    assert "  !/index.md\n  !/news/index.md\n  !/tags.md" in result.stderr
     assert not (factory.root / "site" / "about").exists()
 
 

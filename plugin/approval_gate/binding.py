@@ -25,7 +25,7 @@ from .messages import Reason
 from .post import Attachment, Post
 from .sanitize import STRICT, Checked, Policy, check
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext")
 # Types a browser shows or downloads without running anything from the site's origin
 # (no HTML, SVG, XML or scripts: those could act as pages of the site).
 ATTACHMENT_SUFFIXES = frozenset(

@@ -73,6 +73,11 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def any_case(text: str) -> str:
+    """A gitignore pattern for `text` in any case: `.md` -> `.[mM][dD]`."""
+    return "".join(f"[{ch.lower()}{ch.upper()}]" if ch.isalpha() else ch for ch in text)
+
+
 def _symlinked(path: Path, top: Path, known: dict[Path, bool]) -> bool:
     """Whether `path` or a folder between it and `top` is a symlink (folders remembered)."""
     if path.is_symlink():
@@ -249,8 +254,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
     def _exclude_docs_help(self, uncovered: list[str]) -> str:
         """The build stops: a builder that ignores plugins would publish these posts."""
         gate = self._gate()
-        lines = ["exclude_docs: |", "  *"]
-        lines += [f"  !/{pattern}" for pattern in (*gate.exempt, *gate.assets)]
+        lines = ["exclude_docs: |", *(f"  *{any_case(suffix)}" for suffix in MARKDOWN_SUFFIXES)]
+        lines += [f"  !/{pattern}" for pattern in gate.exempt]
         return message(
             "exclude_docs_uncovered",
             "en",
