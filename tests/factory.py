@@ -123,11 +123,18 @@ class SiteFactory:
             text = write_entry(text, entry)
         return text
 
-    def approved(self, text: str, post_path: str, at: dt.datetime = dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC)) -> str:
+    def approved(
+        self,
+        text: str,
+        post_path: str,
+        at: dt.datetime = dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC),
+        place: str = "content",
+    ) -> str:
         return self.sign(
             text,
             post_path,
             [("chair1", "approve", None, at), ("director1", "approve", None, at + dt.timedelta(hours=1))],
+            place,
         )
 
     def add(self, place: str, post_path: str, text: str) -> Path:

@@ -403,16 +403,18 @@ BODY_WITH_FILES = """\
 
 def approved_pending(factory: SiteFactory, name: str = "a", body: str = BODY_WITH_FILES, **fields: str) -> Path:
     post_path = f"news/posts/{name}.md"
-    return factory.add("pending", post_path, factory.approved(factory.text(body=body, **fields), post_path))
+    text = factory.approved(factory.text(body=body, **fields), post_path, place="pending")
+    return factory.add("pending", post_path, text)
 
 
 def test_publish_moves_post_and_attachments_and_records(tmp_path: Path) -> None:
     """Approved and complete: moved with its attachments folder, `published` recorded, still live."""
     factory = SiteFactory(tmp_path / "site")
+    folder = factory.root / "pending" / "news" / "posts" / "a"  # before signing: the digest binds them
+    folder.mkdir(parents=True)
+    (folder / "form.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "map.png").write_bytes(b"\x89PNG\r\n")
     file = approved_pending(factory)
-    (file.parent / "a").mkdir()
-    (file.parent / "a" / "form.pdf").write_bytes(b"%PDF-1.4\n")
-    (file.parent / "a" / "map.png").write_bytes(b"\x89PNG\r\n")
     before = file.read_text(encoding="utf-8")
     result = gate(factory.root, "publish", str(file), "--as", "นายเว็บ มาสเตอร์")
     target = factory.root / "content/news/posts/a.md"
@@ -443,6 +445,9 @@ def test_publish_scheduled_says_when(tmp_path: Path) -> None:
     )
 
 
+INVALID = "    - it is invalid, not approved by the whole chain"
+
+
 @pytest.mark.parametrize(
     ("body", "fields", "lines"),
     [
@@ -450,19 +455,18 @@ def test_publish_scheduled_says_when(tmp_path: Path) -> None:
             BODY_WITH_FILES,
             {},
             [
-                "    - 'a/form.pdf' is linked but no such file is in the attachments folder or the site; add the file",
-                "    - 'a/map.png' is linked but no such file is in the attachments folder or the site; add the file",
-                "    - 'a/form.pdf' is linked but no such file is in the attachments folder or the site; add the file",
+                INVALID,
+                "    - the attachment 'a/form.pdf' does not exist (or is a symlink); add the file or remove the link",
+                "    - the attachment 'a/map.png' does not exist (or is a symlink); add the file or remove the link",
             ],
         ),
         (
             "[x](ftp://files.example/a) [y](https://localhost/) `[z](missing.pdf)` [top](#top) [mail](mailto:a@b.th)",
             {},
             [
-                "    - the link 'ftp://files.example/a' is not a valid http(s), mailto or tel address; "
-                "fix it (a change needs new sign-offs)",
-                "    - the link 'https://localhost/' is not a valid http(s), mailto or tel address; "
-                "fix it (a change needs new sign-offs)",
+                INVALID,
+                "    - the rendered post holds <a href=ftp:> (HTML line 3), which the site's allowlist refuses; "
+                "remove it from the body (or the title)",
             ],
         ),
         ("<!-- ยังไม่ได้เขียน -->", {}, ["    - the details (รายละเอียดข้อมูล) are missing: write the body under the title"]),
@@ -470,8 +474,9 @@ def test_publish_scheduled_says_when(tmp_path: Path) -> None:
             "[อื่น](../../../secret.txt)",
             {},
             [
-                "    - '../../../secret.txt' is linked but no such file is in the attachments folder or the site; "
-                "add the file"
+                INVALID,
+                "    - the link '../../../secret.txt' leaves the post's own folder; put the file in the folder named "
+                "after the post (e.g. news/posts/flu/ for news/posts/flu.md) and link it from there",
             ],
         ),
     ],

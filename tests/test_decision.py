@@ -37,7 +37,7 @@ def judge(site: SiteFactory, text: str, now: dt.datetime = NOW, settings: Settin
         ({}, [CHAIR, DIRECTOR], "live", None),
         ({"publish_from": "2570-01-01"}, [CHAIR, DIRECTOR], "scheduled", None),
         ({"publish_until": "2569-11-20"}, [CHAIR, DIRECTOR], "expired", None),
-        ({"publish_until": "2569-11-20"}, [], "expired", "chair"),  # any state whose window ended
+        ({"publish_until": "2569-11-20"}, [], "awaiting_chair", "chair"),  # never approved: never expired
         ({}, [("chair1", "reject", "ข้อมูลไม่ครบ", SIGNED)], "rejected", None),
         ({}, [CHAIR, ("director1", "reject", "ไม่เหมาะสม", SIGNED + dt.timedelta(hours=1))], "rejected", None),
     ],
