@@ -54,13 +54,14 @@ def test_one_reference_instant_everywhere() -> None:
     assert [epoch(EXAMPLE_NOW)] == re.findall(r"^EXAMPLE_EPOCH = (\d+)$", script, re.MULTILINE)
 
 
-def test_make_build_pins_the_instant_unless_given() -> None:
+def test_make_build_pins_the_instant_unless_given(tmp_path: Path) -> None:
     """`make build` judges at EXAMPLE_EPOCH; a SOURCE_DATE_EPOCH from outside (the workflow's) wins."""
+    probe = tmp_path / "probe.mk"  # read after the Makefile: build's recipe replaced, its variables kept
+    probe.write_text('build:\n\t@echo "[$$SOURCE_DATE_EPOCH]"\n', encoding="utf-8")
 
     def seen_by_build(env: dict[str, str]) -> str:
-        probe = 'build: ; @echo "[$$SOURCE_DATE_EPOCH]"'  # build's recipe replaced, its variables kept
         return subprocess.run(
-            ["make", "--no-print-directory", "-o", ".venv/.installed", "--eval", probe, "build"],
+            ["make", "--no-print-directory", "-f", "Makefile", "-f", str(probe), "-o", ".venv/.installed", "build"],
             cwd=REPO, capture_output=True, text=True, check=True, timeout=60, env={"PATH": "/usr/bin:/bin", **env},
         ).stdout.strip()  # fmt: skip
 
