@@ -2,12 +2,23 @@
 
 Keys are made fresh in memory on every run and never written anywhere: the example
 signatures verify against the public keys in approvers.yml, and nobody holds the
-private halves. Run from the repository root: `python scripts/make_example.py`.
+private halves (to try the workflow with keys of your own, run `make demo`).
+Run from the repository root: `.venv/bin/python scripts/make_example.py`.
+
+The example is shipped in the state a build at its reference instant leaves it
+(EXAMPLE_EPOCH, 2026-11-25 17:00 in Bangkok, the Makefile's SOURCE_DATE_EPOCH for
+`make build`): the script ends by running that build, which takes the expired post
+down into pending/expired/ with its `taken_down` record. So `make build` on a fresh
+clone changes no tracked file, whatever today's date is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -24,6 +35,9 @@ SITE_ID = "pathumthani-health"
 SETTINGS = Settings(site_id=SITE_ID)
 RULES = Rules(default_agency="สำนักงานสาธารณสุขจังหวัดปทุมธานี")
 UTC = dt.UTC
+# The example's reference instant: 2026-11-25T10:00:00Z. Keep in step with the Makefile
+# (EXAMPLE_EPOCH) and tests/conftest.py (EXAMPLE_NOW).
+EXAMPLE_EPOCH = 1795600800
 
 PEOPLE = {
     "somchai": ("นายสมชาย รักษ์ข้อมูล", "ประธานศูนย์ข้อมูลข่าวสาร สำนักงานสาธารณสุขจังหวัดปทุมธานี", "chair"),
@@ -192,6 +206,7 @@ POSTS: list[tuple[str, str, dict[str, str], list[tuple[str, str, str | None, dt.
             "date": "2026-10-01",
             "publish_from": "2569-10-01",
             "publish_until": "2569-10-31",
+            "requested": "2569-09-20",
             "body": """
             # บริการฉีดวัคซีนโควิด 19 เข็มกระตุ้น เดือนตุลาคม 2569
 
@@ -304,7 +319,7 @@ def main() -> None:
     for place, post_path, form, steps in POSTS:
         target = ROOT / place / post_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        requester = COMMON["requester"]
+        requester = COMMON["requester"].replace("2569-11-10", form.pop("requested", "2569-11-10"))
         fields = {"title": form["title"]}
         fields.update({k: v for k, v in form.items() if k not in ("title", "body")})
         fields["requester"] = requester
@@ -328,6 +343,22 @@ def main() -> None:
         }
         text = write_entry(text, entry)
     forged.write_text(text, encoding="utf-8")
+    build_at_reference_instant()
+
+
+def build_at_reference_instant() -> None:
+    """Build once at EXAMPLE_EPOCH, as `make build` does: expired posts are taken down."""
+    for stale in (ROOT / "pending" / "expired").rglob("*.md"):
+        stale.unlink()  # a previous run's take-downs: the build below records them anew
+    with tempfile.TemporaryDirectory() as out:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": str(EXAMPLE_EPOCH), "NO_MKDOCS_2_WARNING": "1"}
+        env.pop("CI", None)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", out],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
 
 
 if __name__ == "__main__":

@@ -216,9 +216,9 @@ def test_a_fault_at_every_step_of_take_down_loses_nothing(
         again = gate_of(site.root).take_down(list(texts), pinned_clock)
         assert again.problems == [], (name, nth, again.problems)
         assert_exactly_once(site.root, digests, "expired")
-        assert (site.root / "pending" / "expired" / "news" / "posts" / "expired-000" / "photo.jpg").is_file() or (
-            site.root / "content" / "news" / "posts" / "expired-000" / "photo.jpg"
-        ).is_file()
+        # The attachment follows its post: never orphaned in content/, never lost.
+        assert (site.root / "pending" / "expired" / "news" / "posts" / "expired-000" / "photo.jpg").is_file()
+        assert not (site.root / "content" / "news" / "posts" / "expired-000").exists()
         rounds += 1
     assert rounds == len(faults) >= 12
 

@@ -23,10 +23,9 @@ from approval_gate.binding import MarkdownSetup, Renderer, bind
 from approval_gate.decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
 from approval_gate.messages import Reason
 from approval_gate.post import Post, Rules, load_post
-from conftest import EXAMPLE_NOW, epoch, run_mkdocs
+from conftest import EXAMPLE_NOW, epoch, require_tool, run_mkdocs
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
-CHROMIUM = Path("/usr/bin/chromium")
 
 POST = """\
 ---
@@ -350,13 +349,12 @@ def test_build_never_produces_the_preview(example_site: Path) -> None:
 
 def chromium(tmp_path: Path, *args: str) -> str:
     """Run headless Chromium once; its process group is ended whatever happens."""
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian chromium (apt-get install chromium)")
+    binary = require_tool("chromium")
     profile = tmp_path / "chromium-profile"
     profile.mkdir(exist_ok=True)
     process = subprocess.Popen(
         [
-            str(CHROMIUM),
+            binary,
             "--headless",
             "--no-sandbox",
             "--disable-gpu",

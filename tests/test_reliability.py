@@ -10,12 +10,10 @@ import contextlib
 import datetime as dt
 import errno
 import os
-import random
 import shutil
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,7 +35,6 @@ from test_moves import (
 )
 
 GATE = str(Path(sys.executable).with_name("gate"))
-EXPIRED_COUNT = 60
 
 
 def environment() -> dict[str, str]:
@@ -62,14 +59,58 @@ def finish(process: subprocess.Popen[str]) -> tuple[int, str]:
 
 
 # --- kill -9 ---------------------------------------------------------------------------
+# Deterministic: a process dies (SIGKILL, sent to itself) just before the k-th filesystem step
+# of moves.py (open, write, fsync, link, unlink, rename), for every k of a clean run, in both
+# the build and `gate sweep`. The count of kills is exact on any machine, however busy.
+
+EXPIRED_COUNT = 3
+WITH_ATTACHMENT = (0, 2)
+STEPS = ("open", "write", "fsync", "link", "unlink", "rename")
+
+DIE_AT_STEP = """\
+import atexit, os, signal, sys, types
+
+from approval_gate import moves
+
+STEPS, DIE_AT, calls = {steps!r}, int(sys.argv[1]), 0
+
+
+class Dying(types.SimpleNamespace):
+    \"\"\"`os` as moves.py sees it: the DIE_AT-th step kills the process (0: count only).\"\"\"
+
+    def __getattr__(self, name):
+        real = getattr(os, name)
+        if name not in STEPS:
+            return real
+
+        def step(*args, **kwargs):
+            global calls
+            calls += 1
+            if calls == DIE_AT:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args, **kwargs)
+
+        return step
+
+
+moves.os = Dying()
+atexit.register(lambda: sys.stderr.write(f"\\nsteps: {{calls}}\\n"))
+command, args = sys.argv[2], sys.argv[3:]
+if command == "build":
+    from mkdocs.__main__ import cli
+    cli(["build", *args])
+else:
+    from approval_gate.cli import main
+    main(args)
+"""
 
 
 @pytest.fixture(scope="module")
-def many_expired(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """A site with 60 expired posts (some with attachments) and 3 live ones, to copy for each run."""
+def few_expired(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A site with 3 expired posts (two with an attachment) and 3 live ones, to copy for each run."""
     factory = SiteFactory(tmp_path_factory.mktemp("kill") / "template")
     paths = add_expired(factory, EXPIRED_COUNT)
-    for index in range(0, EXPIRED_COUNT, 10):
+    for index in WITH_ATTACHMENT:
         folder = factory.root / "content" / paths[index].removesuffix(".md")
         folder.mkdir()
         (folder / "ไฟล์แนบ.pdf").write_bytes(b"%PDF-1.4 " + bytes(index))
@@ -78,74 +119,61 @@ def many_expired(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
     return factory.root, {post_path: digest(factory.root / "content" / post_path) for post_path in paths}
 
 
-def wait_for_first_move(site: Path, process: subprocess.Popen[str]) -> float:
-    """Poll until the first post (or its temporary copy) appears in the expired folder."""
-    folder = site / "pending" / "expired" / "news" / "posts"
-    while process.poll() is None and not (folder.is_dir() and any(folder.iterdir())):
-        time.sleep(0.002)
-    return time.monotonic()
-
-
-def state_after_kill(root: Path, digests: dict[str, str]) -> tuple[int, int, int]:
-    """(posts moved, posts in both places, temporary files) right after a kill."""
-    moved = sum(1 for post_path in digests if (root / "pending" / "expired" / post_path).is_file())
-    both = sum(1 for post_path in digests if len(copies(root, post_path)) == 2)
-    return moved, both, len(temporaries(root))
+def run_dying(site: Path, command: str, die_at: int) -> subprocess.CompletedProcess[str]:
+    """Run the build or `gate sweep` on `site`, dying just before moves.py's `die_at`-th step."""
+    script = site.parent / "die_at_step.py"
+    if not script.exists():
+        script.write_text(DIE_AT_STEP.format(steps=STEPS), encoding="utf-8")
+    args = {
+        "build": ["--site-dir", str(site / "site")],
+        "sweep": ["--config-file", str(site / "mkdocs.yml"), "sweep"],
+    }[command]
+    return subprocess.run(
+        [sys.executable, str(script), str(die_at), command, *args],
+        cwd=site, env=environment(), capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
 
 
 @pytest.mark.slow
-def test_kill_9_at_random_points_never_loses_or_duplicates_a_post(
-    tmp_path: Path, many_expired: tuple[Path, dict[str, str]]
+def test_kill_9_at_every_step_never_loses_or_duplicates_a_post(
+    tmp_path: Path, few_expired: tuple[Path, dict[str, str]]
 ) -> None:
-    template, digests = many_expired
-    rng = random.Random(2569)
-    # How long the moves take once the first post arrives, so the kills spread over that window.
-    windows = {}
+    template, digests = few_expired
+    kills, mid_move, with_temporaries = 0, 0, 0
     for command in ("sweep", "build"):
-        site = tmp_path / f"calibrate-{command}"
+        site = tmp_path / f"count-{command}"
         shutil.copytree(template, site)
-        process = start(site, command)
-        first_move = wait_for_first_move(site, process)
-        code, output = finish(process)
-        windows[command] = max(time.monotonic() - first_move, 0.05)
-        assert code == 0, output
+        clean = run_dying(site, command, 0)
+        assert clean.returncode == 0, clean.stdout + clean.stderr
         assert_exactly_once(site, digests, "expired")
-    kills, in_window, mid_move, with_temporaries = 0, 0, 0, 0
-    for run in range(50):
-        command = "sweep" if run % 2 == 0 else "build"
-        site = tmp_path / f"run-{run}"
-        shutil.copytree(template, site)
-        process = start(site, command)
-        if run % 5 == 0:  # now and then anywhere: start-up, judging, building
-            time.sleep(rng.uniform(0.0, 3.0))
-        else:  # mostly while posts are moving
-            wait_for_first_move(site, process)
-            time.sleep(rng.uniform(0.0, windows[command]))
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
+        steps = int(clean.stderr.rsplit("steps: ", 1)[1])
+        # At least a write, an fsync, a link and an unlink per post: the hook does see the moves.
+        assert steps >= 4 * EXPIRED_COUNT, clean.stderr
+        for die_at in range(1, steps + 1):
+            site = tmp_path / f"{command}-{die_at}"
+            shutil.copytree(template, site)
+            killed = run_dying(site, command, die_at)
+            assert -signal.SIGKILL == killed.returncode, (command, die_at, killed.stderr)
             kills += 1
-        process.communicate(timeout=60)
-        moved, both, leftovers = state_after_kill(site, digests)
-        in_window += 0 < moved < len(digests) or both > 0 or leftovers > 0
-        mid_move += both > 0
-        with_temporaries += leftovers > 0
-        assert_never_lost(site, digests)
-        # The next run, of either kind, finishes the job.
-        code, output = finish(start(site, "build" if run % 5 == 4 else "sweep", "site-recovery"))
-        assert code == 0, output
-        assert_exactly_once(site, digests, "expired")
-        for index in range(3):
-            assert (site / "content" / "news" / "posts" / f"live-{index:03d}.md").is_file()
-        for index in range(0, EXPIRED_COUNT, 10):
-            folder = site / "pending" / "expired" / "news" / "posts" / f"expired-{index:03d}"
-            assert (folder / "ไฟล์แนบ.pdf").is_file(), "attachments follow their post"
-            assert not (site / "content" / "news" / "posts" / f"expired-{index:03d}").exists()
-        shutil.rmtree(site)
-    print(  # shown with -s; the README quotes it
-        f"\nkill -9: {kills} kills of 50 runs; {in_window} landed while posts were moving "
+            mid_move += any(len(copies(site, post_path)) == 2 for post_path in digests)
+            with_temporaries += bool(temporaries(site))
+            assert_never_lost(site, digests)
+            # The next run, of either kind, finishes the job.
+            again = run_dying(site, "build" if die_at % 2 else "sweep", 0)
+            assert again.returncode == 0, (command, die_at, again.stdout + again.stderr)
+            assert_exactly_once(site, digests, "expired")
+            for index in range(3):
+                assert (site / "content" / "news" / "posts" / f"live-{index:03d}.md").is_file()
+            for index in WITH_ATTACHMENT:
+                folder = site / "pending" / "expired" / "news" / "posts" / f"expired-{index:03d}"
+                assert (folder / "ไฟล์แนบ.pdf").is_file(), "attachments follow their post"
+                assert not (site / "content" / "news" / "posts" / f"expired-{index:03d}").exists()
+            shutil.rmtree(site)
+    print(  # shown with -s
+        f"\nkill -9: {kills} kills, one before every step of a clean run "
         f"({mid_move} with a post in both places, {with_temporaries} with a temporary file)"
     )
-    assert kills >= 30 and in_window >= 20  # the kills did hit the moves, not only start-up
+    assert mid_move > 0 and with_temporaries > 0  # the kills did land inside moves
 
 
 # --- races ---------------------------------------------------------------------------------
@@ -351,8 +379,9 @@ def test_rebuilds_verify_only_changed_posts_and_decide_again_with_the_new_clock(
     assert (plugin.cache.parsed, plugin.cache.reused) == (1, 4)
     assert plugin.judged["news/posts/ending.md"][1].state == "expired"  # cached post, fresh decision
     assert plugin.judged["news/posts/live-001.md"][1].state == "live"
-    page = factory.root / "site" / "news" / "ending" / "index.html"  # at most a "period ended" notice
-    assert not page.exists() or "ข่าวที่ใกล้หมดเวลา" not in page.read_text(encoding="utf-8")
+    page = (factory.root / "site" / "news" / "ending" / "index.html").read_text(encoding="utf-8")
+    assert "สิ้นสุดระยะเวลาการเผยแพร่แล้ว" in page and "noindex" in page  # the "period ended" notice
+    assert "ข่าวที่ใกล้หมดเวลา" not in page  # and nothing of the post
 
 
 def test_a_cached_signature_check_follows_the_registry(factory: SiteFactory) -> None:

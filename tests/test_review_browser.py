@@ -23,18 +23,17 @@ from typing import Any
 
 import pytest
 
+from browser import chromium_binary
 from conftest import REPO
 from test_review import PASSPHRASE, REVIEW, ReviewSite, check_states, review_site  # noqa: F401 - fixture
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(chromium_binary() or "/usr/bin/chromium")
 CHROMEDRIVER = Path(shutil.which("chromedriver") or "/usr/bin/chromedriver")
 ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(
-        not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()), reason="needs Debian chromium and chromium-driver"
-    ),
+    pytest.mark.needs("chromium", "chromedriver"),
 ]
 
 

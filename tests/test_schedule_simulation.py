@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -26,8 +25,8 @@ from approval_gate.decision import Settings, decide
 from approval_gate.post import Rules, load_post
 from approval_gate.registry import parse_registry
 from approval_gate.signoff import make_entry, write_entry
+from conftest import EXAMPLE_PARTS, REPO, before_its_build, pristine_example
 
-REPO = Path(__file__).resolve().parent.parent
 UTC = dt.UTC
 SITE_ID = "pathumthani-health"
 AGENCY = "สำนักงานสาธารณสุขจังหวัดปทุมธานี"
@@ -137,20 +136,13 @@ def git_env(tmp_path: Path) -> dict[str, str]:
 @pytest.fixture
 def repo(tmp_path: Path, git_env: dict[str, str]) -> Path:
     """The example site, its pending queue emptied, three signed posts of our own, committed."""
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    for name in ("mkdocs.yml", ".gitignore"):
-        shutil.copy2(REPO / name, repo / name)
-    for name in ("content", "overrides"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, repo / name)
-    (repo / "pending" / "expired").mkdir(parents=True)
-    (repo / "pending" / "expired" / ".gitkeep").write_text("", encoding="utf-8")
-    (repo / "scripts").mkdir()
-    shutil.copy2(REPO / "scripts" / "publish-local", repo / "scripts" / "publish-local")
+    parts = (*EXAMPLE_PARTS, ".gitignore", "scripts/publish-local")
+    repo = before_its_build(pristine_example(tmp_path / "repo", parts))
+    for post in (repo / "pending").rglob("*.md"):
+        post.unlink()  # the queue emptied; pending/expired/.gitkeep stays
 
     keys = {signer: Ed25519PrivateKey.generate() for signer in SIGNERS}
-    registry = (REPO / "approvers.yml").read_text(encoding="utf-8").rstrip("\n") + "\n"
+    registry = (repo / "approvers.yml").read_text(encoding="utf-8").rstrip("\n") + "\n"
     for signer, role in SIGNERS.items():
         public = signing.public_line(keys[signer].public_key(), signer)
         registry += textwrap.indent(

@@ -18,13 +18,13 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from browser import Chromium, chromium_binary, serve
+from browser import Chromium, serve
 from conftest import REPO, run_mkdocs
 from factory import SiteFactory
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(chromium_binary() is None, reason="needs Debian chromium"),
+    pytest.mark.needs("chromium"),
 ]
 
 DATA = Path(__file__).parent / "data"

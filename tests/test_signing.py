@@ -10,9 +10,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from approval_gate import signing
 
-pytestmark = pytest.mark.skipif(
-    subprocess.run(["which", "ssh-keygen"], capture_output=True).returncode != 0, reason="needs openssh-client"
-)
+pytestmark = pytest.mark.needs("ssh-keygen")
 
 STATEMENT = signing.statement({"site": "s", "path": "news/x.md", "digest": "sha256:" + "0" * 64, "at": "x"})
 

@@ -20,7 +20,7 @@ import pytest
 from mkdocs.config import load_config
 
 from approval_gate.slug import thai_slugify
-from conftest import EXAMPLE_NOW, REPO, epoch, run_mkdocs
+from conftest import EXAMPLE_NOW, REPO, epoch, require_tool, run_mkdocs
 from factory import UTC, SiteFactory
 
 SIGNED = dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
@@ -178,12 +178,11 @@ def test_repository_config_uses_the_thai_pieces() -> None:
 
 # --- search segmentation (Node runs the same file the browser runs) --------------------
 
-NODE = shutil.which("node")
 THAI_SEARCH = REPO / "plugin/approval_gate/assets/thai-search.js"
 WORDCUT = "lib/python3*/site-packages/material/templates/assets/javascripts/lunr/wordcut.js"
 
 
-@pytest.mark.skipif(NODE is None, reason="needs node")
+@pytest.mark.needs("node")
 @pytest.mark.parametrize("engine", ["intl", "wordcut"])
 def test_thai_search_cuts_words(engine: str, tmp_path: Path) -> None:
     """Index pieces add up to the text; queries become words (Intl.Segmenter, or wordcut.js without it)."""
@@ -208,7 +207,7 @@ def test_thai_search_cuts_words(engine: str, tmp_path: Path) -> None:
         """,
         encoding="utf-8",
     )
-    result = subprocess.run([NODE or "node", str(script)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([require_tool("node"), str(script)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["intl"] is (engine == "intl")
@@ -262,18 +261,16 @@ def test_example_feeds(example_site: Path) -> None:
 
 # --- other builders ----------------------------------------------------------------------
 
-PROPERDOCS = Path(sys.executable).with_name("properdocs")
-
 
 @pytest.mark.slow  # about 6-10 s on 2 cores
-@pytest.mark.skipif(not PROPERDOCS.exists(), reason="properdocs is not installed")
+@pytest.mark.needs("properdocs")
 def test_example_builds_under_properdocs(example_site: Path) -> None:
     """`properdocs build --strict` builds the example site with the gate, blog, RSS and overrides."""
     environment = {**os.environ, "SOURCE_DATE_EPOCH": epoch(EXAMPLE_NOW)}
     environment.pop("CI", None)
     started = time.monotonic()
     result = subprocess.run(
-        [str(PROPERDOCS), "build", "--strict"], cwd=example_site, env=environment,
+        [require_tool("properdocs"), "build", "--strict"], cwd=example_site, env=environment,
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr

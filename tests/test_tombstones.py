@@ -202,6 +202,7 @@ def test_sitemap_and_search_leave_out_every_tombstone(example_site: Path) -> Non
     site = example_site / "site"
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert ["/news/covid-booster-2569/"] == (site / "taken-down.txt").read_text(encoding="utf-8").splitlines()
     for line in (site / "taken-down.txt").read_text(encoding="utf-8").splitlines():
         assert line not in sitemap
         assert all(not entry["location"].startswith(line.lstrip("/")) for entry in index["docs"])

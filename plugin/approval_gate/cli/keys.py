@@ -21,7 +21,7 @@ from ..thaidates import BE_OFFSET
 from .common import Context, build_now, fail, fail_usage, main, pass_context
 
 KEY_DIR_ENV = "GATE_KEY_DIR"
-PASSPHRASE_FILE_ENV = "GATE_PASSPHRASE_FILE"  # for CI and tests; people type it
+PASSPHRASE_FILE_ENV = "GATE_PASSPHRASE_FILE"  # for demos, CI and automation; people type it
 MIN_PASSPHRASE = 8
 
 
