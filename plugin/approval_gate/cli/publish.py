@@ -15,9 +15,9 @@ from pathlib import Path
 import click
 
 from ..decision import LIVE, SCHEDULED
+from ..fields import TEXTS, text_problem
 from ..messages import Reason, state_name
 from ..moves import MoveError, attachments_of, clean_temporaries, move_attachments, move_post, repository_lock
-from ..post import HTML_RE
 from ..readiness import completeness, currency
 from ..records import RecordError, add_record
 from ..repository import CONTENT, PENDING, Gate, Judged
@@ -64,7 +64,7 @@ def publish(ctx: Context, path: Path, name: str, yes: bool) -> None:
     gate, now = ctx.gate, build_now()
     file = path.absolute()
     name = " ".join(name.split())
-    if not name or HTML_RE.search(name):
+    if not name or text_problem("published.name", name, TEXTS["requester.name"]):
         fail_usage(ctx.say("publish_bad_name"))
     if not file.is_file():
         fail_usage(ctx.say("cli_no_such_post", path=str(file)))
