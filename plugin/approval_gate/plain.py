@@ -41,8 +41,10 @@ def html_char(text: str) -> str | None:
 
 
 def codepoint(char: str) -> str:
-    """'U+202E RIGHT-TO-LEFT OVERRIDE': how a message names an invisible character."""
-    return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}"
+    """'U+202E RIGHT-TO-LEFT OVERRIDE' (or 'U+001B' for a control without a name): how a
+    message names an invisible character."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}" if name else f"U+{ord(char):04X}"
 
 
 def visible(text: object) -> str:
@@ -59,6 +61,26 @@ def visible(text: object) -> str:
             point = ord(char)
             width = "x02" if point < 0x100 else "u04" if point < 0x10000 else "U08"
             out.append(f"\\{width[0]}{point:{width[1:]}x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def visible_json(document: str) -> str:
+    """A JSON document with every character `visible` escapes written as a JSON `\\uXXXX`
+    escape: the same data, and nothing a terminal obeys (JSON itself leaves C1 controls,
+    bidi and zero-width characters raw). Such characters only occur inside JSON strings."""
+    if document.isprintable() and not any(char in INVISIBLE for char in document):
+        return document
+    out = []
+    for char in document:
+        if char not in "\n " and (char in INVISIBLE or unicodedata.category(char) in REFUSED_CATEGORIES):
+            point = ord(char)
+            if point < 0x10000:
+                out.append(f"\\u{point:04x}")
+            else:  # a surrogate pair, as JSON writes characters beyond the BMP
+                point -= 0x10000
+                out.append(f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}")
         else:
             out.append(char)
     return "".join(out)

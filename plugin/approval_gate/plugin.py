@@ -35,9 +35,10 @@ from . import theme, tombstones
 from .config import GateConfig
 from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings, decide
 from .messages import Reason, message, site_language, state_name
+from .plain import visible
 from .post import Post
 from .prejudge import Prejudge, Verdict, digest_now
-from .repository import PENDING, Gate, JudgeCache
+from .repository import PENDING, Gate, JudgeCache, blog_rules
 
 if TYPE_CHECKING:
     from . import preview
@@ -102,7 +103,9 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.serving = self.command == "serve" or _is_serving()
         self.lang = site_language(config.theme.get("language"))
         root = Path(config.config_file_path or ".").resolve().parent
-        self.gate = Gate.from_options(root, Path(config.docs_dir).resolve(), dict(self.config))
+        docs_dir = Path(config.docs_dir).resolve()
+        blog = blog_rules(config.plugins, docs_dir)
+        self.gate = Gate.from_options(root, docs_dir, dict(self.config), blog=blog)
         self.gate.cache = self.cache
         self.cache.start_build()
         self.now = get_build_datetime()  # honours SOURCE_DATE_EPOCH; read once per build
@@ -302,7 +305,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
     def _report(self, page_path: str, decision: Decision) -> None:
         """Warn (failing --strict) for what someone must fix; info for the normal cases."""
         reasons = "; ".join(reason.text("en") for reason in decision.reasons)
-        text = message("excluded_page", "en", path=page_path, state=state_name(decision.state, "en"), reasons=reasons)
+        path = visible(page_path)  # a file name is the author's text too: no control character reaches the log
+        text = message("excluded_page", "en", path=path, state=state_name(decision.state, "en"), reasons=reasons)
         if decision.state in (SCHEDULED, EXPIRED) and self.config.enabled:
             log.info(text)
         else:

@@ -145,7 +145,9 @@ def _requester(meta: dict[str, Any], tz: ZoneInfo, problems: list[Reason]) -> Re
     return Requester(name, position, date)
 
 
-def _signoff(index: int, entry: object) -> SignOff | Reason:
+def _signoff(index: int, entry: object, text_problems: list[Reason]) -> SignOff | Reason:
+    """One sign-off entry; what is wrong with its text (characters, lengths) goes to
+    `text_problems`, the post's own problems, whatever digest the entry is on."""
     key = f"signoffs[{index + 1}]"
     if not isinstance(entry, dict):
         return Reason("signoff_shape", key)
@@ -162,7 +164,7 @@ def _signoff(index: int, entry: object) -> SignOff | Reason:
     for name, value in strings.items():
         spec = TEXTS["signoffs.reason" if name == "reason" else "signoffs"]
         if value is not None and (problem := text_problem(f"{key}.{name}", value, spec)):
-            problems.append(problem)
+            text_problems.append(problem)
             strings[name] = None if name in ("reason", "key", "sig") else ""
     digest = strings["digest"] or ""
     if not DIGEST_RE.match(digest):
@@ -261,7 +263,7 @@ def load_post(raw: bytes, path: str, rules: Rules) -> Post:
         problems.append(Reason("signoffs_shape", "signoffs"))
         raw_signoffs = []
     for index, entry in enumerate(raw_signoffs):
-        parsed = _signoff(index, entry)
+        parsed = _signoff(index, entry, problems)
         if isinstance(parsed, Reason):
             problems.append(parsed)
         else:

@@ -22,7 +22,7 @@ from ..readiness import completeness, currency
 from ..records import RecordError, add_record
 from ..repository import CONTENT, PENDING, Gate, Judged
 from ..signoff import utc_stamp
-from .common import EXIT_FAILED, Context, build_now, fail, fail_usage, main, pass_context
+from .common import EXIT_FAILED, Context, build_now, fail, fail_usage, main, pass_context, shown
 from .status import format_moment
 
 
@@ -82,7 +82,7 @@ def publish(ctx: Context, path: Path, name: str, yes: bool) -> None:
             if refused:
                 click.echo(ctx.say("publish_refused", path=post_path), err=True)
                 for reason in refused:
-                    click.echo(f"    - {reason.text(ctx.lang)}", err=True)
+                    click.echo(f"    - {shown(reason.text(ctx.lang))}", err=True)
                 raise SystemExit(EXIT_FAILED)
             for reason in warnings:
                 click.echo(ctx.say("publish_warning", path=post_path, detail=reason.text(ctx.lang)), err=True)
