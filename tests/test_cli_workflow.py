@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import html
 import datetime as dt
+import html
 import json
 import os
 from pathlib import Path
@@ -365,7 +365,8 @@ def test_status_markdown(tmp_path: Path) -> None:
         "| refused | <code>pending/news/posts/refused.md</code> | ข่าวที่ถูกตีกลับ | **OVERDUE** 3 h 0 min / 10 min "
         "| waits for the requester: นางสาวผู้ขอ ทดสอบ "
         "| refused by chair1 (chair of the information centre) on 2026-11-25 14:00: ขาดแหล่งอ้างอิง |\n"
-        "| awaiting the director | <code>pending/news/posts/director.md</code> | รอนายแพทย์ | **OVERDUE** 45 min / 30 min "
+        "| awaiting the director | <code>pending/news/posts/director.md</code> | รอนายแพทย์ "
+        "| **OVERDUE** 45 min / 30 min "
         "| waits for the provincial chief medical officer: นายแพทย์ผู้อำนวยการ หนึ่ง (director1) |  |\n"
         "| period ended, still in the site | <code>content/news/posts/old.md</code> | หมดเวลา | 4 d 17 h "
         "| waits for the next build or the web master: gate sweep |  |\n"

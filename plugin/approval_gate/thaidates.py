@@ -65,10 +65,7 @@ _OFFSET = r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?"
 _NUMERIC = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2}|\d{4})" + _TIME + _OFFSET + "$")
 _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME + _OFFSET + "$")
 _WORDS = re.compile(
-    r"^(?P<d>\d{1,2})\s*(?P<mon>[^\d\s]+(?:\s+[^\d\s]+)*?)\s*(?:พ\.?\s*ศ\.?\s*)?(?P<y>\d{2}|\d{4})"
-    + _TIME
-    + _OFFSET
-    + "$",
+    r"^(?P<d>\d{1,2})\s*(?P<mon>\D+?)\s*(?:พ\.?\s*ศ\.?\s*)?(?P<y>\d{2}|\d{4})" + _TIME + _OFFSET + "$",
     re.IGNORECASE,
 )
 
