@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 from pathlib import Path
@@ -114,7 +115,11 @@ def test_new_folder_option_and_default_period(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "error"),
     [
-        (["new", "<b>x</b>"], "the title must be one line of plain text without '<' or '>'\n"),
+        (["new", "<b>x</b>"], "`title` contains '<'; write plain text without HTML (no <, >, \" or &)\n"),
+        (
+            ["new", "ข่าว\x1b]52;c;eA==\x07"],
+            "`title` contains an invisible or control character (U+001B); delete it and retype the text\n",
+        ),
         (["new", "   "], "the title must be one line of plain text without '<' or '>'\n"),
         (
             ["new", "ข่าว", "--slug", "ข่าว"],
@@ -349,24 +354,28 @@ def test_status_markdown(tmp_path: Path) -> None:
     (factory.root / "pending/news/posts/revised.md").unlink()
     result = gate(factory.root, "status", "--markdown")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == (
+    # Post data (paths, titles, names, reasons) is written as character references: it reads
+    # the same, and no Markdown or HTML of a post's author takes effect in the summary.
+    assert "](" not in result.stdout and "`" not in result.stdout
+    assert html.unescape(result.stdout) == (
         "### Approval queue at 2026-11-25 17:00 (targets: request 10 min, review 30 min)\n"
         "\n"
         "| state | post | title | in state / target | waits for | notes |\n"
         "| --- | --- | --- | --- | --- | --- |\n"
-        "| refused | `pending/news/posts/refused.md` | ข่าวที่ถูกตีกลับ | **OVERDUE** 3 h 0 min / 10 min "
+        "| refused | <code>pending/news/posts/refused.md</code> | ข่าวที่ถูกตีกลับ | **OVERDUE** 3 h 0 min / 10 min "
         "| waits for the requester: นางสาวผู้ขอ ทดสอบ "
         "| refused by chair1 (chair of the information centre) on 2026-11-25 14:00: ขาดแหล่งอ้างอิง |\n"
-        "| awaiting the director | `pending/news/posts/director.md` | รอนายแพทย์ | **OVERDUE** 45 min / 30 min "
+        "| awaiting the director | <code>pending/news/posts/director.md</code> | รอนายแพทย์ "
+        "| **OVERDUE** 45 min / 30 min "
         "| waits for the provincial chief medical officer: นายแพทย์ผู้อำนวยการ หนึ่ง (director1) |  |\n"
-        "| period ended, still in the site | `content/news/posts/old.md` | หมดเวลา | 4 d 17 h "
+        "| period ended, still in the site | <code>content/news/posts/old.md</code> | หมดเวลา | 4 d 17 h "
         "| waits for the next build or the web master: gate sweep |  |\n"
         "\n"
         "On the site: 1 live, 0 scheduled\n"
         "\n"
         "#### Next changes to the site\n"
         "\n"
-        "- 2027-01-01 00:00  comes down  news/posts/live.md: ออนไลน์\n"
+        "- 2027-01-01 00:00 comes down news/posts/live.md: ออนไลน์\n"
     )
 
 

@@ -73,7 +73,15 @@ def split(text: str) -> tuple[str, str]:
     return match.group(1), text[match.end() :].lstrip("\n")
 
 
-_TOP_KEY_RE = re.compile(r"^([^\s#:][^:]*?)\s*:(?:\s|$)")
+def _top_key(line: str) -> str | None:
+    """`key` of a line `key: ...` at the left margin (what a pattern `^([^\\s#:][^:]*?)\\s*:(\\s|$)`
+    matches, in one pass: that pattern took quadratic time on a long line without a colon)."""
+    if not line or line[0].isspace() or line[0] in "#:":
+        return None
+    colon = line.find(":")
+    if colon == -1 or (colon + 1 < len(line) and not line[colon + 1].isspace()):
+        return None
+    return line[:colon].rstrip()
 
 
 def _key_at_line(yaml_text: str, line: int | None) -> str | None:
@@ -81,8 +89,8 @@ def _key_at_line(yaml_text: str, line: int | None) -> str | None:
     if line is None:
         return None
     for text in reversed(yaml_text.split("\n")[:line]):
-        if match := _TOP_KEY_RE.match(text):
-            return match.group(1).strip("'\"")
+        if key := _top_key(text):
+            return key.strip("'\"")
     return None
 
 

@@ -1094,4 +1094,90 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "เขียนการตั้งค่า nginx สำหรับลิงก์ที่นำลงแล้ว {count} รายการไว้ที่ {path} แล้ว "
         "ให้ include ไว้ใน server block ของเว็บไซต์ แล้ว reload nginx",
     ),
+    # --- the front-matter allowlist, plain text, safe names (docs/front-matter.md) ---------
+    "unknown_key": (
+        "`{key}` is not a key a gated post may have; remove it (docs/front-matter.md lists the allowed keys)",
+        "ช่อง `{key}` ไม่ใช่ช่องที่โพสต์ที่ต้องอนุมัติใช้ได้ ให้ลบออก (รายการช่องที่ใช้ได้อยู่ใน docs/front-matter.md)",
+    ),
+    "author_key": (
+        "`{key}` is not allowed (themes print it without escaping); list author ids under `authors` instead, "
+        "or remove it",
+        "ห้ามใช้ช่อง `{key}` (ธีมแสดงค่านี้โดยไม่กรอง) ให้ใส่รหัสผู้เขียนในช่อง `authors` แทน หรือลบออก",
+    ),
+    "field_too_long": (
+        "`{key}` is {length} characters long; shorten it to at most {max}",
+        "ช่อง `{key}` ยาว {length} ตัวอักษร ให้ย่อให้เหลือไม่เกิน {max} ตัวอักษร",
+    ),
+    "too_many_items": (
+        "`{key}` has {count} entries; keep at most {max}",
+        "ช่อง `{key}` มี {count} รายการ ให้เหลือไม่เกิน {max} รายการ",
+    ),
+    "field_bad_char": (
+        "`{key}` contains an invisible or control character ({char}); delete it and retype the text",
+        "ช่อง `{key}` มีอักขระควบคุมหรืออักขระที่มองไม่เห็น ({char}) ให้ลบแล้วพิมพ์ข้อความใหม่",
+    ),
+    "field_html_char": (
+        "`{key}` contains '{char}'; write plain text without HTML (no <, >, \" or &)",
+        "ช่อง `{key}` มีอักขระ '{char}' ให้เขียนเป็นข้อความธรรมดาโดยไม่มี HTML (ห้ามใช้ < > \" และ &)",
+    ),
+    "not_bool": (
+        "`{key}` must be true or false, without quotes (it is {value})",
+        "ช่อง `{key}` ต้องเป็น true หรือ false โดยไม่มีเครื่องหมายคำพูด (ตอนนี้เป็น {value})",
+    ),
+    "readtime_bad": (
+        "`{key}` must be a whole number of minutes from 1 to 999, without quotes (it is {value})",
+        "ช่อง `{key}` ต้องเป็นจำนวนนาทีเต็ม 1 ถึง 999 โดยไม่มีเครื่องหมายคำพูด (ตอนนี้เป็น {value})",
+    ),
+    "blog_date_bad": (
+        "`{key}` {value} is not a date the blog can read; write a Common-Era date without quotes, "
+        "e.g. 2026-11-26 or 2026-11-26 09:00:00",
+        "ช่อง `{key}` {value} ไม่ใช่วันที่ที่บล็อกอ่านได้ ให้เขียนวันที่เป็นปี ค.ศ. โดยไม่มีเครื่องหมายคำพูด "
+        "เช่น 2026-11-26 หรือ 2026-11-26 09:00:00",
+    ),
+    "authors_no_file": (
+        "`{key}` needs the blog's authors file (.authors.yml), and the site has none; remove `{key}` "
+        "or ask the web master to add the file",
+        "ช่อง `{key}` ต้องใช้ไฟล์รายชื่อผู้เขียนของบล็อก (.authors.yml) ซึ่งเว็บไซต์นี้ไม่มี ให้ลบช่อง `{key}` หรือขอให้ผู้ดูแลเว็บไซต์เพิ่มไฟล์",
+    ),
+    "authors_unknown": (
+        "`{key}`: '{value}' is not an author id in the blog's .authors.yml; use one of: {allowed}",
+        "ช่อง `{key}`: '{value}' ไม่ใช่รหัสผู้เขียนใน .authors.yml ของบล็อก ให้ใช้หนึ่งใน: {allowed}",
+    ),
+    "blog_category_bad": (
+        "`{key}`: '{value}' is not one of the blog's categories; use one of: {allowed}",
+        "ช่อง `{key}`: '{value}' ไม่ใช่หมวดหมู่ของบล็อก ให้ใช้หนึ่งใน: {allowed}",
+    ),
+    "links_shape": (
+        "`{key}` must be a list of lines '- title: https://…'",
+        "ช่อง `{key}` ต้องเป็นรายการบรรทัดแบบ '- ชื่อลิงก์: https://…'",
+    ),
+    "slug_bad": (
+        "`{key}` {value} is not a safe name: use Thai or ASCII letters, digits, '-', '_' and '.', "
+        "not first '.' or '-', at most 80 characters",
+        "ช่อง `{key}` {value} ไม่ใช่ชื่อที่ปลอดภัย ให้ใช้ตัวอักษรไทยหรืออังกฤษ ตัวเลข '-' '_' และ '.' "
+        "ห้ามขึ้นต้นด้วย '.' หรือ '-' ยาวไม่เกิน 80 ตัวอักษร",
+    ),
+    "hide_bad": (
+        "`{key}` must be a list of some of: {allowed}",
+        "ช่อง `{key}` ต้องเป็นรายการที่เลือกจาก: {allowed}",
+    ),
+    "search_bad": (
+        "`{key}` may only hold 'exclude: true' or 'exclude: false'",
+        "ช่อง `{key}` มีได้เพียง 'exclude: true' หรือ 'exclude: false'",
+    ),
+    "name_bad_char": (
+        "the file name '{path}' has a character file names may not hold ({char}); rename it with Thai or ASCII "
+        "letters, digits, '-', '_' and '.' only (`gate new --slug` sets a name)",
+        "ชื่อไฟล์ '{path}' มีอักขระที่ใช้ในชื่อไฟล์ไม่ได้ ({char}) ให้เปลี่ยนชื่อโดยใช้ตัวอักษรไทยหรืออังกฤษ ตัวเลข "
+        "'-' '_' และ '.' เท่านั้น (ตั้งชื่อได้ด้วย `gate new --slug`)",
+    ),
+    "name_bad_start": (
+        "the file name '{path}' has a part '{name}' that is empty or starts with '.' or '-'; rename it "
+        "(`gate new --slug` sets a name)",
+        "ชื่อไฟล์ '{path}' มีส่วน '{name}' ที่ว่างหรือขึ้นต้นด้วย '.' หรือ '-' ให้เปลี่ยนชื่อ (ตั้งชื่อได้ด้วย `gate new --slug`)",
+    ),
+    "name_too_long": (
+        "the file name '{path}' is too long (at most {max} characters); choose a shorter one with `gate new --slug`",
+        "ชื่อไฟล์ '{path}' ยาวเกินไป (ไม่เกิน {max} ตัวอักษร) ให้ตั้งชื่อที่สั้นลงด้วย `gate new --slug`",
+    ),
 }

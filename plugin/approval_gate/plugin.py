@@ -44,8 +44,9 @@ from .binding import MARKDOWN_SUFFIXES, MarkdownSetup, attachment_folder
 from .config import GateConfig
 from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
 from .messages import Reason, message, site_language, state_name
+from .plain import visible
 from .post import Post
-from .repository import PENDING, Gate, JudgeCache, ended_unapproved
+from .repository import PENDING, Gate, JudgeCache, blog_rules, ended_unapproved
 
 if TYPE_CHECKING:
     from . import preview
@@ -133,8 +134,10 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.serving = is_serving(self.command)
         self.lang = site_language(config.theme.get("language"))
         root = Path(config.config_file_path or ".").resolve().parent
+        docs_dir = Path(config.docs_dir).resolve()
         markdown = MarkdownSetup(tuple(config.markdown_extensions), dict(config.mdx_configs))
-        self.gate = Gate.from_options(root, Path(config.docs_dir).resolve(), dict(self.config), markdown=markdown)
+        blog = blog_rules(config.plugins, docs_dir)
+        self.gate = Gate.from_options(root, docs_dir, dict(self.config), markdown=markdown, blog=blog)
         self.gate.cache = self.cache
         self.cache.start_build()
         self.now = get_build_datetime()  # honours SOURCE_DATE_EPOCH; read once per build
@@ -373,7 +376,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
     def _report(self, page_path: str, decision: Decision) -> None:
         """Warn (failing --strict) for what someone must fix; info for the normal cases."""
         reasons = "; ".join(reason.text("en") for reason in decision.reasons)
-        text = message("excluded_page", "en", path=page_path, state=state_name(decision.state, "en"), reasons=reasons)
+        path = visible(page_path)  # a file name is the author's text too: no control character reaches the log
+        text = message("excluded_page", "en", path=path, state=state_name(decision.state, "en"), reasons=reasons)
         if decision.state in (SCHEDULED, EXPIRED) and self.config.enabled:
             log.info(text)
         else:

@@ -13,17 +13,24 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .canonical import PostFormatError, read_post_text
+from .fields import (
+    ALLOWED_KEYS,
+    REQUESTER_KEYS,
+    TEXTS,
+    check_theme_keys,
+    http_url_problem,
+    record_problems,
+    shown_value,
+    text_problem,
+    unknown_key_reason,
+)
 from .messages import Reason
+from .names import check_post_path
 from .thaidates import DateError, When, Window, parse_when, window_from
 
 DIGEST_RE = re.compile(r"^sha256:[0-9a-f]{64}$")
 AT_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-URL_RE = re.compile(r"^https?://[^\s/?#<>\"']+[^\s<>\"']*$", re.IGNORECASE)
-# Raw HTML in a form field lands unescaped in <title> and the nav of every page.
-HTML_RE = re.compile(r"[<>]")
 BANGKOK = ZoneInfo("Asia/Bangkok")
-REFUSED_KEYS = ("template", "draft")
-PLAIN_TEXT_KEYS = ("title", "agency", "remarks", "category", "description")
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,10 @@ class Rules:
     timezone: ZoneInfo = BANGKOK
     default_agency: str | None = None
     categories: tuple[str, ...] = ()
+    # The blog's author ids (its `.authors.yml`); None: no authors file, so `authors` is refused.
+    authors: frozenset[str] | None = None
+    # The blog's `categories_allowed`; empty: any category.
+    blog_categories: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,7 +99,10 @@ class Post:
     problems: tuple[Reason, ...] = ()
 
 
-def _text(meta: dict[str, Any], key: str, problems: list[Reason], *, required: bool) -> str | None:
+def _text(
+    meta: dict[str, Any], key: str, problems: list[Reason], *, required: bool, where: str | None = None
+) -> str | None:
+    """A text field, checked against its entry in fields.TEXTS (`where`: its dotted name)."""
     value = meta.get(key)
     if value is None or value == "":
         if required:
@@ -97,8 +111,8 @@ def _text(meta: dict[str, Any], key: str, problems: list[Reason], *, required: b
     if not isinstance(value, str):
         problems.append(Reason("not_text", key))
         return None
-    if key in PLAIN_TEXT_KEYS and HTML_RE.search(value):
-        problems.append(Reason("html_in_field", key))
+    if problem := text_problem(key, value, TEXTS[where or key]):
+        problems.append(problem)
         return None
     return value.strip()
 
@@ -113,7 +127,7 @@ def _when(
     try:
         return parse_when(meta[key], tz)
     except DateError as error:
-        problems.append(Reason(error.code, key, {"value": str(error.value)}))
+        problems.append(Reason(error.code, key, {"value": shown_value(error.value)}))
         return None
 
 
@@ -126,18 +140,20 @@ def _requester(meta: dict[str, Any], tz: ZoneInfo, problems: list[Reason]) -> Re
         problems.append(Reason("requester_shape", "requester"))
         return None
     inner: list[Reason] = []
-    name = _text(value, "name", inner, required=True)
-    position = _text(value, "position", inner, required=False)
+    name = _text(value, "name", inner, required=True, where="requester.name")
+    position = _text(value, "position", inner, required=False, where="requester.position")
     date = _when(value, "date", tz, inner)
-    for extra in sorted(set(value) - {"name", "position", "date"}):
-        inner.append(Reason("unknown_subkey", extra))
+    for extra in sorted(set(value) - set(REQUESTER_KEYS)):
+        inner.append(Reason("unknown_subkey", shown_value(extra, 60)))
     problems.extend(Reason(r.code, f"requester.{r.key}", r.params) for r in inner)
-    if name is None or (name and HTML_RE.search(name)):
+    if name is None:
         return None
     return Requester(name, position, date)
 
 
-def _signoff(index: int, entry: object) -> SignOff | Reason:
+def _signoff(index: int, entry: object, text_problems: list[Reason]) -> SignOff | Reason:
+    """One sign-off entry; what is wrong with its text (characters, lengths) goes to
+    `text_problems`, the post's own problems, whatever digest the entry is on."""
     key = f"signoffs[{index + 1}]"
     if not isinstance(entry, dict):
         return Reason("signoff_shape", key)
@@ -150,7 +166,12 @@ def _signoff(index: int, entry: object) -> SignOff | Reason:
             value = None
         strings[name] = value
     for name in sorted(set(entry) - set(strings)):
-        problems.append(Reason("unknown_subkey", f"{key}.{name}"))
+        problems.append(Reason("unknown_subkey", f"{key}.{shown_value(name, 60)}"))
+    for name, value in strings.items():
+        spec = TEXTS["signoffs.reason" if name == "reason" else "signoffs"]
+        if value is not None and (problem := text_problem(f"{key}.{name}", value, spec)):
+            text_problems.append(problem)
+            strings[name] = None if name in ("reason", "key", "sig") else ""
     digest = strings["digest"] or ""
     if not DIGEST_RE.match(digest):
         # Without a readable digest the entry cannot even be placed in history.
@@ -165,7 +186,7 @@ def _signoff(index: int, entry: object) -> SignOff | Reason:
     at: dt.datetime | None = None
     at_text = strings["at"] or ""
     if at_text and not AT_RE.match(at_text):
-        problems.append(Reason("signoff_at", f"{key}.at", {"value": at_text}))
+        problems.append(Reason("signoff_at", f"{key}.at", {"value": shown_value(at_text)}))
     elif at_text:
         try:
             if at_text.isascii() and at_text.endswith("Z"):  # as strptime reads it, 20 times faster
@@ -173,7 +194,7 @@ def _signoff(index: int, entry: object) -> SignOff | Reason:
             else:  # AT_RE's \d takes Thai digits too, which strptime reads
                 at = dt.datetime.strptime(at_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
         except ValueError:
-            problems.append(Reason("signoff_at", f"{key}.at", {"value": at_text}))
+            problems.append(Reason("signoff_at", f"{key}.at", {"value": shown_value(at_text)}))
     return SignOff(
         index=index,
         role=strings["role"] or "",
@@ -196,42 +217,40 @@ def _record(meta: dict[str, Any], key: str, problems: list[Reason]) -> dict[str,
     if not isinstance(value, dict):
         problems.append(Reason("record_shape", key))
         return None
+    if found := record_problems(key, value):
+        problems.extend(found)
+        return None
     return value
 
 
 def load_post(raw: bytes, path: str, rules: Rules) -> Post:
-    """Read a post's bytes into a Post; problems are collected, never raised."""
+    """Read a post's bytes into a Post; problems are collected, never raised.
+
+    `path` is the post path: a name outside the safe set (names.py) is a problem too."""
+    named = check_post_path(path)
     try:
         text = read_post_text(raw)
     except PostFormatError as error:
-        params = {"line": str(error.line or "?"), "detail": error.detail}
-        return Post(path=path, problems=(Reason(error.code, error.key, params),))
+        params = {"line": str(error.line or "?"), "detail": shown_value(error.detail, 200)}
+        key = shown_value(error.key, 60) if error.key is not None else None
+        return Post(path=path, problems=(*named, Reason(error.code, key, params)))
     meta = text.meta
-    problems: list[Reason] = []
-    for key in REFUSED_KEYS:
-        if key in meta:
-            problems.append(Reason("refused_key", key))
+    problems: list[Reason] = list(named)
+    for key in meta:
+        if key not in ALLOWED_KEYS:
+            problems.append(unknown_key_reason(key))
     title = _text(meta, "title", problems, required=True)
     agency = _text(meta, "agency", problems, required=rules.default_agency is None) or rules.default_agency
     requester = _requester(meta, rules.timezone, problems)
     remarks = _text(meta, "remarks", problems, required=False)
-    _text(meta, "description", problems, required=False)
     link = _text(meta, "external_link", problems, required=False)
-    if link is not None and not URL_RE.match(link):
-        problems.append(Reason("bad_link", "external_link", {"value": link}))
+    if link is not None and (problem := http_url_problem("external_link", link)):
+        problems.append(problem)
         link = None
     category = _text(meta, "category", problems, required=False)
     if category is not None and rules.categories and category not in rules.categories:
         problems.append(Reason("bad_category", "category", {"value": category, "allowed": ", ".join(rules.categories)}))
-    for key in ("tags", "categories"):
-        value = meta.get(key)
-        if value is not None and not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
-            problems.append(Reason("not_text_list", key))
-        elif value and any(HTML_RE.search(v) for v in value):
-            problems.append(Reason("html_in_field", key))
-    blog_date = meta.get("date")
-    if isinstance(blog_date, (dt.date, dt.datetime)) and blog_date.year >= 2400:
-        problems.append(Reason("blog_date_be", "date", {"value": str(blog_date)}))
+    problems.extend(check_theme_keys(meta, rules.authors, rules.blog_categories or None))
 
     start = _when(meta, "publish_from", rules.timezone, problems)
     until = _when(meta, "publish_until", rules.timezone, problems)
@@ -248,7 +267,7 @@ def load_post(raw: bytes, path: str, rules: Rules) -> Post:
         problems.append(Reason("signoffs_shape", "signoffs"))
         raw_signoffs = []
     for index, entry in enumerate(raw_signoffs):
-        parsed = _signoff(index, entry)
+        parsed = _signoff(index, entry, problems)
         if isinstance(parsed, Reason):
             problems.append(parsed)
         else:

@@ -15,10 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from .decision import EXPIRED, LIVE, Decision
 from .messages import message
+from .names import safe_char
 from .post import Post
 from .thaidates import BE_OFFSET, MONTHS_LONG, DateError, parse_when, thai_date
 
@@ -149,6 +151,13 @@ def markdown_text(value: str) -> str:
     return "".join(f"&#{ord(ch)};" if ch in MARKDOWN_ACTIVE else ch for ch in " ".join(value.split()))
 
 
+def link_target(path: str) -> str:
+    """A relative path as a Markdown link target that is only ever that path: every character
+    outside the safe file-name set (names.py) and '/' is percent-encoded, so a file name can
+    never close the link, start a new one or carry a `javascript:` scheme (':' is encoded)."""
+    return "".join(char if char == "/" or safe_char(char) else quote(char, safe="") for char in path)
+
+
 def page_markdown(
     years: tuple[FiscalYear, ...],
     *,
@@ -181,12 +190,12 @@ def page_markdown(
             for entry in month.entries:
                 title = markdown_text(entry.title)
                 target = page_link(entry) if entry.live else None
-                shown = f"[{title}]({target})" if target else title
+                shown = f"[{title}]({link_target(target)})" if target else title
                 if entry.taken_down is not None:
                     shown += f" ({message('register_taken_down', lang, date=day(entry.taken_down))})"
                 kinds = [("register_form", "html"), ("register_pdf", "pdf")][: 2 if with_pdf else 1]
                 links = [
-                    f"[{message(code, lang)}]({form_uri(entry.post_path, extension).removeprefix(here)})"
+                    f"[{message(code, lang)}]({link_target(form_uri(entry.post_path, extension).removeprefix(here))})"
                     for code, extension in kinds
                 ]
                 agency = f" — {markdown_text(entry.agency)}" if entry.agency else ""

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import hardened, sanitize, signing
@@ -116,6 +117,42 @@ def first_symlink(base: Path, path: Path) -> Path | None:
     return None
 
 
+def blog_rules(plugins: Mapping[str, Any], docs_dir: Path) -> dict[str, Any]:
+    """`authors` and `blog_categories` for Rules: what the site's Material blog plugins accept.
+
+    `authors`: the ids in the blog's authors file (`.authors.yml` in the blog folder), None
+    when no blog has one (then `authors` is refused), empty when one cannot be read; the
+    ids of several blogs are pooled. `blog_categories`: `categories_allowed`, or () when a
+    blog allows any category."""
+    import yaml
+
+    authors: set[str] | None = None
+    categories: list[str] = []
+    restricted = True
+    for name, plugin in plugins.items():
+        options = getattr(plugin, "config", None)
+        if not name.endswith("blog") or options is None or "authors_file" not in options:
+            continue
+        blog_dir = str(options.get("blog_dir") or "blog")
+        file = docs_dir / str(options["authors_file"]).format(blog=blog_dir)
+        if file.is_file():
+            authors = authors if authors is not None else set()
+            try:
+                data = yaml.safe_load(file.read_text(encoding="utf-8-sig")) or {}
+                found = data.get("authors") if isinstance(data, dict) else None
+                if isinstance(found, dict):
+                    authors.update(key for key in found if isinstance(key, str))
+            except (OSError, UnicodeDecodeError, yaml.YAMLError):
+                pass  # unreadable: no author id is accepted (Material stops the build on it anyway)
+        allowed = list(options.get("categories_allowed") or ())
+        restricted = restricted and bool(allowed)
+        categories += [str(item) for item in allowed]
+    return {
+        "authors": frozenset(authors) if authors is not None else None,
+        "blog_categories": tuple(dict.fromkeys(categories)) if restricted else (),
+    }
+
+
 def _detail(error: MoveError) -> str:
     """The folder in the way for a clash; what went wrong, and where, otherwise."""
     return str(error.path) if error.code == "move_clash" or not error.detail else f"{error.detail}: {error.path}"
@@ -205,11 +242,13 @@ class Gate:
         now: dt.datetime | None = None,
         *,
         markdown: MarkdownSetup | None = None,
+        blog: Mapping[str, Any] | None = None,
     ) -> Gate:
         """Build from the plugin options (a GateConfig or the same keys in a dict).
 
         `now` (default: the build clock) is only needed to check a hardened registry's expiry;
-        `markdown` is the site's Markdown setup, which posts are rendered with to check them."""
+        `markdown` is the site's Markdown setup, which posts are rendered with to check them;
+        `blog`: what `blog_rules` found (no blog: `authors` is refused, any blog category)."""
         roles = tuple(str(role) for role in options.get("roles") or ("chair", "director"))  # type: ignore[attr-defined]
         try:
             tz = ZoneInfo(str(options.get("timezone") or "Asia/Bangkok"))
@@ -260,7 +299,10 @@ class Gate:
             expired_dir=root / str(options.get("expired_dir") or "pending/expired"),
             settings=Settings(site_id=site_id, roles=roles, signatures=options.get("signatures", "required") != "off"),
             rules=Rules(
-                timezone=tz, default_agency=str(default_agency) if default_agency else None, categories=categories
+                timezone=tz,
+                default_agency=str(default_agency) if default_agency else None,
+                categories=categories,
+                **(blog or {}),
             ),
             exempt=tuple(str(item) for item in options.get("exempt") or ()),  # type: ignore[attr-defined]
             assets=tuple(str(item) for item in options.get("assets") or ()),  # type: ignore[attr-defined]

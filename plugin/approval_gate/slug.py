@@ -9,16 +9,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .names import safe_char
+
 # Letters and digits of any script, Thai combining vowels and tone marks (category Mn), and '-'.
 _DROP_RE = re.compile(r"[^\w\u0E00-\u0E7F\s-]")
 _SPACES_RE = re.compile(r"[\s-]+")
 
 
 def slugify(value: str, separator: str = "-") -> str:
-    """'ข่าว ประชาสัมพันธ์ 2569!' -> 'ข่าว-ประชาสัมพันธ์-2569'.
+    """'ข่าว ประชาสัมพันธ์ 2569!' -> 'ข่าว-ประชาสัมพันธ์-2569': the file name `gate new` gives a post.
 
     NFC-normalised, ASCII lower-cased, punctuation removed (Thai letters, vowels, tone
-    marks and digits stay), runs of spaces and separators become one `separator`.
+    marks and digits stay), runs of spaces and separators become one `separator`. Only
+    characters of the safe file-name set (names.py) are kept: letters of other scripts go,
+    so the result is always a name the gate accepts (or empty).
     The signature matches Python-Markdown's `toc` `slugify` option.
     """
     text = unicodedata.normalize("NFC", value).strip()
@@ -27,6 +31,7 @@ def slugify(value: str, separator: str = "-") -> str:
     text = _DROP_RE.sub("", text).replace("_", " ")
     # Thai signs that are punctuation, not spelling: ฯ ๏ ๚ ๛ go (ๆ, the repetition mark, stays).
     text = re.sub("[\u0e2f\u0e4f\u0e5a\u0e5b]", "", text)
+    text = "".join(char for char in text if char.isspace() or char == "-" or safe_char(char))
     return _SPACES_RE.sub(separator, text).strip(separator)
 
 

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 
 BE_OFFSET = 543
 MIN_YEAR, MAX_YEAR = 2000, 2199  # CE; anything else is a typo, not a publication date
+# Longer text is never a date; the cap also bounds the patterns' work on what a post's author wrote.
+MAX_DATE_TEXT = 64
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
@@ -63,10 +65,7 @@ _OFFSET = r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?"
 _NUMERIC = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2}|\d{4})" + _TIME + _OFFSET + "$")
 _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME + _OFFSET + "$")
 _WORDS = re.compile(
-    r"^(?P<d>\d{1,2})\s*(?P<mon>[^\d\s]+(?:\s*[^\d\s]+)*?)\s*(?:พ\.?\s*ศ\.?\s*)?(?P<y>\d{2}|\d{4})"
-    + _TIME
-    + _OFFSET
-    + "$",
+    r"^(?P<d>\d{1,2})\s*(?P<mon>\D+?)\s*(?:พ\.?\s*ศ\.?\s*)?(?P<y>\d{2}|\d{4})" + _TIME + _OFFSET + "$",
     re.IGNORECASE,
 )
 
@@ -128,7 +127,7 @@ def parse_when(value: object, tz: ZoneInfo) -> When:
             return When(dt.datetime(year, value.month, value.day, tzinfo=tz), True)
         except ValueError:  # 29 Feb in a BE leap year that is not a CE leap year
             raise DateError("date_unreadable", value) from None
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_DATE_TEXT:
         raise DateError("date_unreadable", value)
     text = " ".join(value.translate(THAI_DIGITS).split())
     if match := _ISO.match(text):

@@ -10,7 +10,7 @@ import click
 from ..decision import INVALID
 from ..messages import state_name
 from ..repository import CONTENT, Gate, Judged
-from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context
+from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context, shown, shown_json
 
 
 def judged_as_json(judged: Judged, lang: str) -> dict[str, object]:
@@ -68,12 +68,12 @@ def check(ctx: Context, paths: tuple[Path, ...], as_json: bool) -> None:
             fail_usage(ctx.say("cli_not_a_post", path=str(file)))
     results = [gate.judge(file, now) for file in files]
     if as_json:
-        click.echo(json.dumps([judged_as_json(j, ctx.lang) for j in results], ensure_ascii=False, indent=2))
+        click.echo(shown_json(json.dumps([judged_as_json(j, ctx.lang) for j in results], ensure_ascii=False, indent=2)))
     else:
         for judged in results:
             label = state_name(judged.decision.state, ctx.lang)
-            click.echo(f"{judged.place}/{judged.post.path}: {judged.decision.state} ({label})")
+            click.echo(f"{judged.place}/{shown(judged.post.path)}: {judged.decision.state} ({label})")
             for reason in judged.decision.reasons:
-                click.echo(f"    - {reason.text(ctx.lang)}")
+                click.echo(f"    - {shown(reason.text(ctx.lang))}")
     invalid = any(judged.decision.state == INVALID for judged in results)
     raise SystemExit(EXIT_FAILED if invalid else EXIT_OK)

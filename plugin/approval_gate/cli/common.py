@@ -12,7 +12,8 @@ import click
 
 from ..binding import MarkdownSetup
 from ..messages import language_from_env, message
-from ..repository import Gate
+from ..plain import visible, visible_json
+from ..repository import Gate, blog_rules
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -36,7 +37,27 @@ class Context:
         return self._mkdocs
 
     def say(self, code: str, **params: object) -> str:
-        return message(code, self.lang, **params)
+        """A catalogue message; every parameter (titles, names, paths, reasons) is `shown`."""
+        return message(code, self.lang, **{name: shown(value) for name, value in params.items()})
+
+
+def shown(text: object) -> str:
+    """Text from a post (a title, a name, a reason, a path) made safe to print on a terminal:
+    control, format, bidi and zero-width characters, line breaks included, are written as
+    visible escapes (`\\x1b`, `\\u202e`), so no ESC sequence, OSC 8 link, OSC 52 clipboard
+    write, carriage return or text-direction override reaches the terminal. Every command
+    prints post data through it (or `say`, which applies it to every parameter)."""
+    return visible(text)
+
+
+def shown_lines(text: str) -> str:
+    """`shown` for a text of several lines: each line escaped, the line breaks kept."""
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
+def shown_json(document: str) -> str:
+    """A JSON document safe to print: the same data, invisible characters as `\\uXXXX`."""
+    return visible_json(document)
 
 
 def load_gate(config_file: Path) -> tuple[Gate, Any]:
@@ -55,8 +76,10 @@ def load_gate(config_file: Path) -> tuple[Gate, Any]:
     if plugin is None:
         fail_usage(message("cli_no_plugin", lang, path=str(config_file)))
     root = config_file.resolve().parent
+    docs_dir = Path(config.docs_dir).resolve()
     markdown = MarkdownSetup(tuple(config.markdown_extensions), dict(config.mdx_configs))
-    return Gate.from_options(root, Path(config.docs_dir).resolve(), dict(plugin.config), markdown=markdown), config
+    blog = blog_rules(config.plugins, docs_dir)
+    return Gate.from_options(root, docs_dir, dict(plugin.config), markdown=markdown, blog=blog), config
 
 
 def build_now() -> dt.datetime:

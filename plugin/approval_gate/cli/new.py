@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
-from ..post import HTML_RE
+from ..fields import TEXTS, text_problem
+from ..names import MAX_NAME, check_post_path
+from ..plain import visible
 from ..scaffold import period_days, post_path, render
 from ..slug import slugify
 from .common import Context, build_now, fail, fail_usage, main, pass_context
@@ -27,19 +29,23 @@ def new(ctx: Context, title: str, category: str | None, slug: str | None, folder
     gate = ctx.gate
     options = ctx.mkdocs_config.plugins["approval-gate"].config
     title = " ".join(title.split())
-    if not title or HTML_RE.search(title):
+    if not title:
         fail_usage(ctx.say("new_bad_title"))
+    if problem := text_problem("title", title, TEXTS["title"]):
+        fail_usage(problem.text(ctx.lang))
     if category is not None and gate.rules.categories and category not in gate.rules.categories:
         fail_usage(ctx.say("new_bad_category", value=category, allowed=", ".join(gate.rules.categories)))
     if slug is not None and not ASCII_SLUG_RE.match(slug):
-        fail_usage(ctx.say("new_bad_slug", value=slug))
-    name = slug or slugify(title)
+        fail_usage(ctx.say("new_bad_slug", value=visible(slug)))
+    name = slug or slugify(title)[: MAX_NAME - len(".md")].strip("-")
     if not name:
         fail_usage(ctx.say("new_empty_slug"))
     folder = options["new_post_folder"] if folder is None else folder
     path = post_path(folder, name)
     if path is None:
-        fail_usage(ctx.say("new_bad_folder", value=folder))
+        fail_usage(ctx.say("new_bad_folder", value=visible(folder)))
+    if named := check_post_path(path):
+        fail_usage(named[0].text(ctx.lang))
     days = period_days(options["periods"], category)  # validated by GateConfig: at least 1
 
     for place in ("pending", "content", "expired"):

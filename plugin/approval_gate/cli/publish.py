@@ -15,14 +15,14 @@ from pathlib import Path
 import click
 
 from ..decision import LIVE, SCHEDULED
+from ..fields import TEXTS, text_problem
 from ..messages import Reason, state_name
 from ..moves import MoveError, attachments_of, clean_temporaries, move_attachments, move_post, repository_lock
-from ..post import HTML_RE
 from ..readiness import completeness, currency
 from ..records import RecordError, add_record
 from ..repository import CONTENT, PENDING, Gate, Judged
 from ..signoff import utc_stamp
-from .common import EXIT_FAILED, Context, build_now, fail, fail_usage, main, pass_context
+from .common import EXIT_FAILED, Context, build_now, fail, fail_usage, main, pass_context, shown
 from .status import format_moment
 
 
@@ -64,7 +64,7 @@ def publish(ctx: Context, path: Path, name: str, yes: bool) -> None:
     gate, now = ctx.gate, build_now()
     file = path.absolute()
     name = " ".join(name.split())
-    if not name or HTML_RE.search(name):
+    if not name or text_problem("published.name", name, TEXTS["requester.name"]):
         fail_usage(ctx.say("publish_bad_name"))
     if not file.is_file():
         fail_usage(ctx.say("cli_no_such_post", path=str(file)))
@@ -82,7 +82,7 @@ def publish(ctx: Context, path: Path, name: str, yes: bool) -> None:
             if refused:
                 click.echo(ctx.say("publish_refused", path=post_path), err=True)
                 for reason in refused:
-                    click.echo(f"    - {reason.text(ctx.lang)}", err=True)
+                    click.echo(f"    - {shown(reason.text(ctx.lang))}", err=True)
                 raise SystemExit(EXIT_FAILED)
             for reason in warnings:
                 click.echo(ctx.say("publish_warning", path=post_path, detail=reason.text(ctx.lang)), err=True)

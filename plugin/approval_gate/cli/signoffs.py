@@ -27,7 +27,7 @@ from ..registry import Registry
 from ..repository import Gate, Judged
 from ..signoff import SignOffRefused, make_entry, next_role, utc_stamp, write_entry
 from ..thaidates import thai_date
-from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context
+from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, shown
 from .keys import key_dir, load_signing_key
 
 STATEMENT_KEYS = {"type", "site", "path", "digest", "role", "signer", "decision", "reason", "at", "prev"}
@@ -121,7 +121,7 @@ def report(ctx: Context, gate: Gate, file: Path, now: dt.datetime) -> None:
         ctx.say("cli_signed_state", path=f"{judged.place}/{judged.post.path}", state=state_name(state, ctx.lang))
     )
     for reason in judged.decision.reasons:
-        click.echo(f"    - {reason.text(ctx.lang)}")
+        click.echo(f"    - {shown(reason.text(ctx.lang))}")
     raise SystemExit(EXIT_FAILED if state == INVALID else EXIT_OK)
 
 
@@ -205,7 +205,7 @@ def sign_off(
         }
         lines = [ctx.say(refused.code, **params)]
         if refused.code == "signoff_invalid_post":
-            lines += [f"    - {reason.text(ctx.lang)}" for reason in judged.decision.reasons]
+            lines += [f"    - {shown(reason.text(ctx.lang))}" for reason in judged.decision.reasons]
         fail("\n".join(lines))
 
     if signature_file is not None:

@@ -11,6 +11,7 @@ import click
 
 from ..decision import INVALID, LIVE, SCHEDULED
 from ..messages import message, role_name, state_name
+from ..plain import visible
 from ..post import SignOff
 from ..queue import (
     CLOSES,
@@ -23,8 +24,9 @@ from ..queue import (
     Targets,
     build_queue,
 )
+from ..register import markdown_text
 from ..thaidates import thai_date
-from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context
+from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context, shown_json, shown_lines
 
 SHOWN_CHANGES = 5  # text and Markdown list the next few; --json lists them all
 UTC = dt.UTC
@@ -176,6 +178,12 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _data(text: str) -> str:
+    """Text from a post (a title, a path, a name, a reason) as literal text in the job summary:
+    no link, emphasis or HTML of the author's can take effect, no invisible character hides."""
+    return markdown_text(visible(text))
+
+
 def as_markdown(queue: Queue, tz: ZoneInfo, lang: str) -> str:
     """A GitHub job summary: one table of the queue, one of the next changes."""
     head = message(
@@ -201,15 +209,15 @@ def as_markdown(queue: Queue, tz: ZoneInfo, lang: str) -> str:
                 age = f"**{message('status_overdue', lang)}** {age}"
             cells = [
                 group_name(item.group, lang),
-                f"`{item.judged.place}/{post.path}`",
-                post.title or "-",
+                f"<code>{_data(f'{item.judged.place}/{post.path}')}</code>",
+                _data(post.title or "-"),
                 age,
-                waits_for(item, lang),
-                "<br>".join(_cell(line) for line in notes(item, tz, lang)),
+                _data(waits_for(item, lang)),
+                "<br>".join(_data(line) for line in notes(item, tz, lang)),
             ]
             out.append("| " + " | ".join(_cell(cell) if i != 5 else cell for i, cell in enumerate(cells)) + " |")
     out += ["", on_site(queue, lang), "", f"#### {message('status_next_header', lang)}", ""]
-    out += [f"- {_cell(line)}" for line in change_lines(queue, tz, lang)]
+    out += [f"- {_data(line)}" for line in change_lines(queue, tz, lang)]
     return "\n".join(out)
 
 
@@ -275,11 +283,11 @@ def status(ctx: Context, as_json_flag: bool, markdown: bool, fail_overdue: bool)
     queue = load_queue(ctx, now)
     tz = ctx.gate.rules.timezone
     if as_json_flag:
-        click.echo(as_json(queue))
+        click.echo(shown_json(as_json(queue)))
     elif markdown:
         click.echo(as_markdown(queue, tz, ctx.lang))
     else:
-        click.echo(as_text(queue, tz, ctx.lang))
+        click.echo(shown_lines(as_text(queue, tz, ctx.lang)))
     raise SystemExit(EXIT_FAILED if fail_overdue and queue.overdue_for_review else EXIT_OK)
 
 
