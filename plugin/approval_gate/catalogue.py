@@ -327,6 +327,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{path}' ไม่เคยได้รับอนุมัติและสิ้นสุดระยะเวลาการเผยแพร่แล้ว จึงย้ายกลับไปยังโฟลเดอร์รอดำเนินการ "
         "โดยไม่เผยแพร่ (ไม่นับเป็นการนำลงและไม่อยู่ในทะเบียน)",
     ),
+    "fix_done": (
+        "'{path}' rewritten in canonical form (NFC, LF, no BOM); its digest and sign-offs are unchanged",
+        "เขียน '{path}' ใหม่ในรูปแบบมาตรฐาน (NFC, LF, ไม่มี BOM) แล้ว ค่าย่อยและการลงนามยังคงเดิม",
+    ),
+    "fix_already": ("'{path}' is already in canonical form", "'{path}' อยู่ในรูปแบบมาตรฐานแล้ว"),
+    "fix_refused": ("'{path}' was not rewritten: {reason}", "ไม่ได้เขียน '{path}' ใหม่: {reason}"),
+    "fix_digest_changed": (
+        "the canonical form would change the digest; nothing was written",
+        "รูปแบบมาตรฐานจะทำให้ค่าย่อยเปลี่ยน จึงไม่ได้เขียนไฟล์",
+    ),
+    "not_canonical": (
+        "'{path}' is not stored in canonical form (NFC, LF, no BOM); the site publishes the canonical text that "
+        "was signed. `gate fix {path}` rewrites the file (same digest)",
+        "'{path}' ไม่ได้บันทึกในรูปแบบมาตรฐาน (NFC, LF, ไม่มี BOM) เว็บไซต์เผยแพร่ข้อความมาตรฐานที่ลงนามไว้ "
+        "คำสั่ง `gate fix {path}` จะเขียนไฟล์ใหม่ (ค่าย่อยเดิม)",
+    ),
     "never_approved_ended": (
         "the publication period has ended, but the post was never approved by the whole chain: "
         "it was never published and is not taken down",

@@ -20,6 +20,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -124,6 +125,34 @@ def clashes(source: Path, target: Path) -> bool:
         return os.path.lexists(target) and not left_by_move(source.read_bytes(), target.read_bytes())
     except OSError:
         return True  # an unreadable target is in the way: keep both
+
+
+class FileChanged(OSError):
+    """The file no longer holds what the caller read: someone changed it meanwhile."""
+
+
+def replace_file(file: Path, expected: bytes, new: bytes) -> None:
+    """Write `new` over `file` atomically, unless `file` no longer holds `expected`.
+
+    The temporary copy sits beside it under `temporary_for`'s short name (so os.replace is a
+    rename, and `clean_temporaries` removes it if the process dies half-way)."""
+    temporary = temporary_for(file)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IMODE(file.stat().st_mode))
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(new)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if file.read_bytes() != expected:
+            raise FileChanged(errno.EAGAIN, "changed while being rewritten", str(file))
+        os.replace(temporary, file)
+        _fsync_dir(file.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _write_new(target: Path, data: bytes) -> None:

@@ -226,6 +226,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.judged[file.src_uri] = (post, decision)
         if log.isEnabledFor(logging.DEBUG):
             log.debug(f"{file.src_uri}: {decision.state}; " + "; ".join(r.text("en") for r in decision.reasons))
+        if post.digest is not None and raw != post.text.encode("utf-8"):
+            log.info(message("not_canonical", "en", path=file.src_uri))
         if decision.state == LIVE and self.config.enabled:
             self._stage_file(file, post.text.encode("utf-8"))
             self.live.add(file.src_uri)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from . import (  # noqa: F401
     audit,
     check,
+    fix,
     form,
     keys,
     new,
