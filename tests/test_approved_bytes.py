@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from approval_gate.binding import MarkdownSetup, Renderer
 from approval_gate.post import Post
@@ -281,3 +283,82 @@ def test_an_unapproved_post_whose_period_ended_goes_back_to_pending(factory: Sit
     assert (factory.root / "pending" / path).read_text(encoding="utf-8") == text
     assert not (factory.root / "pending" / "expired" / path).exists()
     assert leaks(factory.root, "halfway") == []
+
+
+# --- every file accounted for, whatever the tree ----------------------------------------------
+
+FOLDERS = ["", "news", "news/posts", "news/posts/live", "ข่าว/ประกาศ", "assetsx"]
+STEMS = ["rnd", "ข่าวrnd", "RND", "index-rnd", "rnd file", "๑๒rnd"]
+SUFFIXES = [".md", ".MD", ".Md", ".markdown", ".mdown", ".html", ".htm", ".txt", ".png", ".pdf", ".svg", ".js", ""]
+ENTRY = st.tuples(
+    st.sampled_from(FOLDERS),
+    st.sampled_from(STEMS),
+    st.sampled_from(SUFFIXES),
+    st.sampled_from(["file", "post", "symlink-pending", "symlink-outside", "symlink-folder"]),
+)
+
+
+def plant(site: SiteFactory, entries: list[tuple[str, str, str, str]]) -> None:
+    """Random files under content/, each holding a marker `tokrandN` (in its bytes) and `rnd`
+    (in its name); posts among them were signed by both approvers and edited afterwards."""
+    content, outside = site.root / "content", site.root / "outside"
+    outside.mkdir(exist_ok=True)
+    for number, (folder, stem, suffix, kind) in enumerate(entries):
+        target = content / folder / f"{stem}{number}{suffix}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists() or target.is_symlink():
+            continue
+        marker = f"tokrand{number}"
+        if kind == "post":  # signed by both, then edited: the sign-offs no longer count
+            post_path = target.relative_to(content).as_posix()
+            signed = site.approved(site.text(title=f"ข่าว {marker}", body=marker), post_path)
+            target.write_text(signed + "แก้ไขหลังลงนาม\n", "utf-8")
+        elif kind == "file":
+            target.write_bytes(f"<script>{marker}</script>".encode())
+        elif kind == "symlink-pending":
+            pending = site.add("pending", f"news/posts/p{number}.md", site.text(title=f"ข่าว {marker}"))
+            os.symlink(pending, target)
+        elif kind == "symlink-outside":
+            (outside / f"o{number}.md").write_text(site.text(title=f"ข่าว {marker}"), encoding="utf-8")
+            os.symlink(outside / f"o{number}.md", target)
+        else:
+            folder_target = outside / f"d{number}"
+            folder_target.mkdir()
+            (folder_target / "x.html").write_text(marker, encoding="utf-8")
+            os.symlink(folder_target, target)
+
+
+def only_approved_bytes(tmp_path: Path, entries: list[tuple[str, str, str, str]]) -> None:
+    site = SiteFactory(tmp_path / "site")
+    folder = site.root / "content" / "news" / "posts" / "live"
+    folder.mkdir(parents=True)
+    (folder / "photo.png").write_bytes(b"\x89PNG toklivephoto")
+    approved_post(site, "live", "ข่าว toklive ![ภาพ](live/photo.png)")
+    plant(site, entries)
+    result = run_mkdocs(site.root, "build")
+    assert result.returncode == 0, result.stderr
+    built = site_bytes(site.root)
+    assert [name for name in built if "rnd" in name.lower()] == []
+    assert [name for name, data in built.items() if b"tokrand" in data] == []
+    assert len([name for name, data in built.items() if b"toklivephoto" in data]) == 1
+    assert any(b"toklive" in data for name, data in built.items() if name.endswith("index.html"))
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(ENTRY, min_size=1, max_size=10))
+def test_any_tree_publishes_only_approved_bytes(tmp_path_factory: pytest.TempPathFactory, entries: list) -> None:  # type: ignore[type-arg]
+    """Random trees under content/ (Thai and ASCII names, any extension and case, signed posts,
+    symlinks to pending posts, to files and to folders outside): no byte of any of them reaches
+    site/, and the one live post and its photo do."""
+    only_approved_bytes(tmp_path_factory.mktemp("tree"), entries)
+
+
+@pytest.mark.slow
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(ENTRY, min_size=1, max_size=20))
+def test_any_tree_publishes_only_approved_bytes_at_length(
+    tmp_path_factory: pytest.TempPathFactory,
+    entries: list,  # type: ignore[type-arg]
+) -> None:
+    """The same property over more and larger trees."""
+    only_approved_bytes(tmp_path_factory.mktemp("tree"), entries)
