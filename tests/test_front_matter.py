@@ -119,7 +119,7 @@ def test_a_20000_character_name_is_refused_by_its_length() -> None:
         ("news/posts/.hidden.md", "name_bad_start"),
         ("news/posts/-rf.md", "name_bad_start"),
         ("news//x.md", "name_bad_start"),
-        ("news/posts/" + "ก" * 81 + ".md", "name_too_long"),
+        ("news/posts/" + "ก" * 86 + ".md", "name_part_too_long"),
     ],
 )
 def test_safe_names(path: str, code: str | None) -> None:

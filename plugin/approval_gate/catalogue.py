@@ -1169,9 +1169,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "slug_bad": (
         "`{key}` {value} is not a safe name: use Thai or ASCII letters, digits, '-', '_' and '.', "
-        "not first '.' or '-', at most 80 characters",
+        "not first '.' or '-', at most 255 bytes",
         "ช่อง `{key}` {value} ไม่ใช่ชื่อที่ปลอดภัย ให้ใช้ตัวอักษรไทยหรืออังกฤษ ตัวเลข '-' '_' และ '.' "
-        "ห้ามขึ้นต้นด้วย '.' หรือ '-' ยาวไม่เกิน 80 ตัวอักษร",
+        "ห้ามขึ้นต้นด้วย '.' หรือ '-' ยาวไม่เกิน 255 ไบต์",
     ),
     "hide_bad": (
         "`{key}` must be a list of some of: {allowed}",
@@ -1191,6 +1191,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file name '{path}' has a part '{name}' that is empty or starts with '.' or '-'; rename it "
         "(`gate new --slug` sets a name)",
         "ชื่อไฟล์ '{path}' มีส่วน '{name}' ที่ว่างหรือขึ้นต้นด้วย '.' หรือ '-' ให้เปลี่ยนชื่อ (ตั้งชื่อได้ด้วย `gate new --slug`)",
+    ),
+    "name_part_too_long": (
+        "a name in '{path}' is too long (at most {max} bytes of UTF-8, about 85 Thai characters); choose a "
+        "shorter one with `gate new --slug`",
+        "ชื่อใน '{path}' ยาวเกินไป (ไม่เกิน {max} ไบต์ UTF-8 หรือประมาณ 85 ตัวอักษรไทย) "
+        "ให้ตั้งชื่อที่สั้นลงด้วย `gate new --slug`",
     ),
     "name_too_long": (
         "the file name '{path}' is too long (at most {max} characters); choose a shorter one with `gate new --slug`",

@@ -7,8 +7,8 @@ Only characters that mean nothing to any of them are allowed:
 - ASCII letters and digits,
 - `-`, `_` and `.`, but a name never starts with `.` or `-`, and `..` is not a name.
 
-Each name (folder or file) is at most 80 characters (240 bytes of Thai in UTF-8, under
-every file system's limit) and a whole path at most 255. `gate new` makes names of this
+Each name (folder or file) is at most 255 bytes of UTF-8 (every file system's limit; about
+85 Thai characters) and a whole path at most 255 characters. `gate new` makes names of this
 set; `gate new --slug` sets one by hand.
 """
 
@@ -19,7 +19,7 @@ import unicodedata
 from .messages import Reason
 from .plain import codepoint, visible
 
-MAX_NAME = 80
+MAX_NAME = 255  # bytes of UTF-8: every file system's limit for one name (a Thai character takes 3)
 MAX_PATH = 255
 _PUNCTUATION = frozenset("-_.")
 
@@ -37,7 +37,7 @@ def name_problem(name: str) -> str | None:
         return "empty"
     if name[0] in ".-":
         return "leading"
-    if len(name) > MAX_NAME:
+    if len(name.encode("utf-8")) > MAX_NAME:
         return "long"
     for char in name:
         if not safe_char(char):
@@ -55,7 +55,7 @@ def check_path(path: str, key: str = "path") -> list[Reason]:
         if problem is None:
             continue
         if problem == "long":
-            return [Reason("name_too_long", key, {"path": shown, "max": str(MAX_NAME)})]
+            return [Reason("name_part_too_long", key, {"path": shown, "max": str(MAX_NAME)})]
         if problem in ("empty", "leading"):
             return [Reason("name_bad_start", key, {"path": shown, "name": visible(name)})]
         return [Reason("name_bad_char", key, {"path": shown, "char": codepoint(problem)})]
