@@ -1087,6 +1087,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(`gate new --slug` sets a name)",
         "ชื่อไฟล์ '{path}' มีส่วน '{name}' ที่ว่างหรือขึ้นต้นด้วย '.' หรือ '-' ให้เปลี่ยนชื่อ (ตั้งชื่อได้ด้วย `gate new --slug`)",
     ),
+    "yaml_too_deep": (
+        "the front matter nests lists or mappings too deep to read; write it flat, as in `gate new`",
+        "ส่วนแบบฟอร์มซ้อนรายการหรือช่องย่อยลึกเกินกว่าจะอ่านได้ ให้เขียนแบบไม่ซ้อนตามแบบที่ได้จาก `gate new`",
+    ),
     "name_too_long": (
         "the file name '{path}' is too long (at most {max} characters); choose a shorter one with `gate new --slug`",
         "ชื่อไฟล์ '{path}' ยาวเกินไป (ไม่เกิน {max} ตัวอักษร) ให้ตั้งชื่อที่สั้นลงด้วย `gate new --slug`",
