@@ -1195,8 +1195,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "name_part_too_long": (
         "a name in '{path}' is too long (at most {max} bytes of UTF-8, about 85 Thai characters); choose a "
         "shorter one with `gate new --slug`",
-        "ชื่อใน '{path}' ยาวเกินไป (ไม่เกิน {max} ไบต์ UTF-8 หรือประมาณ 85 ตัวอักษรไทย) "
-        "ให้ตั้งชื่อที่สั้นลงด้วย `gate new --slug`",
+        "ชื่อใน '{path}' ยาวเกินไป (ไม่เกิน {max} ไบต์ UTF-8 หรือประมาณ 85 ตัวอักษรไทย) ให้ตั้งชื่อที่สั้นลงด้วย `gate new --slug`",
+    ),
+    "yaml_too_deep": (
+        "the front matter nests lists or mappings too deep to read; write it flat, as in `gate new`",
+        "ส่วนแบบฟอร์มซ้อนรายการหรือช่องย่อยลึกเกินกว่าจะอ่านได้ ให้เขียนแบบไม่ซ้อนตามแบบที่ได้จาก `gate new`",
     ),
     "name_too_long": (
         "the file name '{path}' is too long (at most {max} characters); choose a shorter one with `gate new --slug`",

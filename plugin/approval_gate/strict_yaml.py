@@ -197,6 +197,8 @@ def _load_with(loader_class: type[Any], text: str) -> Any:
         return loader.get_single_data()
     except StrictYAMLError:
         raise
+    except RecursionError:  # `[[[[…` thousands deep: the parser recurses once per level
+        raise StrictYAMLError("yaml_too_deep") from None
     except (yaml.YAMLError, ConstructorError, ValueError) as error:
         # The context mark points at where the broken construct began (an unclosed quote).
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
