@@ -120,3 +120,10 @@ def test_window_edges_through_decide(site: SiteFactory, now: dt.datetime, state:
         ],
     )
     assert state == judge(site, text, now=now).state
+
+
+def test_a_signature_that_is_not_ascii_is_a_reason_not_a_crash() -> None:
+    """A hand-edited `sig` holding any character is judged like any bad signature."""
+    from approval_gate.decision import chain_link
+
+    assert chain_link("\xc0sig") == chain_link("\xc0sig") != chain_link("sig")

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
-import factory as factory_module
 from approval_gate import canonical, post, register, slug, strict_yaml, thaidates
+from approval_gate import repository as repository_module
 from approval_gate.cli import main
 from approval_gate.names import check_post_path
 from approval_gate.post import Rules, load_post
@@ -204,9 +204,9 @@ def test_former_build_aborts_exclude_only_their_post(factory: SiteFactory, monke
     """Each value that made Material abort the build (issue 23 §3), in a post signed off by the
     whole chain, is an `invalid` reason now: the site builds, the post is left out with a warning
     naming the key and nothing else, the good post is live."""
-    real = factory_module.load_post
+    real = repository_module.load_post
     # Sign as an approver who was shown these posts before the allowlist existed.
-    monkeypatch.setattr(factory_module, "load_post", lambda *args: dataclasses.replace(real(*args), problems=()))
+    monkeypatch.setattr(repository_module, "load_post", lambda *args: dataclasses.replace(real(*args), problems=()))
     factory.add("content", "news/posts/good.md", factory.approved(factory.text(title="ดี"), "news/posts/good.md"))
     for name, (value, _) in ABORTS.items():
         path = f"news/posts/{name}.md"

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from approval_gate import post as post_module
 from approval_gate import strict_yaml
 from approval_gate.decision import LIVE, decide
+from approval_gate.messages import Reason
 from approval_gate.post import Rules, SignOff, load_post
 from approval_gate.registry import parse_registry
 from approval_gate.strict_yaml import StrictYAMLError, load_strict
@@ -348,8 +349,9 @@ def test_the_published_html_never_runs_anything(body: str) -> None:
 def test_a_signoff_time_is_read_as_strptime_reads_it(at: str) -> None:
     """Sign-off times are read with fromisoformat where that is exact, strptime elsewhere."""
     digest = "sha256:" + "0" * 64
+    text_problems: list[Reason] = []
     parsed = post_module._signoff(
-        0, {"role": "chair", "signer": "a", "decision": "approve", "digest": digest, "at": at}, []
+        0, {"role": "chair", "signer": "a", "decision": "approve", "digest": digest, "at": at}, text_problems
     )
     assert isinstance(parsed, SignOff)
     try:
@@ -360,4 +362,8 @@ def test_a_signoff_time_is_read_as_strptime_reads_it(at: str) -> None:
         expected = None
     assert parsed.at == expected
     if at and expected is None:
-        assert "signoff_at" in [problem.code for problem in parsed.problems]
+        if any(unicodedata.category(char)[0] in "CZ" and char != " " for char in at):
+            # a control or invisible character: refused as text before it is read as a time
+            assert "field_bad_char" in [problem.code for problem in text_problems]
+        else:
+            assert "signoff_at" in [problem.code for problem in parsed.problems]

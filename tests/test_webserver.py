@@ -24,7 +24,7 @@ from webserver import get, nginx_binary, running_nginx
 UTC = dt.UTC
 NOTICE = "ข้อมูลนี้สิ้นสุดระยะเวลาการเผยแพร่แล้ว"
 THAI_NAME = "ประกาศรับสมัครอาสาสมัครสาธารณสุขประจำหมู่บ้าน-รุ่นที่-๒-ปี-๒๕๖๙"  # 60 characters, 172 bytes
-SPACED_NAME = "ข่าว สั้น ๓ วัน"
+SPACED_NAME = "ข่าว-สั้น-๓-วัน"
 EXPIRED = {
     f"news/posts/{THAI_NAME}.md": f"/news/{THAI_NAME}/",
     f"news/posts/{SPACED_NAME}.md": f"/news/{SPACED_NAME}/",

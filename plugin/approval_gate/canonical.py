@@ -134,7 +134,8 @@ def canonical_json(value: Any) -> str:
 
 
 def canonical_body(body: str) -> str:
-    trimmed = body.rstrip()
+    # Spaces, tabs and line ends only: any other character (a vertical tab, U+00A0) is content.
+    trimmed = body.rstrip(" \t\n")
     return trimmed + "\n" if trimmed else ""
 
 

@@ -68,7 +68,7 @@ def signoff_statement(post_path: str, settings: Settings, entry: SignOff, prev: 
 
 def chain_link(sig: str | None) -> str | None:
     """`prev` for the next entry: SHA-256 of this approving entry's signature."""
-    return hashlib.sha256(sig.encode("ascii")).hexdigest() if sig else None
+    return hashlib.sha256(sig.encode("utf-8")).hexdigest() if sig else None
 
 
 def statements(post: Post, settings: Settings) -> list[tuple[SignOff, bytes]]:
