@@ -36,6 +36,7 @@ from approval_gate.review import (
     previous_text,
     queue_rows,
     replace_file,
+    sign_url,
     text_diff,
 )
 from approval_gate.signoff import clean_reason, make_entry, write_entry
@@ -99,11 +100,8 @@ class ReviewSite:
         file.write_text(write_entry(text, entry), encoding="utf-8")
 
     def desk(self, person: str, lang: str = "th") -> Desk:
-        gate, config = load_gate(self.config)
-        return Desk(
-            gate=gate, person=person, lang=lang, key_file=self.key_dir / person, clock=lambda: EXAMPLE_NOW,
-            markdown_extensions=list(config.markdown_extensions), mdx_configs=dict(config.mdx_configs),
-        )  # fmt: skip
+        gate, _ = load_gate(self.config)
+        return Desk(gate=gate, person=person, lang=lang, key_file=self.key_dir / person, clock=lambda: EXAMPLE_NOW)
 
 
 @functools.cache
@@ -525,7 +523,8 @@ def test_cross_origin_posts_are_refused(running: Running, review_site: ReviewSit
     judged = review_site.gate.judge(file, EXAMPLE_NOW)
     assert judged.post.digest
     form = sign_form(running, judged.post.path, judged.post.digest)
-    status, _, page = running.post("/sign", form, Origin=origin.format(port=running.server.port))
+    url = sign_url("pending", judged.post.path, judged.post.digest)
+    status, _, page = running.post(url, form, Origin=origin.format(port=running.server.port))
     assert status == 403
     assert "มาจากเว็บไซต์อื่น" in page
     assert file.read_bytes() == before
@@ -551,7 +550,7 @@ def test_posts_without_the_anti_forgery_token_are_refused(
         del form["csrf"]
     else:
         form["csrf"] = csrf
-    status, _, page = running.post("/sign", form)
+    status, _, page = running.post(sign_url("pending", judged.post.path, judged.post.digest), form)
     assert status == 403 and "แบบฟอร์มหมดอายุ" in page
     assert file.read_bytes() == before
     status, _, _ = running.post("/close", {"csrf": csrf or ""})
@@ -565,7 +564,8 @@ def test_signing_over_http_never_logs_the_passphrase(
     file = review_site.file("new-clinic.md")
     judged = review_site.gate.judge(file, EXAMPLE_NOW)
     assert judged.post.digest
-    status, _, page = running.post("/sign", sign_form(running, judged.post.path, judged.post.digest))
+    url = sign_url("pending", judged.post.path, judged.post.digest)
+    status, _, page = running.post(url, sign_form(running, judged.post.path, judged.post.digest))
     assert status == 200, page
     assert "ท่านอนุมัติ “เปิดคลินิกเลิกบุหรี่แห่งใหม่” ในฐานะประธานศูนย์ข้อมูลข่าวสารแล้ว" in page
     assert "รอนายแพทย์สาธารณสุขจังหวัดอนุมัติ" in page  # re-checked: awaiting the director
@@ -606,11 +606,21 @@ def test_post_page_without_history_says_so(running: Running, review_site: Review
     assert "ขอเพิ่มเบอร์โทรศัพท์" in page and 'id="no-earlier-text"' in page
 
 
-def test_unknown_and_invalid_posts_are_not_shown(running: Running) -> None:
-    """Only the site's own posts, never an invalid one, never a path outside the site."""
-    for path in ["/post/pending/news/posts/herbal-cure-claim.md", "/post/pending/../../approvers.yml", "/nothing"]:
+def test_unknown_posts_are_not_shown(running: Running) -> None:
+    """Only the site's own posts and their bound attachments, never a path outside the site."""
+    for path in ["/post/pending/../../approvers.yml", "/post/pending/news/nothing.md", "/nothing"]:
         status, _, _ = running.request("GET", path, headers={"Cookie": running.cookie})
         assert status == 404
+
+
+def test_an_invalid_post_is_shown_as_invalid_and_cannot_be_signed(running: Running) -> None:
+    """Its state, its reasons and its sanitised body; no sign form."""
+    status, _, page = running.request(
+        "GET", "/post/pending/news/posts/herbal-cure-claim.md", headers={"Cookie": running.cookie}
+    )
+    assert status == 200
+    assert 'id="invalid-post"' in page and "ไม่ถูกต้อง" in page
+    assert 'id="sign-form"' not in page and 'id="cannot-sign"' in page
 
 
 def test_close_button_stops_the_server(running: Running) -> None:
@@ -716,7 +726,8 @@ def test_cli_serves_until_closed(review_site: ReviewSite) -> None:
 
 def test_an_oversized_form_is_refused(running: Running) -> None:
     """A form body larger than any sign-off needs is not read at all."""
-    status, _, _ = running.post("/sign", {"csrf": running.server.csrf, "reason": "x" * 70_000})
+    url = sign_url("pending", f"{REVIEW}/new-clinic.md", "sha256:0")
+    status, _, _ = running.post(url, {"csrf": running.server.csrf, "reason": "x" * 70_000})
     assert status == 400
 
 

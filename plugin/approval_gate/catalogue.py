@@ -1180,4 +1180,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file name '{path}' is too long (at most {max} characters); choose a shorter one with `gate new --slug`",
         "ชื่อไฟล์ '{path}' ยาวเกินไป (ไม่เกิน {max} ตัวอักษร) ให้ตั้งชื่อที่สั้นลงด้วย `gate new --slug`",
     ),
+    # --- what the approvers are shown; when sign-offs were first seen (issue 23) ---------
+    "review_invalid_post": (
+        "This post is invalid: it cannot be signed, and the site will not publish it. The reasons are below.",
+        "โพสต์นี้ไม่ถูกต้อง ลงนามไม่ได้ และเว็บไซต์จะไม่เผยแพร่ ดูเหตุผลด้านล่าง",
+    ),
 }
