@@ -411,6 +411,19 @@ class Running:
         connection.close()
         return response.status, dict(response.getheaders()), text
 
+    def post_pairs(self, path: str, pairs: list[tuple[str, str]]) -> tuple[int, str]:
+        """A form posted as the browser would send it, fields in order, a name any number of times."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
+        headers = {
+            "Host": self.host, "Cookie": self.cookie, "Origin": self.origin,
+            "Content-Type": "application/x-www-form-urlencoded",
+        }  # fmt: skip
+        connection.request("POST", path, body=urlencode(pairs).encode(), headers=headers)
+        response = connection.getresponse()
+        text = response.read().decode("utf-8")
+        connection.close()
+        return response.status, text
+
     def post(self, path: str, body: dict[str, str], **headers: str) -> tuple[int, dict[str, str], str]:
         sent = {"Cookie": self.cookie, "Origin": self.origin, **headers}
         return self.request("POST", path, body=body, headers={name: value for name, value in sent.items() if value})
@@ -742,3 +755,60 @@ def test_review_target_follows_the_targets_option(review_site: ReviewSite) -> No
     )
     review_site.config.write_text(text, encoding="utf-8")
     assert review_target(load_gate(review_site.config)[1]) == dt.timedelta(minutes=45)
+
+
+# --- the desk signs only what it showed ------------------------------------------------
+
+
+def smuggled(running: Running, fields: dict[str, str], before: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The desk's fields, with what a post body placed before them (controls with form="sign-form")."""
+    return [*before, *fields.items()]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [("verdict", "approve")],
+        [("path", f"{REVIEW}/director-step.md")],
+        [("digest", "sha256:" + "0" * 64)],
+        [("place", "content")],
+        [("passphrase", "x")],
+        [("next", "/elsewhere")],  # a field the desk does not know
+    ],
+    ids=["verdict", "path", "digest", "place", "passphrase", "unknown"],
+)
+def test_a_duplicated_or_unknown_field_signs_nothing(
+    running: Running, review_site: ReviewSite, extra: list[tuple[str, str]]
+) -> None:
+    """Fields a post body put before the desk's own: HTTP 400, no file changes."""
+    files = [review_site.file(name) for name in ("new-clinic.md", "director-step.md", "revised-notice.md")]
+    before = [file.read_bytes() for file in files]
+    judged = review_site.gate.judge(files[0], EXAMPLE_NOW)
+    assert judged.post.digest
+    fields = sign_form(running, judged.post.path, judged.post.digest, verdict="reject", reason="ไม่ชัดเจน")
+    url = sign_url("pending", judged.post.path, judged.post.digest)
+    status, page = running.post_pairs(url, smuggled(running, fields, extra))
+    assert status == 400, page
+    assert [file.read_bytes() for file in files] == before
+
+
+def test_the_post_signed_is_the_one_the_url_names(running: Running, review_site: ReviewSite) -> None:
+    """A form whose echo names another post than its URL signs nothing (a button's formaction
+    pointing elsewhere, a stale page); a URL with an old digest is refused as changed."""
+    files = [review_site.file(name) for name in ("new-clinic.md", "revised-notice.md")]
+    before = [file.read_bytes() for file in files]
+    one, other = (review_site.gate.judge(file, EXAMPLE_NOW).post for file in files)
+    assert one.digest and other.digest
+    fields = sign_form(running, one.path, one.digest)
+    status, _ = running.post_pairs(sign_url("pending", other.path, other.digest), list(fields.items()))
+    assert status == 400
+    status, _ = running.post_pairs(sign_url("pending", one.path, other.digest), list(fields.items()))
+    assert status == 400  # the echoed digest is not the URL's
+    old = "sha256:" + "1" * 64
+    stale = sign_form(running, one.path, old)
+    status, page = running.post_pairs(sign_url("pending", one.path, old), list(stale.items()))
+    assert status == 409 and "โพสต์ถูกแก้ไขหลังจากท่านเปิดอ่าน" in page
+    assert [file.read_bytes() for file in files] == before
+    status, _, _ = running.post("/sign", fields)  # the old address names no post: a bad request
+    assert status == 400
+    assert [file.read_bytes() for file in files] == before
