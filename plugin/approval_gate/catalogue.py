@@ -1185,4 +1185,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This post is invalid: it cannot be signed, and the site will not publish it. The reasons are below.",
         "โพสต์นี้ไม่ถูกต้อง ลงนามไม่ได้ และเว็บไซต์จะไม่เผยแพร่ ดูเหตุผลด้านล่าง",
     ),
+    "signoff_before_request": (
+        "`{key}`: the sign-off is dated {value}, before the post was requested ({requested}); a sign-off cannot "
+        "come before the request: sign again",
+        "`{key}`: การลงนามลงวันที่ {value} ก่อนวันที่ขอเผยแพร่ ({requested}) การลงนามต้องไม่ก่อนวันขอเผยแพร่ ให้ลงนามใหม่",
+    ),
+    "signoff_seen_after_role": (
+        "`{key}`: the publish run first saw this sign-off at {seen}, after {signer}'s role {role} ended ({end}); "
+        "however it is dated, it does not count: ask the person who holds the role now to sign",
+        "`{key}`: ระบบเผยแพร่พบการลงนามนี้ครั้งแรกเมื่อ {seen} หลังจากที่ {signer} พ้นบทบาท {role} แล้ว ({end}) "
+        "ไม่ว่าจะลงวันที่ใดก็ไม่นับ ให้ผู้ที่ดำรงบทบาทนี้ในปัจจุบันลงนาม",
+    ),
+    "signoff_seen_after_key": (
+        "`{key}`: the publish run first saw this sign-off at {seen}, after the key {fingerprint} was retired "
+        "({end}); however it is dated, it does not count: sign again with a current key",
+        "`{key}`: ระบบเผยแพร่พบการลงนามนี้ครั้งแรกเมื่อ {seen} หลังจากเลิกใช้กุญแจ {fingerprint} แล้ว ({end}) "
+        "ไม่ว่าจะลงวันที่ใดก็ไม่นับ ให้ลงนามใหม่ด้วยกุญแจปัจจุบัน",
+    ),
+    "witness_unreadable": (
+        "{path} cannot be read ({detail}): every sign-off counts as first seen now and the file is not rewritten; "
+        "restore it from git",
+        "อ่านไฟล์ {path} ไม่ได้ ({detail}) ทุกการลงนามจะนับว่าพบครั้งแรกในขณะนี้ และจะไม่เขียนไฟล์ทับ ให้กู้คืนไฟล์จาก git",
+    ),
+    "witness_recorded": (
+        "recorded {count} sign-off(s) first seen now in {path}; commit it with the take-downs",
+        "บันทึกการลงนามที่พบครั้งแรกในขณะนี้ {count} รายการลงใน {path} แล้ว ให้ commit พร้อมกับการนำโพสต์ลง",
+    ),
 }
