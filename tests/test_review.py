@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import http.client
 import shutil
 import subprocess
@@ -812,3 +813,25 @@ def test_the_post_signed_is_the_one_the_url_names(running: Running, review_site:
     status, _, _ = running.post("/sign", fields)  # the old address names no post: a bad request
     assert status == 400
     assert [file.read_bytes() for file in files] == before
+
+
+def test_post_page_shows_every_key_that_reaches_the_site(running: Running, review_site: ReviewSite) -> None:
+    """Theme and blog keys, and each attachment with its SHA-256, next to the form."""
+    text = post_text("ประกาศพร้อมแผนที่", "![แผนที่](map-notice/map.png)").replace(
+        "date: 2026-12-10\n", 'date: 2026-12-10\ntags: [ฝุ่น, "<b>"]\ndescription: สรุปสั้น\n'
+    )
+    file = review_site.file("map-notice.md")
+    file.write_text(text, encoding="utf-8")
+    (file.parent / "map-notice").mkdir()
+    (file.parent / "map-notice" / "map.png").write_bytes(b"PNG map")
+    status, _, page = running.request(
+        "GET", f"/post/pending/{REVIEW}/map-notice.md", headers={"Cookie": running.cookie}
+    )
+    assert status == 200
+    assert '<tr data-key="tags"><th>ป้ายกำกับ <code>tags</code></th><td>ฝุ่น, &lt;b&gt;</td></tr>' in page
+    assert '<tr data-key="date">' in page and '<tr data-key="description">' in page
+    assert "map-notice/map.png" in page and "sha256:" + hashlib.sha256(b"PNG map").hexdigest() in page
+    status, headers, _ = running.request(
+        "GET", f"/post/pending/{REVIEW}/map-notice/map.png", headers={"Cookie": running.cookie}
+    )
+    assert status == 200 and headers["Content-Type"] == "image/png"  # the bound bytes, as on the site

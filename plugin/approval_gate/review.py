@@ -43,7 +43,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 from markupsafe import Markup
 
-from . import sanitize, signing
+from . import sanitize, signing, summary
 from .binding import attachment_folder
 from .canonical import RECORD_KEYS, PostFormatError, canonical_json, read_post_text
 from .catalogue import CATALOGUE
@@ -576,6 +576,8 @@ class Pages:
             body=desk.shown_body(post),
             sign_url=sign_url(judged.place, post.path, post.digest or ""),
             invalid=decision.state == INVALID,
+            site_keys=summary.site_keys(post, desk.lang),
+            attachments=summary.attachments(post),
             window=(start, end),
             requester_date=moment_text(post.requester.date.at, desk.tz, desk.lang, with_time=False)
             if post.requester and post.requester.date
