@@ -350,6 +350,8 @@ def build_at_reference_instant() -> None:
     """Build once at EXAMPLE_EPOCH, as `make build` does: expired posts are taken down."""
     for stale in (ROOT / "pending" / "expired").rglob("*.md"):
         stale.unlink()  # a previous run's take-downs: the build below records them anew
+    # The sign-offs are new: the build below records when it first saw them.
+    (ROOT / "signoffs-seen.json").unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as out:
         env = {**os.environ, "SOURCE_DATE_EPOCH": str(EXAMPLE_EPOCH), "NO_MKDOCS_2_WARNING": "1"}
         env.pop("CI", None)

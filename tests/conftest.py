@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 # The example's reference instant: the Makefile's EXAMPLE_EPOCH, scripts/make_example.py's too.
 EXAMPLE_NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
 # What makes up the example site; copied from git, never from the working tree.
-EXAMPLE_PARTS = ("mkdocs.yml", "approvers.yml", "content", "pending", "overrides")
+EXAMPLE_PARTS = ("mkdocs.yml", "approvers.yml", "content", "pending", "overrides", "signoffs-seen.json")
 
 # --- outside tools ----------------------------------------------------------------------
 # GATE_REQUIRE_TOOLS=1 (set by .ci/run) turns "tool missing, skipped" into a failure, so a

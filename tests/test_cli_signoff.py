@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -300,3 +303,78 @@ def test_audit_export_verifies_with_plain_ssh_keygen(site: SiteFactory, tmp_path
     assert one.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "one").iterdir()) == ["allowed_signers", "entry2.sig", "entry2.statement"]
     assert gate(site, "audit", str(file), "--entry", "3", "--out", str(tmp_path / "x")).exit_code == 2
+
+
+SITE_KEYS = {
+    "description": "คำอธิบายสำหรับเครื่องมือค้นหา",
+    "tags": "[วัคซีน, ไข้หวัดใหญ่]",
+    "categories": "[ข่าวสุขภาพ]",
+    "links": "\n  - กรมควบคุมโรค: https://ddc.moph.go.th/",
+    "pin": "true",
+    "readtime": "3",
+}
+
+
+def post_with_every_site_key(site: SiteFactory) -> tuple[Path, str]:
+    """A pending post that sets the theme and blog keys and embeds one attachment; its SHA-256."""
+    file = pending(site, site.text(title="ฉีดวัคซีน", body="![แผนที่](flu/map.png)", **SITE_KEYS))
+    (file.parent / "flu").mkdir()
+    (file.parent / "flu" / "map.png").write_bytes(b"\x89PNG map")
+    return file, hashlib.sha256(b"\x89PNG map").hexdigest()
+
+
+def test_approve_shows_every_key_that_reaches_the_site(site: SiteFactory) -> None:
+    """The summary lists each front-matter key the site uses and each attachment with its SHA-256."""
+    file, sha = post_with_every_site_key(site)
+    result = gate(site, "approve", str(file), "--as", "chair1", "--yes")
+    assert result.exit_code == 0, result.output
+    for line in [
+        "Agency (agency):  สำนักงานสาธารณสุขจังหวัดทดสอบ",
+        "Requester (requester):  นางสาวผู้ขอ ทดสอบ 2569-11-01",
+        "Category (category):  ข่าวประชาสัมพันธ์",
+        "Description (search engines, link previews) (description):  คำอธิบายสำหรับเครื่องมือค้นหา",
+        "Tags (tags):  วัคซีน, ไข้หวัดใหญ่",
+        "Blog date (date):  2026-11-01",
+        "Blog categories (categories):  ข่าวสุขภาพ",
+        "Related links (links):  กรมควบคุมโรค: https://ddc.moph.go.th/",
+        "Pinned on the blog index (pin):  true",
+        "Reading time (minutes) (readtime):  3",
+        "Attachments (bound to what you sign by their SHA-256)",
+        f"    flu/map.png  sha256:{sha}",
+    ]:
+        assert line in result.output.splitlines(), line
+
+
+def test_summary_values_are_escaped_for_the_terminal(site: SiteFactory) -> None:
+    """Through a real terminal: a YAML escape in a value (OSC 52, a clipboard write) is refused by name
+    and shown as `U+001B`, never sent to the terminal."""
+    description = '"คำอธิบาย\\e]52;c;ZXZpbA==\\a"'
+    file = pending(site, site.text(title="ฉีดวัคซีน", **{**SITE_KEYS, "description": description}))
+    output = run_in_pty(site, ["approve", str(file), "--as", "chair1", "--yes"])
+    assert "\x1b" not in output and "\x07" not in output
+    assert "`description`" in output and "U+001B" in output
+
+
+def run_in_pty(site: SiteFactory, args: list[str]) -> str:
+    """`gate ARGS` with a real terminal as its stdout and stderr; everything it wrote."""
+    import pty  # POSIX only
+
+    gate_program = Path(sys.executable).with_name("gate")
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [str(gate_program), "-f", str(site.root / "mkdocs.yml"), *args],
+        stdin=subprocess.DEVNULL, stdout=follower, stderr=follower, env=dict(os.environ),
+    )  # fmt: skip
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the command is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")

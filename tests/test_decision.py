@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from approval_gate.decision import Decision, Settings, decide
+from approval_gate.decision import Decision, Settings, decide, witness_key
 from approval_gate.post import load_post
 from approval_gate.registry import parse_registry
 from factory import UTC, SiteFactory
@@ -17,6 +17,7 @@ SIGNED = dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
 NOW = dt.datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
 CHAIR = ("chair1", "approve", None, SIGNED)
 DIRECTOR = ("director1", "approve", None, SIGNED + dt.timedelta(hours=1))
+DIRECTOR_LATE = ("director1", "approve", None, dt.datetime(2026, 11, 20, 3, 0, tzinfo=UTC))
 
 
 @pytest.fixture
@@ -112,7 +113,7 @@ def test_invalid_lists_every_problem(site: SiteFactory) -> None:
 )
 def test_window_edges_through_decide(site: SiteFactory, now: dt.datetime, state: str) -> None:
     text = site.sign(
-        site.text(),
+        site.text(requester="\n  name: นางสาวผู้ขอ ทดสอบ\n  date: 2569-09-01"),  # signed in October
         PATH,
         [
             ("chair1", "approve", None, dt.datetime(2026, 10, 1, tzinfo=UTC)),
@@ -127,3 +128,56 @@ def test_a_signature_that_is_not_ascii_is_a_reason_not_a_crash() -> None:
     from approval_gate.decision import chain_link
 
     assert chain_link("\xc0sig") == chain_link("\xc0sig") != chain_link("sig")
+
+
+# --- when a sign-off was made, and when it was first seen (issue 23 §8) --------------------
+
+RETIRED = dt.datetime(2026, 11, 10, 17, 0, tzinfo=UTC)  # the end of 10 Nov 2569, Bangkok
+BACKDATED = dt.datetime(2026, 11, 5, 3, 0, tzinfo=UTC)  # before the retirement, as the signer claims
+
+
+def judge_seen(site: SiteFactory, text: str, registry_text: str, seen: dict[str, dt.datetime] | None) -> Decision:
+    registry = parse_registry(registry_text, ("chair", "director"))
+    post = load_post(text.encode(), PATH, site.rules)
+    if seen is not None:  # the test's witness names the chair's sign-off by its key
+        seen = {witness_key(PATH, site.settings, post.signoffs[0]): moment for moment in seen.values()}
+    return decide(post, registry, site.settings, NOW, seen=seen)
+
+
+@pytest.mark.parametrize(
+    ("retire", "seen", "state", "reason"),
+    [
+        ("role", {}, "invalid", "signoff_seen_after_role"),  # never seen before: seen now, after the role ended
+        ("role", {"chair": RETIRED + dt.timedelta(days=1)}, "invalid", "signoff_seen_after_role"),
+        ("role", {"chair": BACKDATED + dt.timedelta(hours=1)}, "live", None),  # seen while in office: counts
+        ("role", None, "live", None),  # no witness given: the rule is not applied (pure tests only)
+        ("key", {}, "invalid", "signoff_seen_after_key"),
+        ("key", {"chair": RETIRED - dt.timedelta(seconds=1)}, "live", None),
+    ],
+)
+def test_a_retired_signer_cannot_sign_by_backdating(
+    site: SiteFactory, retire: str, seen: dict[str, dt.datetime] | None, state: str, reason: str | None
+) -> None:
+    """A sign-off first seen by the publish run after its signer's role or key ended does not count."""
+    text = site.sign(site.text(), PATH, [("chair1", "approve", None, BACKDATED), DIRECTOR_LATE])
+    old, new = {
+        "role": ("{role: chair, from: 2569-01-01}", "{role: chair, from: 2569-01-01, until: 2569-11-10}"),
+        "key": ("from: 2569-01-01}\n  - id: director1", "from: 2569-01-01, until: 2569-11-10}\n  - id: director1"),
+    }[retire]
+    registry_text = site.registry_text()
+    assert old in registry_text
+    decision = judge_seen(site, text, registry_text.replace(old, new, 1), seen)
+    assert state == decision.state
+    assert ([reason] if reason else []) == [r.code for r in decision.reasons if r.code.startswith("signoff_seen")]
+
+
+def test_a_sign_off_before_the_request_does_not_count(site: SiteFactory) -> None:
+    """Signed (or dated) before the requester asked: invalid, with both dates named."""
+    text = site.sign(site.text(), PATH, [("chair1", "approve", None, dt.datetime(2026, 10, 20, tzinfo=UTC))])
+    decision = judge(site, text)
+    assert decision.state == "invalid"
+    (reason,) = [r for r in decision.reasons if r.code == "signoff_before_request"]
+    assert reason.text("en") == (
+        "`signoffs[1].at`: the sign-off is dated 2026-10-20T00:00:00Z, before the post was requested "
+        "(2026-10-31T17:00:00Z); a sign-off cannot come before the request: sign again"
+    )

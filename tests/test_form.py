@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import subprocess
 import unicodedata
@@ -282,3 +283,16 @@ def test_pdf_cache_reuses_a_printed_form(tmp_path: Path) -> None:
     assert [p.suffix for p in (tmp_path / "cache").iterdir()] == [".pdf"]
     (next((tmp_path / "cache").iterdir())).write_bytes(b"%PDF-cached")
     assert form.cached_pdf(html, tmp_path / "cache") == b"%PDF-cached" and first.startswith(b"%PDF-")
+
+
+def test_the_form_lists_what_else_reaches_the_site(factory: SiteFactory) -> None:
+    """Theme and blog keys and each attachment's SHA-256 are printed under the form."""
+    factory.add("content", "news/posts/x/m.png", "ภาพ")
+    text = factory.approved(factory.text(body="![แผนที่](x/m.png)", description="สรุปสั้น"), "news/posts/x.md")
+    post, decision = factory.gate().judge_bytes(text.encode(), "news/posts/x.md", NOW, base=factory.root / "content")
+    data = form.form_data(post, decision, None, tz=BANGKOK, now=NOW)
+    lines = [label for label, _ in data.fingerprints]
+    assert ("ไฟล์แนบ x/m.png", "sha256:" + hashlib.sha256("ภาพ".encode()).hexdigest()) in data.fingerprints
+    assert "คำอธิบาย (เครื่องมือค้นหา ตัวอย่างลิงก์) (description): สรุปสั้น" in lines
+    assert "ป้ายกำกับ (tags): ทดสอบ" in lines
+    assert "วันที่ของบล็อก (date): 2026-11-01" in lines

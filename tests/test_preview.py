@@ -20,10 +20,10 @@ from mkdocs.utils.meta import get_data
 
 from approval_gate import preview
 from approval_gate.binding import MarkdownSetup, Renderer, bind
-from approval_gate.sanitize import _tokens
 from approval_gate.decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
 from approval_gate.messages import Reason
 from approval_gate.post import Post, Rules, load_post
+from approval_gate.sanitize import _tokens
 from conftest import EXAMPLE_NOW, epoch, require_tool, run_mkdocs
 
 BANGKOK = ZoneInfo("Asia/Bangkok")

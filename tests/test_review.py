@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import http.client
 import shutil
 import subprocess
@@ -36,6 +37,7 @@ from approval_gate.review import (
     previous_text,
     queue_rows,
     replace_file,
+    sign_url,
     text_diff,
 )
 from approval_gate.signoff import clean_reason, make_entry, write_entry
@@ -99,11 +101,8 @@ class ReviewSite:
         file.write_text(write_entry(text, entry), encoding="utf-8")
 
     def desk(self, person: str, lang: str = "th") -> Desk:
-        gate, config = load_gate(self.config)
-        return Desk(
-            gate=gate, person=person, lang=lang, key_file=self.key_dir / person, clock=lambda: EXAMPLE_NOW,
-            markdown_extensions=list(config.markdown_extensions), mdx_configs=dict(config.mdx_configs),
-        )  # fmt: skip
+        gate, _ = load_gate(self.config)
+        return Desk(gate=gate, person=person, lang=lang, key_file=self.key_dir / person, clock=lambda: EXAMPLE_NOW)
 
 
 @functools.cache
@@ -413,6 +412,19 @@ class Running:
         connection.close()
         return response.status, dict(response.getheaders()), text
 
+    def post_pairs(self, path: str, pairs: list[tuple[str, str]]) -> tuple[int, str]:
+        """A form posted as the browser would send it, fields in order, a name any number of times."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
+        headers = {
+            "Host": self.host, "Cookie": self.cookie, "Origin": self.origin,
+            "Content-Type": "application/x-www-form-urlencoded",
+        }  # fmt: skip
+        connection.request("POST", path, body=urlencode(pairs).encode(), headers=headers)
+        response = connection.getresponse()
+        text = response.read().decode("utf-8")
+        connection.close()
+        return response.status, text
+
     def post(self, path: str, body: dict[str, str], **headers: str) -> tuple[int, dict[str, str], str]:
         sent = {"Cookie": self.cookie, "Origin": self.origin, **headers}
         return self.request("POST", path, body=body, headers={name: value for name, value in sent.items() if value})
@@ -525,7 +537,8 @@ def test_cross_origin_posts_are_refused(running: Running, review_site: ReviewSit
     judged = review_site.gate.judge(file, EXAMPLE_NOW)
     assert judged.post.digest
     form = sign_form(running, judged.post.path, judged.post.digest)
-    status, _, page = running.post("/sign", form, Origin=origin.format(port=running.server.port))
+    url = sign_url("pending", judged.post.path, judged.post.digest)
+    status, _, page = running.post(url, form, Origin=origin.format(port=running.server.port))
     assert status == 403
     assert "มาจากเว็บไซต์อื่น" in page
     assert file.read_bytes() == before
@@ -551,7 +564,7 @@ def test_posts_without_the_anti_forgery_token_are_refused(
         del form["csrf"]
     else:
         form["csrf"] = csrf
-    status, _, page = running.post("/sign", form)
+    status, _, page = running.post(sign_url("pending", judged.post.path, judged.post.digest), form)
     assert status == 403 and "แบบฟอร์มหมดอายุ" in page
     assert file.read_bytes() == before
     status, _, _ = running.post("/close", {"csrf": csrf or ""})
@@ -565,7 +578,8 @@ def test_signing_over_http_never_logs_the_passphrase(
     file = review_site.file("new-clinic.md")
     judged = review_site.gate.judge(file, EXAMPLE_NOW)
     assert judged.post.digest
-    status, _, page = running.post("/sign", sign_form(running, judged.post.path, judged.post.digest))
+    url = sign_url("pending", judged.post.path, judged.post.digest)
+    status, _, page = running.post(url, sign_form(running, judged.post.path, judged.post.digest))
     assert status == 200, page
     assert "ท่านอนุมัติ “เปิดคลินิกเลิกบุหรี่แห่งใหม่” ในฐานะประธานศูนย์ข้อมูลข่าวสารแล้ว" in page
     assert "รอนายแพทย์สาธารณสุขจังหวัดอนุมัติ" in page  # re-checked: awaiting the director
@@ -606,11 +620,21 @@ def test_post_page_without_history_says_so(running: Running, review_site: Review
     assert "ขอเพิ่มเบอร์โทรศัพท์" in page and 'id="no-earlier-text"' in page
 
 
-def test_unknown_and_invalid_posts_are_not_shown(running: Running) -> None:
-    """Only the site's own posts, never an invalid one, never a path outside the site."""
-    for path in ["/post/pending/news/posts/herbal-cure-claim.md", "/post/pending/../../approvers.yml", "/nothing"]:
+def test_unknown_posts_are_not_shown(running: Running) -> None:
+    """Only the site's own posts and their bound attachments, never a path outside the site."""
+    for path in ["/post/pending/../../approvers.yml", "/post/pending/news/nothing.md", "/nothing"]:
         status, _, _ = running.request("GET", path, headers={"Cookie": running.cookie})
         assert status == 404
+
+
+def test_an_invalid_post_is_shown_as_invalid_and_cannot_be_signed(running: Running) -> None:
+    """Its state, its reasons and its sanitised body; no sign form."""
+    status, _, page = running.request(
+        "GET", "/post/pending/news/posts/herbal-cure-claim.md", headers={"Cookie": running.cookie}
+    )
+    assert status == 200
+    assert 'id="invalid-post"' in page and "ไม่ถูกต้อง" in page
+    assert 'id="sign-form"' not in page and 'id="cannot-sign"' in page
 
 
 def test_close_button_stops_the_server(running: Running) -> None:
@@ -716,7 +740,8 @@ def test_cli_serves_until_closed(review_site: ReviewSite) -> None:
 
 def test_an_oversized_form_is_refused(running: Running) -> None:
     """A form body larger than any sign-off needs is not read at all."""
-    status, _, _ = running.post("/sign", {"csrf": running.server.csrf, "reason": "x" * 70_000})
+    url = sign_url("pending", f"{REVIEW}/new-clinic.md", "sha256:0")
+    status, _, _ = running.post(url, {"csrf": running.server.csrf, "reason": "x" * 70_000})
     assert status == 400
 
 
@@ -731,3 +756,82 @@ def test_review_target_follows_the_targets_option(review_site: ReviewSite) -> No
     )
     review_site.config.write_text(text, encoding="utf-8")
     assert review_target(load_gate(review_site.config)[1]) == dt.timedelta(minutes=45)
+
+
+# --- the desk signs only what it showed ------------------------------------------------
+
+
+def smuggled(running: Running, fields: dict[str, str], before: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The desk's fields, with what a post body placed before them (controls with form="sign-form")."""
+    return [*before, *fields.items()]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [("verdict", "approve")],
+        [("path", f"{REVIEW}/director-step.md")],
+        [("digest", "sha256:" + "0" * 64)],
+        [("place", "content")],
+        [("passphrase", "x")],
+        [("next", "/elsewhere")],  # a field the desk does not know
+    ],
+    ids=["verdict", "path", "digest", "place", "passphrase", "unknown"],
+)
+def test_a_duplicated_or_unknown_field_signs_nothing(
+    running: Running, review_site: ReviewSite, extra: list[tuple[str, str]]
+) -> None:
+    """Fields a post body put before the desk's own: HTTP 400, no file changes."""
+    files = [review_site.file(name) for name in ("new-clinic.md", "director-step.md", "revised-notice.md")]
+    before = [file.read_bytes() for file in files]
+    judged = review_site.gate.judge(files[0], EXAMPLE_NOW)
+    assert judged.post.digest
+    fields = sign_form(running, judged.post.path, judged.post.digest, verdict="reject", reason="ไม่ชัดเจน")
+    url = sign_url("pending", judged.post.path, judged.post.digest)
+    status, page = running.post_pairs(url, smuggled(running, fields, extra))
+    assert status == 400, page
+    assert [file.read_bytes() for file in files] == before
+
+
+def test_the_post_signed_is_the_one_the_url_names(running: Running, review_site: ReviewSite) -> None:
+    """A form whose echo names another post than its URL signs nothing (a button's formaction
+    pointing elsewhere, a stale page); a URL with an old digest is refused as changed."""
+    files = [review_site.file(name) for name in ("new-clinic.md", "revised-notice.md")]
+    before = [file.read_bytes() for file in files]
+    one, other = (review_site.gate.judge(file, EXAMPLE_NOW).post for file in files)
+    assert one.digest and other.digest
+    fields = sign_form(running, one.path, one.digest)
+    status, _ = running.post_pairs(sign_url("pending", other.path, other.digest), list(fields.items()))
+    assert status == 400
+    status, _ = running.post_pairs(sign_url("pending", one.path, other.digest), list(fields.items()))
+    assert status == 400  # the echoed digest is not the URL's
+    old = "sha256:" + "1" * 64
+    stale = sign_form(running, one.path, old)
+    status, page = running.post_pairs(sign_url("pending", one.path, old), list(stale.items()))
+    assert status == 409 and "โพสต์ถูกแก้ไขหลังจากท่านเปิดอ่าน" in page
+    assert [file.read_bytes() for file in files] == before
+    status, _, _ = running.post("/sign", fields)  # the old address names no post: a bad request
+    assert status == 400
+    assert [file.read_bytes() for file in files] == before
+
+
+def test_post_page_shows_every_key_that_reaches_the_site(running: Running, review_site: ReviewSite) -> None:
+    """Theme and blog keys, and each attachment with its SHA-256, next to the form."""
+    text = post_text("ประกาศพร้อมแผนที่", "![แผนที่](map-notice/map.png)").replace(
+        "date: 2026-12-10\n", 'date: 2026-12-10\ntags: [ฝุ่น, "<b>"]\ndescription: สรุปสั้น\n'
+    )
+    file = review_site.file("map-notice.md")
+    file.write_text(text, encoding="utf-8")
+    (file.parent / "map-notice").mkdir()
+    (file.parent / "map-notice" / "map.png").write_bytes(b"PNG map")
+    status, _, page = running.request(
+        "GET", f"/post/pending/{REVIEW}/map-notice.md", headers={"Cookie": running.cookie}
+    )
+    assert status == 200
+    assert '<tr data-key="tags"><th>ป้ายกำกับ <code>tags</code></th><td>ฝุ่น, &lt;b&gt;</td></tr>' in page
+    assert '<tr data-key="date">' in page and '<tr data-key="description">' in page
+    assert "map-notice/map.png" in page and "sha256:" + hashlib.sha256(b"PNG map").hexdigest() in page
+    status, headers, _ = running.request(
+        "GET", f"/post/pending/{REVIEW}/map-notice/map.png", headers={"Cookie": running.cookie}
+    )
+    assert status == 200 and headers["Content-Type"] == "image/png"  # the bound bytes, as on the site

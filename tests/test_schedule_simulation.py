@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import signing
+from approval_gate import signing, witness
+from approval_gate.cli.common import load_gate
 from approval_gate.decision import Settings, decide
 from approval_gate.post import Rules, load_post
 from approval_gate.registry import parse_registry
@@ -161,6 +162,11 @@ def repo(tmp_path: Path, git_env: dict[str, str]) -> Path:
         post_path = f"{POSTS}/{name}.md"
         text = signed(post_text(name, start, end), post_path, registry, keys)
         (repo / "content" / post_path).write_text(text, encoding="utf-8")
+    # An earlier publish run saw these sign-offs (so the week's commits hold only take-downs).
+    gate, _ = load_gate(repo / "mkdocs.yml")
+    earlier = WEEK[0].moment - dt.timedelta(hours=1)
+    judged = [(item.post, item.decision) for item in gate.judge_all(earlier)]
+    witness.record(repo, witness.observed(judged, gate.settings), earlier)
 
     git(repo, "init", "-q", "-b", "main", env=git_env)
     git(repo, "add", "-A", env=git_env)

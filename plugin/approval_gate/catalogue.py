@@ -1205,4 +1205,56 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file name '{path}' is too long (at most {max} characters); choose a shorter one with `gate new --slug`",
         "ชื่อไฟล์ '{path}' ยาวเกินไป (ไม่เกิน {max} ตัวอักษร) ให้ตั้งชื่อที่สั้นลงด้วย `gate new --slug`",
     ),
+    # --- what the approvers are shown; when sign-offs were first seen (issue 23) ---------
+    "review_invalid_post": (
+        "This post is invalid: it cannot be signed, and the site will not publish it. The reasons are below.",
+        "โพสต์นี้ไม่ถูกต้อง ลงนามไม่ได้ และเว็บไซต์จะไม่เผยแพร่ ดูเหตุผลด้านล่าง",
+    ),
+    "signoff_before_request": (
+        "`{key}`: the sign-off is dated {value}, before the post was requested ({requested}); a sign-off cannot "
+        "come before the request: sign again",
+        "`{key}`: การลงนามลงวันที่ {value} ก่อนวันที่ขอเผยแพร่ ({requested}) การลงนามต้องไม่ก่อนวันขอเผยแพร่ ให้ลงนามใหม่",
+    ),
+    "signoff_seen_after_role": (
+        "`{key}`: the publish run first saw this sign-off at {seen}, after {signer}'s role {role} ended ({end}); "
+        "however it is dated, it does not count: ask the person who holds the role now to sign",
+        "`{key}`: ระบบเผยแพร่พบการลงนามนี้ครั้งแรกเมื่อ {seen} หลังจากที่ {signer} พ้นบทบาท {role} แล้ว ({end}) "
+        "ไม่ว่าจะลงวันที่ใดก็ไม่นับ ให้ผู้ที่ดำรงบทบาทนี้ในปัจจุบันลงนาม",
+    ),
+    "signoff_seen_after_key": (
+        "`{key}`: the publish run first saw this sign-off at {seen}, after the key {fingerprint} was retired "
+        "({end}); however it is dated, it does not count: sign again with a current key",
+        "`{key}`: ระบบเผยแพร่พบการลงนามนี้ครั้งแรกเมื่อ {seen} หลังจากเลิกใช้กุญแจ {fingerprint} แล้ว ({end}) "
+        "ไม่ว่าจะลงวันที่ใดก็ไม่นับ ให้ลงนามใหม่ด้วยกุญแจปัจจุบัน",
+    ),
+    "witness_unreadable": (
+        "{path} cannot be read ({detail}): every sign-off counts as first seen now and the file is not rewritten; "
+        "restore it from git",
+        "อ่านไฟล์ {path} ไม่ได้ ({detail}) ทุกการลงนามจะนับว่าพบครั้งแรกในขณะนี้ และจะไม่เขียนไฟล์ทับ ให้กู้คืนไฟล์จาก git",
+    ),
+    "witness_recorded": (
+        "recorded {count} sign-off(s) first seen now in {path}; commit it with the take-downs",
+        "บันทึกการลงนามที่พบครั้งแรกในขณะนี้ {count} รายการลงใน {path} แล้ว ให้ commit พร้อมกับการนำโพสต์ลง",
+    ),
+    "field_description": ("Description (search engines, link previews)", "คำอธิบาย (เครื่องมือค้นหา ตัวอย่างลิงก์)"),
+    "field_tags": ("Tags", "ป้ายกำกับ"),
+    "field_date": ("Blog date", "วันที่ของบล็อก"),
+    "field_categories": ("Blog categories", "หมวดหมู่ของบล็อก"),
+    "field_authors": ("Authors", "ผู้เขียน"),
+    "field_links": ("Related links", "ลิงก์ที่เกี่ยวข้อง"),
+    "field_pin": ("Pinned on the blog index", "ปักหมุดไว้บนหน้ารวมบล็อก"),
+    "field_readtime": ("Reading time (minutes)", "เวลาอ่าน (นาที)"),
+    "field_slug": ("Name in the address (slug)", "ชื่อในที่อยู่เว็บ (slug)"),
+    "field_hide": ("Parts of the page hidden", "ส่วนของหน้าที่ซ่อนไว้"),
+    "field_search": ("Search", "การค้นหา"),
+    "field_attachments": (
+        "Attachments (bound to what you sign by their SHA-256)",
+        "ไฟล์แนบ (ผูกกับสิ่งที่ท่านลงนามด้วยค่า SHA-256)",
+    ),
+    "field_no_attachments": ("Attachments: none", "ไฟล์แนบ: ไม่มี"),
+    "review_site_keys_heading": ("What else the site publishes", "ข้อมูลอื่นที่เว็บไซต์เผยแพร่"),
+    "cli_summary_field": ("{label} ({key}):  {value}", "{label} ({key}):  {value}"),
+    "cli_summary_attachment": ("    {name}  sha256:{sha256}", "    {name}  sha256:{sha256}"),
+    "form_site_key": ("{label} ({key}): {value}", "{label} ({key}): {value}"),
+    "form_attachment": ("Attachment {name}", "ไฟล์แนบ {name}"),
 }

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from . import signing
 from .messages import Reason
 from .post import Post, SignOff
-from .registry import Registry
+from .registry import KeyGrant, Person, Registry
 
 INVALID, REJECTED, SCHEDULED, LIVE, EXPIRED = "invalid", "rejected", "scheduled", "live", "expired"
 
 # (public key line, statement, signature) -> valid; a pure function, so a caller may memoise it.
 Verifier = Callable[[str, bytes, str], bool]
+# witness_key(...) -> the instant the publish run first saw that sign-off (witness.py keeps it).
+Witness = Mapping[str, dt.datetime]
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,48 @@ def chain_link(sig: str | None) -> str | None:
     return hashlib.sha256(sig.encode("utf-8")).hexdigest() if sig else None
 
 
+def witness_key(post_path: str, settings: Settings, entry: SignOff) -> str:
+    """What the witness records a sign-off under: the SHA-256 of its signature (of its
+    statement when signatures are off), hex."""
+    if entry.sig:
+        return hashlib.sha256(entry.sig.encode("utf-8")).hexdigest()
+    return hashlib.sha256(signoff_statement(post_path, settings, entry, None)).hexdigest()
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _witnessed(
+    entry: SignOff, post: Post, settings: Settings, person: Person, key: KeyGrant | None, now: dt.datetime,
+    seen: Witness,
+) -> list[Reason]:  # fmt: skip
+    """A sign-off first seen (by the publish run) after its signer's role or key ended does not
+    count, whatever its `at` says: a retired approver cannot sign by backdating. Never seen
+    before means seen now."""
+    where = f"signoffs[{entry.index + 1}]"
+    first = seen.get(witness_key(post.path, settings, entry), now)
+    problems = []
+    held = [grant for grant in person.roles if grant.role == entry.role and entry.at and grant.span.holds_at(entry.at)]
+    ends = [grant.span.end for grant in held]
+    if held and all(end is not None and first >= end for end in ends):
+        end = max(end for end in ends if end is not None)
+        problems.append(
+            Reason(
+                "signoff_seen_after_role", f"{where}.at",
+                {"signer": entry.signer, "role": entry.role, "seen": _stamp(first), "end": _stamp(end)},
+            )
+        )  # fmt: skip
+    if key is not None and key.span.end is not None and first >= key.span.end:
+        problems.append(
+            Reason(
+                "signoff_seen_after_key", f"{where}.key",
+                {"fingerprint": key.fingerprint, "seen": _stamp(first), "end": _stamp(key.span.end)},
+            )
+        )  # fmt: skip
+    return problems
+
+
 def statements(post: Post, settings: Settings) -> list[tuple[SignOff, bytes]]:
     """Each sign-off with the exact bytes its signature covers (for auditors and tools).
 
@@ -94,12 +138,18 @@ def _check_entry(
     now: dt.datetime,
     prev: str | None,
     verify: Verifier = signing.verify,
+    seen: Witness | None = None,
 ) -> list[Reason]:
     """Every reason this sign-off does not count (empty: it counts)."""
     where = f"signoffs[{entry.index + 1}]"
     problems = list(entry.problems)
     if entry.at is not None and entry.at > now:
         problems.append(Reason("signoff_future", f"{where}.at", {"value": entry.at_text}))
+    requested = post.requester.date.at if post.requester and post.requester.date else None
+    if entry.at is not None and requested is not None and entry.at < requested:
+        problems.append(
+            Reason("signoff_before_request", f"{where}.at", {"value": entry.at_text, "requested": _stamp(requested)})
+        )
     if registry is None:
         return [*problems, Reason("registry_missing_for_check", where)]
     person = registry.people.get(entry.signer)
@@ -108,13 +158,15 @@ def _check_entry(
     if entry.at is not None and not person.holds(entry.role, entry.at):
         problems.append(Reason("role_not_held", f"{where}.role", {"signer": entry.signer, "role": entry.role}))
     if not settings.signatures:
-        return problems
+        return problems + (_witnessed(entry, post, settings, person, None, now, seen) if seen is not None else [])
     if not entry.key or not entry.sig:
         return [*problems, Reason("signature_missing", where)]
     found = registry.key_by_fingerprint(entry.key)
     if found is None:
         return [*problems, Reason("key_unknown", f"{where}.key", {"fingerprint": entry.key or ""})]
     owner, grant = found
+    if seen is not None:
+        problems += _witnessed(entry, post, settings, person, grant, now, seen)
     if owner.id != entry.signer:
         problems.append(Reason("key_not_signers", f"{where}.key", {"signer": entry.signer, "owner": owner.id}))
     if grant.revoked:  # revocation voids every signature the key made, old ones included
@@ -136,9 +188,19 @@ def _window_state(post: Post, now: dt.datetime) -> str | None:
 
 
 def decide(
-    post: Post, registry: Registry | None, settings: Settings, now: dt.datetime, *, verify: Verifier = signing.verify
+    post: Post,
+    registry: Registry | None,
+    settings: Settings,
+    now: dt.datetime,
+    *,
+    verify: Verifier = signing.verify,
+    seen: Witness | None = None,
 ) -> Decision:
-    """State and reasons of `post` at `now` (`verify`: signing.verify or a memo of it)."""
+    """State and reasons of `post` at `now` (`verify`: signing.verify or a memo of it).
+
+    `seen`: the witness, when each sign-off was first seen by the publish run (a sign-off
+    missing from it is seen `now`); the Gate always passes it. None leaves out the rule
+    "not first seen after the signer's role or key ended" (for pure tests of other rules)."""
     window = _window_state(post, now)
     current = [entry for entry in post.signoffs if entry.digest == post.digest]
     history = tuple(entry for entry in post.signoffs if entry.digest != post.digest)
@@ -151,7 +213,7 @@ def decide(
     for entry in current:
         where = f"signoffs[{entry.index + 1}]"
         step = len(chain)
-        reasons.extend(_check_entry(entry, post, registry, settings, now, prev, verify))
+        reasons.extend(_check_entry(entry, post, registry, settings, now, prev, verify, seen))
         if refusal is not None:
             reasons.append(Reason("signoff_after_refusal", where))
             continue

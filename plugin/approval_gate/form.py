@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 import markdown
 
+from . import summary
 from .decision import Decision, chain_link
 from .messages import message, role_name, state_name
 from .post import Post, SignOff
@@ -36,7 +37,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 DETAILS_LIMIT = 300  # characters: the details box holds four lines on the page
 PRINT_VERSION = "1"  # bump when printing changes without the HTML changing (cache key)
 # Longer values would push the form past one page; the post itself keeps them whole.
-FIELD_LIMITS = {"agency": 110, "title": 160, "link": 110, "remarks": 110, "position": 90}
+FIELD_LIMITS = {"agency": 110, "title": 160, "link": 110, "remarks": 110, "position": 90, "site_key": 160}
 
 
 class PdfUnavailable(RuntimeError):
@@ -241,6 +242,12 @@ def form_data(
     prints: list[tuple[str, str]] = [(message("form_file", lang), post.path)]
     if post.digest:
         prints.append((message("form_digest", lang), post.digest))
+    # What else reaches the site, and the files bound to the digest: shown to whoever signs on paper.
+    for item in summary.site_keys(post, lang):
+        shown = _shorten(item.value, FIELD_LIMITS["site_key"])
+        prints.append((message("form_site_key", lang, label=item.label, key=item.key, value=shown), ""))
+    for name, sha in summary.attachments(post):
+        prints.append((message("form_attachment", lang, name=_shorten(name, FIELD_LIMITS["link"])), f"sha256:{sha}"))
     for entry in _counted(decision):
         if entry.key:
             link = chain_link(entry.sig) or ""

@@ -259,3 +259,23 @@ def clean_temporaries(folder: Path, on_remove: Callable[[Path], None] = lambda p
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
             on_remove(leftover)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Replace `target` with `data` durably: a reader sees the old file or the new one, never
+    half of either, even if the process stops half-way. The caller holds `repository_lock`."""
+    if target.is_symlink():
+        raise MoveError("move_symlink", target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = temporary_for(target)
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+        _fsync_dir(target.parent)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise MoveError("move_failed", target, error.strerror or str(error)) from None

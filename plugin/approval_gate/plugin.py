@@ -39,11 +39,12 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from . import sanitize, theme, tombstones
+from . import sanitize, theme, tombstones, witness
 from .binding import MARKDOWN_SUFFIXES, MarkdownSetup, attachment_folder
 from .config import GateConfig
 from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
 from .messages import Reason, message, site_language, state_name
+from .moves import MoveError
 from .plain import visible
 from .post import Post
 from .repository import PENDING, Gate, JudgeCache, blog_rules, ended_unapproved
@@ -516,6 +517,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
 
     def on_shutdown(self) -> None:
         self._unstage()
+        self._record_witness()
         if self.gate is None or not self.takes_down():
             return
         if self.failed:
@@ -536,6 +538,44 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             for post_path in returned.moved:
                 log.warning(message("returned_to_pending", "en", path=post_path))
         self._summarise(moved=len(result.moved) if result else 0)
+
+    # --- the witness of sign-off times -------------------------------------------
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """An unreadable witness file fails --strict: sign-offs then count as first seen now."""
+        gate = self.gate
+        if gate is not None and gate.witness_problem is not None:
+            log.warning(message("witness_unreadable", "en", path=witness.WITNESS_FILE, detail=gate.witness_problem))
+
+    def records_witness(self) -> bool:
+        """Only a successful `mkdocs build` is the publish run that records sign-offs it first sees."""
+        return (
+            self.gate is not None
+            and self.started
+            and self.command == "build"
+            and not self.serving
+            and not self.dirty
+            and not self.failed
+            and bool(self.config.enabled)
+            and self.gate.witness_problem is None
+        )
+
+    def _record_witness(self) -> None:
+        """Note in signoffs-seen.json when each sign-off (of every post, pending ones included) was first seen."""
+        gate = self.gate
+        if gate is None or not self.records_witness():
+            return
+        judged = [(item.post, item.decision) for item in gate.judge_all(self.now)]
+        try:
+            added = witness.record(gate.root, witness.observed(judged, gate.settings), self.now)
+        except witness.WitnessError as error:
+            log.warning(message("witness_unreadable", "en", path=witness.WITNESS_FILE, detail=error.detail))
+            return
+        except MoveError as error:
+            log.warning(message(error.code, "en", path=str(error.path), detail=error.detail))
+            return
+        if added:
+            log.info(message("witness_recorded", "en", count=len(added), path=witness.WITNESS_FILE))
 
 
 __all__ = ["ApprovalGatePlugin", "Reason", "Settings"]

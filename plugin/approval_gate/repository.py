@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import hardened, sanitize, signing
+from . import hardened, sanitize, signing, witness
 from .binding import MARKDOWN_SUFFIXES, MarkdownSetup, Renderer, bind
 from .decision import EXPIRED, Decision, Settings, decide
 from .messages import Reason
@@ -49,6 +49,14 @@ def read_plain_file(base: Path, path: str) -> bytes | None:
         return target.read_bytes() if target.is_file() else None
     except OSError:
         return None
+
+
+def read_witness(root: Path) -> tuple[dict[str, dt.datetime], str | None]:
+    """The witness map and, when its file cannot be read, why (then every sign-off is seen now)."""
+    try:
+        return witness.read(root / witness.WITNESS_FILE), None
+    except witness.WitnessError as error:
+        return {}, error.detail
 
 
 def ended_unapproved(decision: Decision) -> bool:
@@ -232,6 +240,9 @@ class Gate:
     gated: tuple[str, ...] = ("*",)
     renderer: Renderer = field(default_factory=lambda: Renderer(MarkdownSetup()))
     cache: JudgeCache | None = None  # set by the plugin, which lives across serve rebuilds
+    # When the publish run first saw each sign-off (witness.py); empty: every sign-off is seen now.
+    witness: Mapping[str, dt.datetime] = field(default_factory=dict)
+    witness_problem: str | None = None  # why the witness file could not be read
 
     @classmethod
     def from_options(
@@ -292,6 +303,7 @@ class Gate:
                 registry = None
         categories = tuple(str(item) for item in options.get("categories") or ())  # type: ignore[attr-defined]
         default_agency = options.get("default_agency")
+        seen, seen_problem = read_witness(root)
         return cls(
             root=root,
             docs_dir=docs_dir,
@@ -310,6 +322,8 @@ class Gate:
             registry=registry,
             registry_problem=problem,
             renderer=Renderer(markdown or MarkdownSetup(), sanitize.policy_with(options.get("allowed_html"))),
+            witness=seen,
+            witness_problem=seen_problem,
         )
 
     # --- where posts live ----------------------------------------------------
@@ -396,7 +410,8 @@ class Gate:
         )
         if self.registry_problem is not None:
             post = replace(post, problems=(*post.problems, self.registry_problem))
-        return post, decide(post, self.registry, self.settings, now, verify=cache.verify if cache else signing.verify)
+        verify = cache.verify if cache else signing.verify
+        return post, decide(post, self.registry, self.settings, now, verify=verify, seen=self.witness)
 
     def _render(self, post: Post) -> Checked:
         if post.digest is None:

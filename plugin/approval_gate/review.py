@@ -7,6 +7,12 @@ is byte for byte the entry the command would make.
 
 The module holds pure helpers (queue rows, ages, text diffs), the `Desk` that reads and
 signs posts, and the HTTP server with its guards: token, Host, Origin, anti-forgery token.
+
+The desk signs only what it showed: the post a sign-off names comes from the URL the
+approver opened (`/sign/<place>/<post path>?digest=…`), the form's echo of it is only a
+check, and a form with a duplicated or unknown field is refused. The body is shown as
+the site publishes it (the sanitiser's output under the site's own allowlist), so it can
+carry no form control, no refresh and no style the site would not apply too.
 """
 
 from __future__ import annotations
@@ -31,14 +37,14 @@ from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 import jinja2
-import markdown
 from markupsafe import Markup
 
-from . import signing
+from . import sanitize, signing, summary
+from .binding import attachment_folder
 from .canonical import RECORD_KEYS, PostFormatError, canonical_json, read_post_text
 from .catalogue import CATALOGUE
 from .decision import INVALID, Decision, awaiting
@@ -56,10 +62,20 @@ DEFAULT_IDLE = dt.timedelta(minutes=15)
 MAX_BODY = 64 * 1024  # a sign-off form is a few hundred bytes
 TEMPLATES = Path(__file__).parent / "templates" / "review"
 COOKIE_PREFIX = "gate_review_"
+# The fields of the sign form; any other field, or any field twice, is refused (HTTP 400).
+SIGN_FIELDS = frozenset({"csrf", "place", "path", "digest", "role", "verdict", "reason", "passphrase"})
+CLOSE_FIELDS = frozenset({"csrf"})
+# Attachments the desk serves to show a post as the site does: inline for images, else a download.
+INLINE_TYPES = {
+    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+    ".webp": "image/webp", ".avif": "image/avif",
+}  # fmt: skip
 # No script runs on the desk; a post body that slipped raw HTML past the checks cannot act.
+# Images load from anywhere, as on the site: the desk must not show less than the site
+# (the sanitiser refuses `style`, so no inline style is lost to `style-src 'self'` either).
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        "default-src 'none'; style-src 'self'; img-src 'self' data: https: http:; font-src 'self'; "
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     ),
     "X-Frame-Options": "DENY",
@@ -294,10 +310,10 @@ class Desk:
     lang: str
     key_file: Path | None
     clock: Callable[[], dt.datetime]
-    markdown_extensions: list[Any] = field(default_factory=list)
-    mdx_configs: dict[str, Any] = field(default_factory=dict)
     target: dt.timedelta = REVIEW_TARGET
     _sign_lock: threading.Lock = field(default_factory=threading.Lock)
+    # The gate's renderer and cache are not thread-safe; the server answers in threads.
+    _gate_lock: threading.RLock = field(default_factory=threading.RLock)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -314,9 +330,9 @@ class Desk:
         if self.gate.registry is None:
             return []
         now = self.clock()
-        return queue_rows(
-            self.gate.judge_all(now), self.gate.registry, self.person, now, self.target, self.gate.settings.roles
-        )
+        with self._gate_lock:
+            judged = self.gate.judge_all(now)
+        return queue_rows(judged, self.gate.registry, self.person, now, self.target, self.gate.settings.roles)
 
     def find(self, place: str, post_path: str) -> Judged | None:
         """The post at (place, post path), looked up among the site's posts, never by a raw path."""
@@ -327,15 +343,34 @@ class Desk:
             except ValueError:
                 continue
             if (found_place, found_path) == (place, post_path):
-                return self.gate.judge(file, now)
+                with self._gate_lock:
+                    return self.gate.judge(file, now)
         return None
 
-    def render_body(self, post: Post) -> Markup:
-        """The body with the site's own Markdown extensions and their settings."""
-        renderer = markdown.Markdown(
-            extensions=list(self.markdown_extensions), extension_configs=dict(self.mdx_configs)
-        )
-        return Markup(renderer.convert(post.body))  # Markdown output; the page's CSP forbids scripts
+    def find_attachment(self, place: str, path: str) -> tuple[Judged, bytes] | None:
+        """An attachment bound to a post's digest, by its path under the place (`news/flu/photo.png`):
+        the bytes that were hashed, never a file read by its raw path."""
+        folder = path
+        while "/" in folder:
+            folder = folder.rsplit("/", 1)[0]
+            judged = self.find(place, folder + ".md")
+            if judged is not None and path.startswith(attachment_folder(judged.post.path)):
+                for item in judged.post.attachments:
+                    if item.path == path:
+                        return judged, item.data
+        return None
+
+    def shown_body(self, post: Post) -> Markup:
+        """The body as the site publishes it: the site's Markdown extensions, then the sanitiser's
+        output under the site's allowlist (the gate's renderer), so nothing on this page can act as
+        a form control, a refresh or a style the site would not apply. As Material does, the title
+        is the heading when the body has none (as text: the site prints the title unrendered)."""
+        with self._gate_lock:
+            checked = sanitize.check(self.gate.renderer.html(post.body), self.gate.renderer.policy)
+        html = checked.html
+        if "<h1" not in html:
+            html = Markup("<h1>{}</h1>\n").format(post.title or post.path) + Markup(html)
+        return Markup(html)  # the sanitiser's output: what the site publishes
 
     def can_sign(self, judged: Judged) -> tuple[str | None, str | None]:
         """(role, None) if the person may sign the next step now, else (None, why not)."""
@@ -388,7 +423,8 @@ class Desk:
             with self._sign_lock, repository_lock(self.gate.root):
                 raw = file.read_bytes()
                 now = self.clock()
-                post, decision = self.gate.judge_bytes(raw, post_path, now, base=self.gate.target(place, ""))
+                with self._gate_lock:
+                    post, decision = self.gate.judge_bytes(raw, post_path, now, base=self.gate.target(place, ""))
                 if post.digest != shown_digest:
                     return Outcome(False, self.say("review_changed"))
                 try:
@@ -425,9 +461,30 @@ class Desk:
             return Outcome(False, self.say("review_changed"))
         except (MoveError, OSError) as error:
             return Outcome(False, self.say("review_cannot_write", path=f"{post_path} ({error})"))
-        after = self.gate.judge(file, self.clock())
+        with self._gate_lock:
+            after = self.gate.judge(file, self.clock())
         done = "review_approved" if verdict == "approve" else "review_refused"
         return Outcome(True, self.say(done, title=post.title or post_path, role=role_name(role, self.lang)), after)
+
+
+def sign_url(place: str, post_path: str, digest: str) -> str:
+    """Where the sign form of one post posts to: the post and the digest shown, named by the URL."""
+    return f"/sign/{quote(place)}/{quote(post_path)}?{urlencode({'digest': digest})}"
+
+
+def read_form(data: bytes, allowed: frozenset[str]) -> dict[str, str] | None:
+    """The fields of an urlencoded form, or None when one is unknown or sent twice.
+
+    A browser sends every control that names the form, wherever it sits on the page, before
+    or after the form's own: a field sent twice means something on the page added one."""
+    try:
+        pairs = parse_qsl(data.decode("utf-8"), keep_blank_values=True, max_num_fields=len(allowed))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    names = [name for name, _ in pairs]
+    if len(set(names)) != len(names) or not set(names) <= allowed:
+        return None
+    return dict(pairs)
 
 
 # --- pages -------------------------------------------------------------------
@@ -516,7 +573,11 @@ class Pages:
             judged=judged,
             post=post,
             decision=decision,
-            body=desk.render_body(post),
+            body=desk.shown_body(post),
+            sign_url=sign_url(judged.place, post.path, post.digest or ""),
+            invalid=decision.state == INVALID,
+            site_keys=summary.site_keys(post, desk.lang),
+            attachments=summary.attachments(post),
             window=(start, end),
             requester_date=moment_text(post.requester.date.at, desk.tz, desk.lang, with_time=False)
             if post.requester and post.requester.date
@@ -660,7 +721,7 @@ class DeskHandler(BaseHTTPRequestHandler):
         morsel = cookies.get(self.server.cookie_name)
         return morsel is not None and hmac.compare_digest(morsel.value.encode(), self.server.token.encode())
 
-    def _form(self) -> dict[str, str] | None:
+    def _form(self, allowed: frozenset[str]) -> dict[str, str] | None:
         try:
             length = int(self.headers.get("Content-Length", "0"))
         except ValueError:
@@ -669,8 +730,7 @@ class DeskHandler(BaseHTTPRequestHandler):
             return None
         if not self.headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
             return None
-        data = self.rfile.read(length).decode("utf-8", "replace")
-        return {name: values[0] for name, values in parse_qs(data, keep_blank_values=True).items()}
+        return read_form(self.rfile.read(length), allowed)
 
     # --- routing ---
 
@@ -731,13 +791,25 @@ class DeskHandler(BaseHTTPRequestHandler):
         if path.startswith("/post/"):
             place, _, post_path = unquote(path[len("/post/") :]).partition("/")
             judged = self.server.desk.find(place, post_path)
-            if judged is not None and judged.decision.state != INVALID:
+            if judged is not None:  # an invalid post too: shown with its reasons, never signable
                 return self._send(HTTPStatus.OK, pages.post(judged))
+            found = self.server.desk.find_attachment(place, post_path)
+            if found is not None:
+                return self._send_attachment(post_path, found[1])
         desk = self.server.desk
         self._send(HTTPStatus.NOT_FOUND, pages.notice(desk.say("review_not_found_title"), desk.say("review_not_found")))
 
+    def _send_attachment(self, path: str, data: bytes) -> None:
+        """An image inline, anything else as a download: nothing the desk serves runs as a page."""
+        suffix = Path(path).suffix.lower()
+        if suffix in INLINE_TYPES:
+            return self._send(HTTPStatus.OK, data, INLINE_TYPES[suffix])
+        name = quote(Path(path).name)
+        disposition = f"attachment; filename*=UTF-8''{name}"
+        return self._send(HTTPStatus.OK, data, "application/octet-stream", Content_Disposition=disposition)
+
     def _post(self, path: str) -> None:
-        form = self._form()
+        form = self._form(SIGN_FIELDS if path.startswith("/sign/") else CLOSE_FIELDS)
         if form is None:
             self.close_connection = True  # an unread body must not be taken for the next request
             desk = self.server.desk
@@ -752,12 +824,20 @@ class DeskHandler(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.server.stop_soon()
             return None
-        if path == "/sign":
+        if path.startswith("/sign/"):
             passphrase = form.pop("passphrase", "")
-            place, post_path = form.get("place", ""), form.get("path", "")
+            # The post and digest come from the URL of the page the approver opened; what the
+            # form echoes must agree with it, or nothing is signed.
+            place, _, post_path = unquote(path[len("/sign/") :]).partition("/")
+            query = read_form(urlsplit(self.path).query.encode("utf-8"), frozenset({"digest"})) or {}
+            digest = query.get("digest", "")
+            echoed = (form.get("place"), form.get("path"), form.get("digest"))
+            if not digest or echoed != (place, post_path, digest):
+                del passphrase
+                return self._send(HTTPStatus.BAD_REQUEST, pages.notice(desk.say("review_bad_request"), ""))
             outcome = desk.sign(
-                place, post_path, form.get("digest", ""), form.get("role", ""), form.get("verdict", ""),
-                form.get("reason", ""), passphrase,
+                place, post_path, digest, form.get("role", ""), form.get("verdict", ""), form.get("reason", ""),
+                passphrase,
             )  # fmt: skip
             del passphrase
             back = f"/post/{quote(place)}/{quote(post_path)}"

@@ -56,8 +56,6 @@ def review(ctx: Context, person: str, idle: int, port: int, no_browser: bool) ->
         lang=ctx.lang,
         key_file=key,
         clock=build_now,
-        markdown_extensions=list(config.markdown_extensions),
-        mdx_configs=dict(config.mdx_configs),
         target=review_target(config),
     )
     server = DeskServer(desk, port=port, idle=dt.timedelta(minutes=idle))

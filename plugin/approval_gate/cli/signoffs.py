@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .. import signing, signoff
+from .. import signing, signoff, summary
 from ..decision import INVALID, Decision, Settings, chain_link, signoff_statement
 from ..messages import role_name, state_name
 from ..moves import repository_lock
@@ -72,6 +72,13 @@ def show_summary(
             ctx.say("cli_summary_window", start=thai_date(post.window.start.astimezone(tz)), end=thai_date(last))
         )
     click.echo(ctx.say("cli_summary_digest", digest=post.digest or "-"))
+    # Every key that reaches the site, and every attachment bound to the digest (all escaped by `say`).
+    for item in summary.all_keys(post, ctx.lang):
+        click.echo(ctx.say("cli_summary_field", label=item.label, key=item.key, value=item.value))
+    bound = summary.attachments(post)
+    click.echo(ctx.say("field_attachments" if bound else "field_no_attachments"))
+    for name, sha in bound:
+        click.echo(ctx.say("cli_summary_attachment", name=name, sha256=sha))
     if not decision.chain:
         click.echo(ctx.say("cli_summary_no_chain"))
     for number, entry in enumerate(decision.chain, 1):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 import click
 
-from .. import tombstones
+from .. import tombstones, witness
 from ..moves import MoveError, attachments_of
 from ..queue import next_changes
 from ..repository import Gate, PlannedMove, TakeDown
@@ -63,6 +64,8 @@ def plan_as_json(
 def sweep(ctx: Context, dry_run: bool, as_json: bool) -> None:
     """Move expired posts out of the site into the expired folder, recording `taken_down`."""
     gate, now = ctx.gate, build_now()
+    if not dry_run:
+        record_witness(ctx, gate, now)
     expired = gate.expired_in_content(now)
     if not expired and not as_json:
         click.echo(ctx.say("sweep_nothing"))
@@ -84,6 +87,24 @@ def sweep(ctx: Context, dry_run: bool, as_json: bool) -> None:
     for post_path, code, detail in result.problems:
         click.echo(ctx.say(code, path=post_path, detail=detail), err=True)
     raise SystemExit(EXIT_FAILED if result.problems else EXIT_OK)
+
+
+def record_witness(ctx: Context, gate: Gate, now: dt.datetime) -> None:
+    """As a successful build does: note in signoffs-seen.json the sign-offs seen for the first time."""
+    if gate.witness_problem is not None:
+        click.echo(ctx.say("witness_unreadable", path=witness.WITNESS_FILE, detail=gate.witness_problem), err=True)
+        return
+    judged = [(item.post, item.decision) for item in gate.judge_all(now)]
+    try:
+        added = witness.record(gate.root, witness.observed(judged, gate.settings), now)
+    except witness.WitnessError as error:
+        click.echo(ctx.say("witness_unreadable", path=witness.WITNESS_FILE, detail=error.detail), err=True)
+        return
+    except MoveError as error:
+        click.echo(ctx.say(error.code, path=str(error.path), detail=error.detail), err=True)
+        return
+    if added:
+        click.echo(ctx.say("witness_recorded", count=len(added), path=witness.WITNESS_FILE), err=True)
 
 
 @main.command(name="next")
