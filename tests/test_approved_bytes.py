@@ -361,3 +361,12 @@ def test_any_tree_publishes_only_approved_bytes_at_length(
 ) -> None:
     """The same property over more and larger trees."""
     only_approved_bytes(tmp_path_factory.mktemp("tree"), entries)
+
+
+def test_an_aligned_table_is_published_with_its_alignment(factory: SiteFactory) -> None:
+    """Python-Markdown writes column alignment as `style="text-align: …"`: the one style allowed."""
+    approved_post(factory, "table", "| ลำดับ | จำนวน |\n|:--|--:|\n| ๑ | ๒๐ |")
+    result = run_mkdocs(factory.root, "build")
+    assert result.returncode == 0, result.stderr
+    page = (factory.root / "site" / "news" / "table" / "index.html").read_text(encoding="utf-8")
+    assert '<th style="text-align:left">ลำดับ</th>' in page and '<td style="text-align:right">๒๐</td>' in page

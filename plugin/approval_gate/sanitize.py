@@ -32,8 +32,9 @@ COMMON_ATTRIBUTES = frozenset({"id", "class", "title", "lang"})
 ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href"}),
     "img": frozenset({"src", "alt", "width", "height", "loading"}),
-    "td": frozenset({"align", "colspan", "rowspan"}),
-    "th": frozenset({"align", "colspan", "rowspan", "scope"}),
+    # `style` only for Python-Markdown's table column alignment (STYLE_PROPERTIES).
+    "td": frozenset({"align", "colspan", "rowspan", "style"}),
+    "th": frozenset({"align", "colspan", "rowspan", "scope", "style"}),
     "col": frozenset({"span"}),
     "colgroup": frozenset({"span"}),
     "ol": frozenset({"start", "reversed", "type"}),
@@ -46,6 +47,9 @@ ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "ins": frozenset({"datetime"}),
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# The one CSS property a post may set, and its values: what `tables` writes for `|:--|--:|`.
+STYLE_PROPERTIES = frozenset({"text-align"})
+TEXT_ALIGN = frozenset({"left", "right", "center", "justify"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 # Material's blog cuts a post's HTML at this comment to make its excerpt.
 EXCERPT_SEPARATOR = "<!-- more -->"
@@ -67,6 +71,7 @@ class Policy:
             tags=set(self.tags),
             clean_content_tags={"script", "style"},
             attributes=attributes,
+            filter_style_properties=set(STYLE_PROPERTIES),
             url_schemes=set(self.schemes),
             link_rel=None,
             strip_comments=True,
@@ -141,7 +146,8 @@ class _Tokens(HTMLParser):
         self.oddities: list[tuple[str, int]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tokens.append(("start", tag, tuple(sorted((name, value or "") for name, value in attrs))))
+        pairs = ((name, _style(value or "") if name == "style" else value or "") for name, value in attrs)
+        self.tokens.append(("start", tag, tuple(sorted(pairs))))
         self.lines.append(self.getpos()[0])
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -189,6 +195,21 @@ def _scheme(url: str) -> str | None:
     return name
 
 
+def _style(value: str) -> str:
+    """A style attribute written one way (`text-align:left`), so nh3's rewriting of spaces and
+    semicolons is not taken for a change; what it removes still is."""
+    declarations = (part.partition(":") for part in value.split(";") if part.strip())
+    return ";".join(f"{name.strip().lower()}:{setting.strip()}" for name, _, setting in declarations)
+
+
+def _style_allowed(value: str) -> bool:
+    declarations = [part.partition(":") for part in value.split(";") if part.strip()]
+    return all(
+        name.strip().lower() in STYLE_PROPERTIES and setting.strip().lower() in TEXT_ALIGN
+        for name, _, setting in declarations
+    )
+
+
 def _refusals(token: Token, policy: Policy) -> list[str]:
     """Why the allowlist refuses this input token (empty: it does not, by these rules)."""
     kind, tag, attrs = token
@@ -199,7 +220,7 @@ def _refusals(token: Token, policy: Policy) -> list[str]:
     allowed = policy.common | policy.attributes.get(tag, frozenset())
     found = []
     for name, value in attrs:
-        if name not in allowed:
+        if name not in allowed or (name == "style" and not _style_allowed(value)):
             found.append(f"<{tag} {name}>")
         elif name in URL_ATTRIBUTES and (scheme := _scheme(value)) is not None and scheme not in policy.schemes:
             found.append(f"<{tag} {name}={scheme}:>")
