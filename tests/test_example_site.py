@@ -30,15 +30,22 @@ def test_building_the_shipped_example_changes_nothing(shipped_example: Path) -> 
         assert result.returncode == 0, result.stderr
         assert "0 expired, 0 moved" in result.stderr
         assert before == snapshot(shipped_example)
-    assert (shipped_example / "pending/expired/news/posts/covid-booster-2569.md").is_file()
-    assert "/news/covid-booster-2569/\n" == (shipped_example / "site/taken-down.txt").read_text(encoding="utf-8")
+    assert (
+        shipped_example
+        / "pending/expired/news/posts/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙.md"
+    ).is_file()
+    assert "/news/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙/\n" == (
+        shipped_example / "site/taken-down.txt"
+    ).read_text(encoding="utf-8")
 
 
 def test_the_build_takes_the_example_to_its_shipped_state(shipped_example: Path, tmp_path: Path) -> None:
     """The copy before the build, built at EXAMPLE_NOW, is byte for byte the shipped example."""
     shipped = snapshot(shipped_example)
     site = before_its_build(shipped_example)
-    assert (site / "content/news/posts/covid-booster-2569.md").is_file()
+    assert (
+        site / "content/news/posts/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙.md"
+    ).is_file()
     assert shipped != snapshot(site)
     result = run_mkdocs(site)
     assert result.returncode == 0, result.stderr

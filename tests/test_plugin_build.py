@@ -261,8 +261,13 @@ def test_example_site_builds_strict(example_site: Path) -> None:
     result = run_mkdocs(example_site, "build", "--strict", now=EXAMPLE_NOW)
     assert result.returncode == 0, result.stderr
     assert "3 live, 1 scheduled, 0 awaiting, 0 refused, 0 invalid, 1 expired, 1 moved" in result.stderr
-    assert (example_site / "pending/expired/news/posts/covid-booster-2569.md").exists()
+    assert (
+        example_site
+        / "pending/expired/news/posts/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙.md"
+    ).exists()
     assert (example_site / "site/news/flu-vaccine-2569/index.html").exists()
-    taken_down = example_site / "site/news/covid-booster-2569"  # only the take-down notice (tombstones.py)
+    taken_down = (
+        example_site / "site/news/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙"
+    )  # only the take-down notice (tombstones.py)
     assert [path.name for path in taken_down.iterdir()] == ["index.html"]
     assert "ข้อมูลนี้สิ้นสุดระยะเวลาการเผยแพร่แล้ว" in (taken_down / "index.html").read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -186,6 +187,8 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> tuple[int, str]:
+    """GET `url` as a browser would: Thai paths percent-encoded."""
+    url = urllib.parse.quote(url, safe=":/?&=#%")
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.status, response.read().decode("utf-8")
@@ -258,11 +261,14 @@ def served_in_ci(example_site: Path) -> Iterator[str]:
 PENDING_STATES = {
     "blood-donation-drive": "awaiting_director",
     "clinic-hours-change": "awaiting_chair",
-    "herbal-cure-claim": "rejected",
-    "pm25-health-advice": "awaiting_chair",
+    "สมุนไพรรักษาโรคเบาหวานให้หายขาด": "rejected",
+    "คำแนะนำการดูแลสุขภาพช่วงฝุ่น-pm25-สูง": "awaiting_chair",
     "rabies-vaccine-campaign": "invalid",
 }
-CONTENT_DRAFTS = {"world-diabetes-day-2580": "scheduled", "covid-booster-2569": "expired"}
+CONTENT_DRAFTS = {
+    "world-diabetes-day-2580": "scheduled",
+    "บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙": "expired",
+}
 
 
 @pytest.mark.slow
@@ -279,7 +285,7 @@ def test_serve_shows_the_queue_and_pending_posts(served: str) -> None:
     assert "<td>ไม่อนุมัติ</td><td>นางสาวสมหญิง ใจดี แก้ไขโพสต์ตามเหตุผลแล้วส่งใหม่</td>" in queue
     assert "flu-vaccine-2569" not in queue  # live posts are not in the queue
 
-    status, page = fetch(served + "_pending/news/posts/herbal-cure-claim/")
+    status, page = fetch(served + "_pending/news/posts/สมุนไพรรักษาโรคเบาหวานให้หายขาด/")
     assert status == 200
     assert 'class="approval-gate-banner approval-gate-rejected"' in page
     assert "สถานะ: <strong>ไม่อนุมัติ</strong>" in page
@@ -298,12 +304,12 @@ def test_serve_shows_content_drafts_and_leaves_live_pages_alone(served: str) -> 
     assert status == 200
     assert "สถานะ: <strong>รอถึงวันเผยแพร่</strong>" in page
     assert "โพสต์นี้อยู่ในโฟลเดอร์ content แต่ไม่ถูกเผยแพร่" in page
-    status, page = fetch(served + "news/posts/covid-booster-2569/")
+    status, page = fetch(served + "news/posts/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙/")
     assert status == 200 and "สถานะ: <strong>สิ้นสุดการเผยแพร่</strong>" in page
     status, live = fetch(served + "news/flu-vaccine-2569/")
     assert status == 200 and "approval-gate-banner" not in live
     status, blog = fetch(served + "news/")
-    assert status == 200 and "world-diabetes-day-2580" not in blog and "herbal-cure-claim" not in blog
+    assert status == 200 and "world-diabetes-day-2580" not in blog and "สมุนไพรรักษาโรคเบาหวานให้หายขาด" not in blog
     status, index = fetch(served + "search/search_index.json")
     assert status == 200 and "_pending" not in index and "world-diabetes-day-2580" not in index
 
@@ -311,7 +317,7 @@ def test_serve_shows_content_drafts_and_leaves_live_pages_alone(served: str) -> 
 @pytest.mark.slow
 def test_serve_rebuilds_when_a_pending_post_changes(served: str, example_site: Path) -> None:
     """pending/ is watched: a new post there shows up in the queue without restarting."""
-    source = example_site / "pending" / "news" / "posts" / "pm25-health-advice.md"
+    source = example_site / "pending" / "news" / "posts" / "คำแนะนำการดูแลสุขภาพช่วงฝุ่น-pm25-สูง.md"
     text = source.read_text(encoding="utf-8").replace("PM2.5", "PM10", 1)
     (source.parent / "new-dust-advice.md").write_text(text, encoding="utf-8")
     deadline = time.monotonic() + 60
@@ -326,7 +332,11 @@ def test_serve_rebuilds_when_a_pending_post_changes(served: str, example_site: P
 @pytest.mark.slow
 def test_serve_in_ci_shows_nothing_pending(served_in_ci: str) -> None:
     """With CI set, serve behaves like build: no queue, no pending post, no draft."""
-    for path in ("_pending/", "_pending/news/posts/herbal-cure-claim/", "news/posts/world-diabetes-day-2580/"):
+    for path in (
+        "_pending/",
+        "_pending/news/posts/สมุนไพรรักษาโรคเบาหวานให้หายขาด/",
+        "news/posts/world-diabetes-day-2580/",
+    ):
         assert fetch(served_in_ci + path)[0] == 404, path
     status, page = fetch(served_in_ci + "news/flu-vaccine-2569/")
     assert status == 200 and "approval-gate-banner" not in page and "approval-gate-preview.css" not in page
@@ -389,7 +399,7 @@ def test_browser_shows_the_banner_and_the_queue(served: str, tmp_path: Path) -> 
     dom = chromium(tmp_path, "--dump-dom", served + "_pending/")
     for name in PENDING_STATES:
         assert f'data-path="news/posts/{name}.md"' in dom
-    for name, url in (("preview", "_pending/news/posts/herbal-cure-claim/"), ("queue", "_pending/")):
+    for name, url in (("preview", "_pending/news/posts/สมุนไพรรักษาโรคเบาหวานให้หายขาด/"), ("queue", "_pending/")):
         shot = tmp_path / f"{name}.png"
         chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,900", "--hide-scrollbars", served + url)
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -194,7 +194,7 @@ def test_queue_holds_what_waits_for_the_persons_role(review_site: ReviewSite) ->
     assert chair == {
         f"{REVIEW}/new-clinic.md",
         f"{REVIEW}/revised-notice.md",
-        "news/posts/pm25-health-advice.md",
+        "news/posts/คำแนะนำการดูแลสุขภาพช่วงฝุ่น-pm25-สูง.md",
         "news/posts/clinic-hours-change.md",
     }
     director = queue_rows(judged, gate.registry, "wichai", now)
@@ -630,7 +630,7 @@ def test_unknown_posts_are_not_shown(running: Running) -> None:
 def test_an_invalid_post_is_shown_as_invalid_and_cannot_be_signed(running: Running) -> None:
     """Its state, its reasons and its sanitised body; no sign form."""
     status, _, page = running.request(
-        "GET", "/post/pending/news/posts/herbal-cure-claim.md", headers={"Cookie": running.cookie}
+        "GET", "/post/pending/news/posts/สมุนไพรรักษาโรคเบาหวานให้หายขาด.md", headers={"Cookie": running.cookie}
     )
     assert status == 200
     assert 'id="invalid-post"' in page and "ไม่ถูกต้อง" in page

@@ -33,7 +33,7 @@ SITE_ID = "pathumthani-health"
 AGENCY = "สำนักงานสาธารณสุขจังหวัดปทุมธานี"
 NOTICE = "ข้อมูลนี้สิ้นสุดระยะเวลาการเผยแพร่แล้ว"
 POSTS = "news/posts"
-EXAMPLE_LIVE = {"dengue-rainy-season", "flu-vaccine-2569", "procurement-ambulance-2570"}
+EXAMPLE_LIVE = {"เตือนภัยโรคไข้เลือดออกช่วงฤดูฝน", "flu-vaccine-2569", "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง-ประจำปีงบประมาณ-พศ-๒๕๗๐"}
 SIGNERS = {"simchair": "chair", "simdirector": "director"}
 
 
@@ -61,20 +61,20 @@ class Instant:
 
 
 WEEK = [
-    Instant(at("2026-11-25T10:00+07:00"), EXAMPLE_LIVE | {"sim-a"}, {"covid-booster-2569"},
-            {"covid-booster-2569"}, at("2026-11-27T00:00+07:00")),
+    Instant(at("2026-11-25T10:00+07:00"), EXAMPLE_LIVE | {"sim-a"}, {"บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙"},
+            {"บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙"}, at("2026-11-27T00:00+07:00")),
     Instant(at("2026-11-26T23:59:59+07:00"), EXAMPLE_LIVE | {"sim-a"}, set(),
-            {"covid-booster-2569"}, at("2026-11-27T00:00+07:00")),
+            {"บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙"}, at("2026-11-27T00:00+07:00")),
     Instant(at("2026-11-27T00:00+07:00"), EXAMPLE_LIVE, {"sim-a"},
-            {"covid-booster-2569", "sim-a"}, at("2026-11-27T09:00+07:00")),
+            {"บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙", "sim-a"}, at("2026-11-27T09:00+07:00")),
     Instant(at("2026-11-27T09:00+07:00"), EXAMPLE_LIVE | {"sim-b"}, set(),
-            {"covid-booster-2569", "sim-a"}, at("2026-11-28T00:00+07:00")),
+            {"บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙", "sim-a"}, at("2026-11-28T00:00+07:00")),
     Instant(at("2026-11-28T07:30+07:00"), EXAMPLE_LIVE | {"sim-b", "sim-c"}, set(),
-            {"covid-booster-2569", "sim-a"}, at("2026-11-29T18:00+07:00")),
+            {"บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙", "sim-a"}, at("2026-11-29T18:00+07:00")),
     Instant(at("2026-11-29T18:00+07:00"), EXAMPLE_LIVE | {"sim-c"}, {"sim-b"},
-            {"covid-booster-2569", "sim-a", "sim-b"}, at("2027-02-01T00:00+07:00"), overdue=True),
+            {"บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙", "sim-a", "sim-b"}, at("2027-02-01T00:00+07:00"), overdue=True),
     Instant(at("2026-12-02T10:00+07:00"), EXAMPLE_LIVE | {"sim-c"}, set(),
-            {"covid-booster-2569", "sim-a", "sim-b"}, at("2027-02-01T00:00+07:00"), overdue=True),
+            {"บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙", "sim-a", "sim-b"}, at("2027-02-01T00:00+07:00"), overdue=True),
 ]  # fmt: skip
 
 
@@ -305,7 +305,7 @@ def test_dry_run_builds_but_commits_nothing(repo: Path, git_env: dict[str, str])
     run = publish(repo, WEEK[0].moment, {**git_env, "DRY_RUN": "1"})
     assert run.returncode == 0, run.stdout + run.stderr
     assert "DRY_RUN=1: would commit:" in run.stdout
-    assert f"- {POSTS}/covid-booster-2569.md" in run.stdout
+    assert f"- {POSTS}/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙.md" in run.stdout
     assert git(repo, "rev-parse", "HEAD", env=git_env) == head
     assert (repo / "site" / "news" / "sim-a" / "index.html").is_file()
 
@@ -319,7 +319,9 @@ def test_invalid_post_on_the_site_stops_the_pipeline_before_the_build(repo: Path
     assert run.returncode == 1, run.stdout + run.stderr
     assert "content/news/posts/sim-c.md: invalid" in run.stdout
     assert not (repo / "site").exists()
-    assert (repo / "content" / POSTS / "covid-booster-2569.md").is_file()  # nothing moved
+    assert (
+        repo / "content" / POSTS / "บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙.md"
+    ).is_file()  # nothing moved
 
 
 def test_make_publish_runs_the_script_with_dry_run() -> None:

@@ -186,7 +186,7 @@ def test_search_highlights_thai_words(sites: Sites, browser: Chromium) -> None:
     with serve(sites.ours) as base:
         browser.goto(base + "/")
         browser.wait_for(lambda: browser.evaluate(READ_RESULTS)["meta"] != "", what="the search box")
-        assert _search(browser, "เครื่องกระตุกหัวใจ")[0] == "news/procurement-ambulance-2570/"
+        assert _search(browser, "เครื่องกระตุกหัวใจ")[0] == "news/ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง-ประจำปีงบประมาณ-พศ-๒๕๗๐/"
         marks = browser.evaluate("[...document.querySelectorAll('.md-search-result mark')].map(m => m.textContent)")
     assert {"เครื่อง", "กระตุก", "หัวใจ"} <= set(marks)
 
@@ -216,7 +216,7 @@ def test_no_request_leaves_the_site(example_site: Path, browser: Chromium) -> No
 def test_browser_helper_screenshot(sites: Sites, browser: Chromium, tmp_path: Path) -> None:
     """The helper loads a page, reads the DOM and takes a PNG screenshot."""
     with serve(sites.ours) as base:
-        browser.goto(base + "/news/dengue-rainy-season/")
+        browser.goto(base + "/news/เตือนภัยโรคไข้เลือดออกช่วงฤดูฝน/")
         assert "เตือนภัยโรคไข้เลือดออกช่วงฤดูฝน" in browser.evaluate("document.title")
         assert "เผยแพร่เมื่อ ๑๓ พ.ย. ๒๕๖๙" == browser.evaluate("document.querySelector('.md-post__published').textContent")
         font = browser.evaluate("getComputedStyle(document.querySelector('.md-typeset')).fontFamily")

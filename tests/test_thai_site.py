@@ -253,7 +253,11 @@ def test_example_feeds(example_site: Path) -> None:
     assert result.returncode == 0, result.stderr
     expected = {
         f"https://example.go.th/news/{name}/"
-        for name in ("flu-vaccine-2569", "dengue-rainy-season", "procurement-ambulance-2570")
+        for name in (
+            "flu-vaccine-2569",
+            "เตือนภัยโรคไข้เลือดออกช่วงฤดูฝน",
+            "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง-ประจำปีงบประมาณ-พศ-๒๕๗๐",
+        )
     }
     for links in feed_links(example_site):
         assert expected == links
@@ -281,7 +285,11 @@ def test_example_builds_under_properdocs(example_site: Path) -> None:
     assert "thai-search.js?worker=search." in (out / "index.html").read_text(encoding="utf-8")
     assert feed_links(example_site)[0] == {
         f"https://example.go.th/news/{name}/"
-        for name in ("flu-vaccine-2569", "dengue-rainy-season", "procurement-ambulance-2570")
+        for name in (
+            "flu-vaccine-2569",
+            "เตือนภัยโรคไข้เลือดออกช่วงฤดูฝน",
+            "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง-ประจำปีงบประมาณ-พศ-๒๕๗๐",
+        )
     }
 
 

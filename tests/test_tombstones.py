@@ -12,8 +12,8 @@ from mkdocs.config import load_config
 from approval_gate import tombstones
 from conftest import run_mkdocs
 
-COVID = "news/posts/covid-booster-2569.md"
-COVID_PAGE = "news/covid-booster-2569/index.html"
+COVID = "news/posts/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙.md"
+COVID_PAGE = "news/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙/index.html"
 COVID_TITLE = "บริการฉีดวัคซีนโควิด 19 เข็มกระตุ้น"
 NOTICE = "ข้อมูลนี้สิ้นสุดระยะเวลาการเผยแพร่แล้ว"
 
@@ -130,14 +130,16 @@ def test_build_lays_a_tombstone_for_the_post_it_takes_down(example_site: Path) -
     assert NOTICE in page
     assert '<meta name="robots" content="noindex">' in page
     assert COVID_TITLE not in page and "อังคารและพฤหัสบดี" not in page  # never the old content
-    assert (site / "taken-down.txt").read_text(encoding="utf-8") == "/news/covid-booster-2569/\n"
+    assert (site / "taken-down.txt").read_text(
+        encoding="utf-8"
+    ) == "/news/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙/\n"
     assert "1 taken-down URLs serve a notice page" in built.stderr
     # Nothing indexes or links the notice: search, sitemap, blog pages, tags (the register
     # lists the taken-down post's request form on purpose: it is the office's evidence).
-    mentions = site_files_mentioning(site, "covid-booster-2569")
+    mentions = site_files_mentioning(site, "บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙")
     assert {name for name in mentions if not name.startswith("register/")} == {"taken-down.txt"}
     assert NOTICE not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    for live in ("news/dengue-rainy-season/index.html", "news/flu-vaccine-2569/index.html"):
+    for live in ("news/เตือนภัยโรคไข้เลือดออกช่วงฤดูฝน/index.html", "news/flu-vaccine-2569/index.html"):
         assert NOTICE not in (site / live).read_text(encoding="utf-8")
 
 
@@ -147,18 +149,31 @@ def test_next_build_keeps_the_tombstone_of_a_post_already_taken_down(example_sit
     again = run_mkdocs(example_site)
     assert again.returncode == 0, again.stderr
     assert NOTICE in (example_site / "site" / COVID_PAGE).read_text(encoding="utf-8")
-    assert (example_site / "site" / "taken-down.txt").read_text(encoding="utf-8") == "/news/covid-booster-2569/\n"
+    assert (example_site / "site" / "taken-down.txt").read_text(
+        encoding="utf-8"
+    ) == "/news/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙/\n"
     assert " 0 moved" in again.stderr
 
 
 def test_take_down_records_the_url_later_builds_reuse(example_site: Path) -> None:
     """The URL is worked out once, recorded in `taken_down`, and read back afterwards."""
     assert run_mkdocs(example_site).returncode == 0
-    moved = example_site / "pending" / "expired" / "news" / "posts" / "covid-booster-2569.md"
-    assert '"url": "news/covid-booster-2569/"' in moved.read_text(encoding="utf-8")
-    assert tombstones.recorded_url(moved) == "news/covid-booster-2569/"
+    moved = (
+        example_site
+        / "pending"
+        / "expired"
+        / "news"
+        / "posts"
+        / "บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙.md"
+    )
+    assert '"url": "news/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙/"' in moved.read_text(
+        encoding="utf-8"
+    )
+    assert tombstones.recorded_url(moved) == "news/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙/"
     # A recorded URL wins over working it out again (here: a post the blog could not place).
-    text = moved.read_text(encoding="utf-8").replace("news/covid-booster-2569/", "news/elsewhere/")
+    text = moved.read_text(encoding="utf-8").replace(
+        "news/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙/", "news/elsewhere/"
+    )
     moved.write_text(text, encoding="utf-8")
     again = run_mkdocs(example_site)
     assert again.returncode == 0, again.stderr
@@ -176,25 +191,29 @@ def test_a_recorded_url_cannot_leave_the_site(tmp_path: Path, url: str) -> None:
 
 def test_live_page_at_the_same_url_wins(example_site: Path) -> None:
     """An old copy in the expired folder never hides a live post at the same URL."""
-    live = "news/posts/dengue-rainy-season.md"
+    live = "news/posts/เตือนภัยโรคไข้เลือดออกช่วงฤดูฝน.md"
     old = example_site / "pending" / "expired" / live
     old.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(example_site / "content" / live, old)
     built = run_mkdocs(example_site)
     assert built.returncode == 0, built.stderr
-    page = (example_site / "site" / "news" / "dengue-rainy-season" / "index.html").read_text(encoding="utf-8")
+    page = (example_site / "site" / "news" / "เตือนภัยโรคไข้เลือดออกช่วงฤดูฝน" / "index.html").read_text(encoding="utf-8")
     assert NOTICE not in page and "ไข้เลือดออก" in page
     listed = (example_site / "site" / "taken-down.txt").read_text(encoding="utf-8").splitlines()
-    assert listed == ["/news/covid-booster-2569/"]
+    assert listed == ["/news/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙/"]
 
 
 def test_tombstone_without_directory_urls(example_site: Path) -> None:
     config_for(example_site, **{"use_directory_urls: true": "use_directory_urls: false"})
     built = run_mkdocs(example_site)
     assert built.returncode == 0, built.stderr
-    page = (example_site / "site" / "news" / "covid-booster-2569.html").read_text(encoding="utf-8")
+    page = (
+        example_site / "site" / "news" / "บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙.html"
+    ).read_text(encoding="utf-8")
     assert NOTICE in page and '<a href="../index.html">' in page
-    assert (example_site / "site" / "taken-down.txt").read_text(encoding="utf-8") == "/news/covid-booster-2569.html\n"
+    assert (example_site / "site" / "taken-down.txt").read_text(
+        encoding="utf-8"
+    ) == "/news/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙.html\n"
 
 
 def test_sitemap_and_search_leave_out_every_tombstone(example_site: Path) -> None:
@@ -202,7 +221,9 @@ def test_sitemap_and_search_leave_out_every_tombstone(example_site: Path) -> Non
     site = example_site / "site"
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert ["/news/covid-booster-2569/"] == (site / "taken-down.txt").read_text(encoding="utf-8").splitlines()
+    assert ["/news/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙/"] == (
+        site / "taken-down.txt"
+    ).read_text(encoding="utf-8").splitlines()
     for line in (site / "taken-down.txt").read_text(encoding="utf-8").splitlines():
         assert line not in sitemap
         assert all(not entry["location"].startswith(line.lstrip("/")) for entry in index["docs"])
