@@ -370,3 +370,26 @@ def test_an_aligned_table_is_published_with_its_alignment(factory: SiteFactory) 
     assert result.returncode == 0, result.stderr
     page = (factory.root / "site" / "news" / "table" / "index.html").read_text(encoding="utf-8")
     assert '<th style="text-align:left">ลำดับ</th>' in page and '<td style="text-align:right">๒๐</td>' in page
+
+
+def test_gate_sweep_returns_an_unapproved_ended_post_to_pending(factory: SiteFactory) -> None:
+    """`gate sweep` does what the build does: never takes down what was never approved."""
+    from click.testing import CliRunner
+
+    from approval_gate.cli import main
+    from conftest import epoch
+
+    path = "news/posts/halfway.md"
+    text = factory.text(title="ข่าว tokhalfway", publish_from="2569-10-01", publish_until="2569-10-31")
+    text = factory.sign(text, path, [("chair1", "approve", None, dt.datetime(2026, 10, 2, tzinfo=dt.UTC))])
+    factory.add("content", path, text)
+    env = {"SOURCE_DATE_EPOCH": epoch(EXAMPLE_NOW), "LANG": "en_US.UTF-8"}
+    args = ["--config-file", str(factory.root / "mkdocs.yml"), "sweep"]
+    dry = CliRunner().invoke(main, [*args, "--dry-run", "--json"], env=env)
+    assert 0 == dry.exit_code, dry.output
+    assert (factory.root / "content" / path).exists()
+    result = CliRunner().invoke(main, args, env=env)
+    assert 0 == result.exit_code, result.output
+    assert "'news/posts/halfway.md' was never approved and its publication period has ended" in result.output
+    assert (factory.root / "pending" / path).read_text(encoding="utf-8") == text
+    assert not (factory.root / "content" / path).exists() and not (factory.root / "pending/expired" / path).exists()

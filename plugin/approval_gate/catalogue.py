@@ -343,6 +343,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{path}' ไม่ได้บันทึกในรูปแบบมาตรฐาน (NFC, LF, ไม่มี BOM) เว็บไซต์เผยแพร่ข้อความมาตรฐานที่ลงนามไว้ "
         "คำสั่ง `gate fix {path}` จะเขียนไฟล์ใหม่ (ค่าย่อยเดิม)",
     ),
+    "blog_date_missing": (
+        "`date` is missing: the blog needs the post's date (Common Era, e.g. date: 2026-11-26); add it",
+        "ไม่มีช่อง `date`: บล็อกต้องใช้วันที่ของโพสต์ (ปีคริสต์ศักราช เช่น date: 2026-11-26) ให้เพิ่มช่องนี้",
+    ),
     "never_approved_ended": (
         "the publication period has ended, but the post was never approved by the whole chain: "
         "it was never published and is not taken down",

@@ -44,6 +44,8 @@ class Rules:
     authors: frozenset[str] | None = None
     # The blog's `categories_allowed`; empty: any category.
     blog_categories: tuple[str, ...] = ()
+    # The blogs' post folders ('news/posts/'): Material stops the whole build on a post there without `date`.
+    blog_posts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,8 @@ def load_post(raw: bytes, path: str, rules: Rules) -> Post:
     if category is not None and rules.categories and category not in rules.categories:
         problems.append(Reason("bad_category", "category", {"value": category, "allowed": ", ".join(rules.categories)}))
     problems.extend(check_theme_keys(meta, rules.authors, rules.blog_categories or None))
+    if meta.get("date") is None and path.startswith(rules.blog_posts):
+        problems.append(Reason("blog_date_missing", "date"))
 
     start = _when(meta, "publish_from", rules.timezone, problems)
     until = _when(meta, "publish_until", rules.timezone, problems)

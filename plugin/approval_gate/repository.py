@@ -10,6 +10,7 @@ import fnmatch
 import functools
 import hashlib
 import os
+import posixpath
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -126,7 +127,8 @@ def first_symlink(base: Path, path: Path) -> Path | None:
 
 
 def blog_rules(plugins: Mapping[str, Any], docs_dir: Path) -> dict[str, Any]:
-    """`authors` and `blog_categories` for Rules: what the site's Material blog plugins accept.
+    """`authors`, `blog_categories` and `blog_posts` for Rules: what the site's Material blog plugins
+    accept, and the folders of their posts (which need a `date`).
 
     `authors`: the ids in the blog's authors file (`.authors.yml` in the blog folder), None
     when no blog has one (then `authors` is refused), empty when one cannot be read; the
@@ -136,12 +138,15 @@ def blog_rules(plugins: Mapping[str, Any], docs_dir: Path) -> dict[str, Any]:
 
     authors: set[str] | None = None
     categories: list[str] = []
+    post_dirs: list[str] = []
     restricted = True
     for name, plugin in plugins.items():
         options = getattr(plugin, "config", None)
         if not name.endswith("blog") or options is None or "authors_file" not in options:
             continue
         blog_dir = str(options.get("blog_dir") or "blog")
+        post_dir = str(options.get("post_dir") or "{blog}/posts").format(blog=blog_dir)
+        post_dirs.append(posixpath.normpath(post_dir).strip("/") + "/")
         file = docs_dir / str(options["authors_file"]).format(blog=blog_dir)
         if file.is_file():
             authors = authors if authors is not None else set()
@@ -158,6 +163,7 @@ def blog_rules(plugins: Mapping[str, Any], docs_dir: Path) -> dict[str, Any]:
     return {
         "authors": frozenset(authors) if authors is not None else None,
         "blog_categories": tuple(dict.fromkeys(categories)) if restricted else (),
+        "blog_posts": tuple(post_dirs),
     }
 
 

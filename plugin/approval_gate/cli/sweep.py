@@ -14,7 +14,7 @@ import click
 from .. import tombstones, witness
 from ..moves import MoveError, attachments_of
 from ..queue import next_changes
-from ..repository import Gate, PlannedMove, TakeDown
+from ..repository import CONTENT, Gate, PlannedMove, TakeDown, ended_unapproved
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, main, pass_context
 from .status import iso
 
@@ -67,9 +67,17 @@ def sweep(ctx: Context, dry_run: bool, as_json: bool) -> None:
     if not dry_run:
         record_witness(ctx, gate, now)
     expired = gate.expired_in_content(now)
+    # Never approved and past their period: back to pending, never taken down (as the build does).
+    ended = [j.post.path for j in gate.judge_all(now) if j.place == CONTENT and ended_unapproved(j.decision)]
+    returned = gate.return_to_pending(ended, now) if ended and not dry_run else TakeDown(moved=list(ended))
+    for post_path in returned.moved:
+        click.echo(ctx.say("returned_to_pending", path=post_path), err=True)
+    for post_path, code, detail in returned.problems:
+        click.echo(ctx.say(code, path=post_path, detail=detail), err=True)
     if not expired and not as_json:
-        click.echo(ctx.say("sweep_nothing"))
-        raise SystemExit(EXIT_OK)
+        if not ended:
+            click.echo(ctx.say("sweep_nothing"))
+        raise SystemExit(EXIT_FAILED if returned.problems else EXIT_OK)
     config = ctx.mkdocs_config
     urls = urls_of(gate, expired, config)
     try:
@@ -79,6 +87,7 @@ def sweep(ctx: Context, dry_run: bool, as_json: bool) -> None:
         raise SystemExit(EXIT_FAILED) from None
     if as_json:
         document = plan_as_json(gate, result, urls, config, ctx, dry_run=dry_run)
+        document["returned_to_pending"] = returned.moved
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         raise SystemExit(EXIT_FAILED if result.problems else EXIT_OK)
     target = os.path.relpath(gate.expired_dir, gate.root)
