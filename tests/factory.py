@@ -89,7 +89,7 @@ class SiteFactory:
     def text(title: str = "ข่าวทดสอบ", body: str = "เนื้อหาข่าวทดสอบ", **fields: Any) -> str:
         form: dict[str, Any] = {
             "title": title,
-            "requester": "\n  name: นางสาวผู้ขอ ทดสอบ\n  date: 2569-11-01",
+            "requester": "\n  name: นางสาวผู้ขอ ทดสอบ\n  date: 2569-01-01",
             "category": "ข่าวประชาสัมพันธ์",
             "date": "2026-11-01",
             "publish_from": "2569-11-01",

@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pytest
 from click.testing import CliRunner
@@ -630,7 +630,9 @@ def test_unknown_posts_are_not_shown(running: Running) -> None:
 def test_an_invalid_post_is_shown_as_invalid_and_cannot_be_signed(running: Running) -> None:
     """Its state, its reasons and its sanitised body; no sign form."""
     status, _, page = running.request(
-        "GET", "/post/pending/news/posts/สมุนไพรรักษาโรคเบาหวานให้หายขาด.md", headers={"Cookie": running.cookie}
+        "GET",
+        "/post/pending/news/posts/" + quote("สมุนไพรรักษาโรคเบาหวานให้หายขาด.md"),
+        headers={"Cookie": running.cookie},
     )
     assert status == 200
     assert 'id="invalid-post"' in page and "ไม่ถูกต้อง" in page
