@@ -1,18 +1,21 @@
 """Generate a gated site of N realistic signed Thai posts, fast.
 
 Fresh Ed25519 keys, a registry, and posts signed by a chair and a director through
-`approval_gate.signoff.make_entry`. Parsing YAML for every post would dominate, so the
-front matter is built as data and as text side by side; a sample of posts is checked
-against `read_post_text` and `write_entry`, so the fast path cannot drift from the
-real one.
+`approval_gate.signoff.make_entry`. Every `attach_every`-th post embeds a 200 KB photo and
+links a 1 MB PDF from its own folder, both bound into its digest. Parsing YAML for every
+post would dominate, so the front matter is built as data and as text side by side; a
+sample of posts is checked against `read_post_text` and `write_entry`, so the fast path
+cannot drift from the real one (`bench/run.py` then checks that the gate finds every
+post live).
 
-    python bench/generate.py DIR --live 1000 [--expired 0] [--no-gate]
+    python bench/generate.py DIR --live 1000 [--expired 0] [--attach-every 10] [--no-gate]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import random
 import shutil
 from pathlib import Path
@@ -45,6 +48,7 @@ GATE_PLUGIN = """\
 EXCLUDE_DOCS = """\
 exclude_docs: |
   *.md
+  /news/posts/
   !/index.md
   !/news/index.md
   !/tags.md
@@ -63,8 +67,14 @@ plugins:
 {gate}  - blog:
       blog_dir: news
       post_url_format: "{{file}}"
+      post_slugify: !!python/name:approval_gate.slug.thai_slugify
   - tags
   - search
+markdown_extensions:
+  - attr_list
+  - toc:
+      permalink: true
+      slugify: !!python/name:approval_gate.slug.thai_slugify
 """
 
 CATEGORIES = ("ข่าวประชาสัมพันธ์", "ประกาศ", "จัดซื้อจัดจ้าง")
@@ -113,7 +123,10 @@ def mkdocs_yml(gate: bool) -> str:
     )
 
 
-def _form(index: int, expired: bool, rng: random.Random) -> tuple[str, dict[str, Any], str]:
+PHOTO, PDF = 200 * 1024, 1024 * 1024  # bytes of each post's attachments, when it has them
+
+
+def _form(index: int, expired: bool, rng: random.Random, attach: bool) -> tuple[str, dict[str, Any], str]:
     """(front matter YAML without signoffs, the same as data, body) of post `index`."""
     topic, tags = TOPICS[index % len(TOPICS)]
     title = f"{topic} ฉบับที่ {index + 1}"
@@ -140,7 +153,22 @@ def _form(index: int, expired: bool, rng: random.Random) -> tuple[str, dict[str,
     )
     paragraphs = [PARAGRAPHS[(index + k) % len(PARAGRAPHS)] for k in range(rng.randint(2, 4))]
     body = f"# {title}\n\n" + "\n\n".join(paragraphs) + f"\n\n## รายละเอียด\n\n- เลขที่ประกาศ {index + 1}/2569\n"
+    if attach:
+        folder = f"post-{index:05d}"
+        body += f"\n![ภาพกิจกรรม]({folder}/photo.jpg)\n\n[ดาวน์โหลดประกาศ (PDF)]({folder}/notice.pdf)\n"
     return yaml_text, meta, body
+
+
+def _attachments(docs: Path, index: int, rng: random.Random) -> list[tuple[str, str]]:
+    """Write post `index`'s photo and PDF (random bytes); (name, SHA-256) as the digest binds them."""
+    folder = docs / "news" / "posts" / f"post-{index:05d}"
+    folder.mkdir()
+    bound = []
+    for name, size in (("photo.jpg", PHOTO), ("notice.pdf", PDF)):
+        data = rng.randbytes(size)
+        (folder / name).write_bytes(data)
+        bound.append((f"{folder.name}/{name}", hashlib.sha256(data).hexdigest()))
+    return bound
 
 
 def _signed(post_path: str, digest: str, keys: dict[str, Ed25519PrivateKey], at: dt.datetime) -> list[dict[str, Any]]:
@@ -163,22 +191,32 @@ def _signed(post_path: str, digest: str, keys: dict[str, Ed25519PrivateKey], at:
 
 
 def write_posts(
-    docs: Path, keys: dict[str, Ed25519PrivateKey], count: int, *, expired: bool, start: int, rng: random.Random
+    docs: Path,
+    keys: dict[str, Ed25519PrivateKey],
+    count: int,
+    *,
+    expired: bool,
+    start: int,
+    rng: random.Random,
+    attach_every: int = 0,
 ) -> list[str]:
     posts = docs / "news" / "posts"
     posts.mkdir(parents=True, exist_ok=True)
     written = []
     for index in range(start, start + count):
         post_path = f"news/posts/post-{index:05d}.md"
-        yaml_text, meta, body = _form(index, expired, rng)
-        digest = digest_of(meta, body)
+        attach = attach_every > 0 and index % attach_every == attach_every - 1
+        yaml_text, meta, body = _form(index, expired, rng, attach)
+        bound = _attachments(docs, index, rng) if attach else []
+        digest = digest_of(meta, body, bound)
         sign_at = dt.datetime(2026, 8, 20, 3, 0, tzinfo=UTC) if expired else dt.datetime(2026, 10, 25, 3, tzinfo=UTC)
         entries = _signed(post_path, digest, keys, sign_at)
         unsigned = f"---\n{yaml_text}---\n\n{body}"
         lines = "".join(f"  - {entry_line(entry)}\n" for entry in entries)
         text = f"---\n{yaml_text}signoffs:\n{lines}---\n\n{body}"
         if index % 997 == start % 997:  # the fast path must equal the real one
-            if read_post_text(unsigned.encode()).digest != digest:
+            parsed = read_post_text(unsigned.encode())
+            if digest_of(parsed.meta, parsed.body, bound) != digest:
                 raise AssertionError(f"digest drift in {post_path}")
             slow = unsigned
             for entry in entries:
@@ -190,8 +228,12 @@ def write_posts(
     return written
 
 
-def generate(root: Path, live: int, expired: int = 0, *, gate: bool = True, seed: int = 2569) -> list[str]:
-    """A fresh site at `root` with `live` live and `expired` expired posts; returns the post paths."""
+def generate(
+    root: Path, live: int, expired: int = 0, *, gate: bool = True, attach_every: int = 10, seed: int = 2569
+) -> list[str]:
+    """A fresh site at `root` with `live` live and `expired` expired posts; returns the post paths.
+
+    Every `attach_every`-th live post has a photo and a PDF (0: none has)."""
     if root.exists():
         shutil.rmtree(root)
     docs = root / "content"
@@ -204,7 +246,7 @@ def generate(root: Path, live: int, expired: int = 0, *, gate: bool = True, seed
     (docs / "news" / "index.md").write_text("# ข่าวประชาสัมพันธ์\n", encoding="utf-8")
     (docs / "tags.md").write_text("# ป้ายกำกับ\n\n<!-- material/tags -->\n", encoding="utf-8")
     rng = random.Random(seed)
-    paths = write_posts(docs, keys, live, expired=False, start=0, rng=rng)
+    paths = write_posts(docs, keys, live, expired=False, start=0, rng=rng, attach_every=attach_every)
     paths += write_posts(docs, keys, expired, expired=True, start=live, rng=rng)
     return paths
 
@@ -219,9 +261,10 @@ def main() -> None:
     parser.add_argument("root", type=Path)
     parser.add_argument("--live", type=int, default=1000)
     parser.add_argument("--expired", type=int, default=0)
+    parser.add_argument("--attach-every", type=int, default=10, help="every Nth live post has a photo and a PDF")
     parser.add_argument("--no-gate", action="store_true")
     args = parser.parse_args()
-    paths = generate(args.root, args.live, args.expired, gate=not args.no_gate)
+    paths = generate(args.root, args.live, args.expired, gate=not args.no_gate, attach_every=args.attach_every)
     print(f"{len(paths)} posts in {args.root}")
 
 
