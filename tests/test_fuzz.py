@@ -323,7 +323,8 @@ BODY_ATOMS = st.sampled_from(
 @example("[a](JavaScript:alert(1))")
 def test_the_published_html_never_runs_anything(body: str) -> None:
     """Whatever the body, the sanitiser's output (what is published) holds no script, no event
-    handler and no script URL; and a body it changed is never called clean."""
+    handler and no script URL; and a body called clean holds, as a browser parses it, nothing
+    the allowlist refuses."""
     from approval_gate.binding import MarkdownSetup, Renderer
     from approval_gate.post import Post
     from approval_gate.sanitize import _scheme, _tokens
@@ -335,8 +336,11 @@ def test_the_published_html_never_runs_anything(body: str) -> None:
             assert tag not in ("script", "iframe", "object", "embed")
             assert not [name for name, _ in attrs if name.startswith("on")]
             assert not [v for name, v in attrs if name in ("href", "src") and _scheme(v) in ("javascript", "vbscript")]
-    if checked.clean:
-        assert _tokens(checked.html).tokens == _tokens(renderer.html(body)).tokens
+    if checked.clean:  # nothing a browser would build from the body was refused
+        from approval_gate.sanitize import STRICT, _refusals
+
+        kept = _tokens(STRICT.keeper.clean(renderer.html(body))).tokens
+        assert [token for token in kept if _refusals(token, STRICT)] == []
 
 
 @FUZZ

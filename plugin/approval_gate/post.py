@@ -253,8 +253,6 @@ def load_post(raw: bytes, path: str, rules: Rules) -> Post:
     if category is not None and rules.categories and category not in rules.categories:
         problems.append(Reason("bad_category", "category", {"value": category, "allowed": ", ".join(rules.categories)}))
     problems.extend(check_theme_keys(meta, rules.authors, rules.blog_categories or None))
-    if meta.get("date") is None and path.startswith(rules.blog_posts):
-        problems.append(Reason("blog_date_missing", "date"))
 
     start = _when(meta, "publish_from", rules.timezone, problems)
     until = _when(meta, "publish_until", rules.timezone, problems)
@@ -276,6 +274,8 @@ def load_post(raw: bytes, path: str, rules: Rules) -> Post:
             problems.append(parsed)
         else:
             signoffs.append(parsed)
+    if meta.get("date") is None and path.startswith(rules.blog_posts):
+        problems.append(Reason("blog_date_missing", "date"))
     return Post(
         path=path,
         digest=text.digest,

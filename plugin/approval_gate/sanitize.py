@@ -1,16 +1,21 @@
 """Rendered HTML checked against an allowlist by a real sanitiser (nh3, a binding of Rust's ammonia).
 
-The sanitiser is the oracle. A page is clean when sanitising it removes nothing: the input and
-nh3's output are read by the same HTML parser into a stream of start tags (with their decoded
-attributes) and text, and the two streams must be equal. Where they differ, the input token at
-that place names what the allowlist refused (an element, an attribute, a URL). What the site
-publishes is nh3's output, so a difference the comparison could miss cannot reach a reader.
+The sanitiser is the oracle. A page is clean when sanitising it removes nothing: nh3 with the
+strict allowlist gives the same HTML as nh3 keeping everything the strict one could remove (the
+same parser and serialiser, so only what the allowlist refused can differ). Where they differ,
+the input and nh3's output are read by one HTML parser into start tags (with their decoded
+attributes) and text, and the input token that differs names what was refused (an element, an
+attribute, a URL). What the site publishes is nh3's output, so a difference the comparison could
+miss cannot reach a reader.
 
 Pure: no files, no MkDocs. Imported by the core's adapters (the plugin, the desk, `gate check`).
 """
 
 from __future__ import annotations
 
+import functools
+import string
+import threading
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -51,6 +56,39 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 STYLE_PROPERTIES = frozenset({"text-align"})
 TEXT_ALIGN = frozenset({"left", "right", "center", "justify"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+# What the keeping cleaner keeps: every element of HTML, SVG and MathML a page could hold, and
+# every URL scheme a browser would run or load. (Anything else both cleaners drop alike.)
+EVERY_TAG = frozenset(
+    {
+        "a", "abbr", "acronym", "address", "applet", "area", "article", "aside", "audio", "b", "base", "basefont",
+        "bdi", "bdo", "bgsound", "big", "blink", "blockquote", "body", "br", "button", "canvas", "caption",
+        "center", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog",
+        "dir", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form",
+        "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i",
+        "iframe", "image", "img", "input", "ins", "isindex", "kbd", "keygen", "label", "legend", "li", "link",
+        "listing", "main", "map", "mark", "marquee", "menu", "menuitem", "meta", "meter", "nav", "nobr", "noembed",
+        "noframes", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "picture",
+        "plaintext", "portal", "pre", "progress", "q", "rb", "rp", "rt", "rtc", "ruby", "s", "samp", "script",
+        "search", "section", "select", "slot", "small", "source", "spacer", "span", "strike", "strong", "style",
+        "sub", "summary", "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time",
+        "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr", "xmp",
+        "svg", "animate", "animatemotion", "animatetransform", "circle", "clippath", "defs", "desc", "ellipse",
+        "feimage", "filter", "foreignobject", "g", "line", "lineargradient", "marker", "mask", "mpath", "path",
+        "pattern", "polygon", "polyline", "radialgradient", "rect", "set", "stop", "switch", "symbol", "text",
+        "textpath", "tspan", "use", "view",
+        "math", "maction", "annotation", "annotation-xml", "menclose", "merror", "mfrac", "mi", "mn", "mo",
+        "mover", "mpadded", "mphantom", "mroot", "mrow", "ms", "mspace", "msqrt", "mstyle", "msub", "msubsup",
+        "msup", "mtable", "mtd", "mtext", "mtr", "munder", "munderover", "semantics",
+    }
+)  # fmt: skip
+EVERY_SCHEME = frozenset(
+    {
+        "javascript", "vbscript", "livescript", "jscript", "mocha", "data", "file", "blob", "filesystem",
+        "about", "view-source", "jar", "mhtml", "ms-its", "res", "resource", "chrome", "intent", "feed",
+        "ftp", "ws", "wss", "sms", "callto", "irc", "ssh", "sftp", "smb", "news", "nntp", "gopher", "tel",
+        "mailto", "http", "https",
+    }
+)  # fmt: skip
 # Material's blog cuts a post's HTML at this comment to make its excerpt.
 EXCERPT_SEPARATOR = "<!-- more -->"
 
@@ -64,15 +102,32 @@ class Policy:
     common: frozenset[str] = COMMON_ATTRIBUTES
     schemes: frozenset[str] = URL_SCHEMES
 
+    @functools.cached_property
     def cleaner(self) -> nh3.Cleaner:
+        """The strict sanitiser; it notes every URL it keeps (see `_kept_urls`)."""
         attributes = {tag: set(names) for tag, names in self.attributes.items()}
         attributes["*"] = set(self.common)
         return nh3.Cleaner(
             tags=set(self.tags),
             clean_content_tags={"script", "style"},
             attributes=attributes,
+            attribute_filter=_note_url,
             filter_style_properties=set(STYLE_PROPERTIES),
             url_schemes=set(self.schemes),
+            link_rel=None,
+            strip_comments=True,
+        )
+
+    @functools.cached_property
+    def keeper(self) -> nh3.Cleaner:
+        """The same parser and serialiser keeping every element, attribute and script URL the
+        strict one could remove: where both give the same HTML, the strict one removed nothing."""
+        return nh3.Cleaner(
+            tags=set(EVERY_TAG | self.tags),
+            clean_content_tags=set(),
+            attributes={"*": set()},
+            generic_attribute_prefixes=set(string.ascii_lowercase),
+            url_schemes=set(EVERY_SCHEME | self.schemes),
             link_rel=None,
             strip_comments=True,
         )
@@ -227,9 +282,38 @@ def _refusals(token: Token, policy: Policy) -> list[str]:
     return found
 
 
+_collected = threading.local()
+
+
+def _note_url(tag: str, attribute: str, value: str) -> str:
+    if attribute in URL_ATTRIBUTES:
+        getattr(_collected, "urls", []).append(value)
+    return value
+
+
+def _kept_urls(cleaner: nh3.Cleaner, html: str) -> tuple[str, tuple[str, ...]]:
+    """`cleaner.clean(html)` and the URL values it kept, in order."""
+    _collected.urls = []
+    try:
+        return cleaner.clean(html), tuple(_collected.urls)
+    finally:
+        _collected.urls = []
+
+
 def check(html: str, policy: Policy = STRICT) -> Checked:
-    """Sanitise `html` and say everything the allowlist removed or changed."""
-    cleaned = policy.cleaner().clean(html)
+    """Sanitise `html` and say everything the allowlist removed or changed.
+
+    The common case costs two passes of nh3: the strict output equals the keeping one. Only
+    otherwise is the input read token by token, to name what was refused."""
+    cleaned, urls = _kept_urls(policy.cleaner, html)
+    # `<!` and `<?` (comments, doctypes, CDATA, processing instructions) are dropped by both
+    # cleaners alike, so they are looked at token by token.
+    if cleaned == policy.keeper.clean(html) and "<!" not in html and "<?" not in html:
+        return Checked(html=cleaned, findings=(), urls=urls)
+    return Checked(html=cleaned, findings=_findings(html, cleaned, policy), urls=urls)
+
+
+def _findings(html: str, cleaned: str, policy: Policy) -> tuple[Finding, ...]:
     before, after = _tokens(html), _tokens(cleaned)
     findings: list[Finding] = []
     seen: set[str] = set()
@@ -259,10 +343,7 @@ def check(html: str, policy: Policy = STRICT) -> Checked:
         line = before.lines[index] if index < len(before.lines) else (before.lines or [1])[-1]
         shown = f"<{token[1]}>" if token[0] == "start" else repr(token[1][:40])
         add(shown, line, "rewritten")
-    urls = tuple(
-        value for kind, _, attrs in after.tokens if kind == "start" for name, value in attrs if name in URL_ATTRIBUTES
-    )
-    return Checked(html=cleaned, findings=tuple(findings), urls=urls)
+    return tuple(findings)
 
 
 def urls_in(html: str) -> tuple[str, ...]:
