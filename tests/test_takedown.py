@@ -490,3 +490,20 @@ def test_take_down_modules_load_without_posix_only_modules() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert ("loaded\n", "") == (result.stdout, result.stderr)
+
+
+def test_a_long_thai_url_recorded_at_take_down_keeps_the_post_valid(factory: SiteFactory) -> None:
+    """A 246-byte Thai name is a 732-character percent-encoded URL in `taken_down`: the record is
+    the gate's own, so the taken-down post stays `expired` (and in the register), not invalid."""
+    name = "ก" * 80
+    text = factory.text(title="ข่าวยาว", publish_from="2569-10-01", publish_until="2569-10-31")
+    factory.add("content", f"news/posts/{name}.md", factory.approved(text, f"news/posts/{name}.md", at=SIGNED_AT))
+    assert run_mkdocs(factory.root, "build").returncode == 0
+    moved = factory.root / "pending" / "expired" / "news" / "posts" / f"{name}.md"
+    assert '"url": "news/%E0%B8%81' in moved.read_text(encoding="utf-8")
+    env = {"SOURCE_DATE_EPOCH": epoch(EXAMPLE_NOW), "LANG": "en_US.UTF-8"}
+    check = CliRunner().invoke(main, ["-f", str(factory.root / "mkdocs.yml"), "check", str(moved)], env=env)
+    assert (0, f"expired/news/posts/{name}.md: expired (expired)\n    - the publication period has ended\n") == (
+        check.exit_code,
+        check.output,
+    )

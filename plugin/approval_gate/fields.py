@@ -79,6 +79,8 @@ TEXTS: dict[str, Text] = {
     "signoffs.reason": Text(1000),
     "signoffs": Text(1000, html=False),  # the other sign-off fields (role, signer, digest, key, sig…)
     "record": Text(200, html=False),  # the strings in `published` and `taken_down`
+    # A taken-down post's URL as MkDocs writes it: percent-encoded, 9 characters a Thai letter.
+    "record_url": Text(2400, html=False),
 }
 MAX_ITEMS = {"tags": 20, "categories": 10, "authors": 10, "links": 20}
 MAX_DATE_TEXT = 64  # a date as text: longer is never a date
@@ -246,6 +248,7 @@ def strings(value: object, key: str) -> Iterator[tuple[str, str]]:
 def record_problems(key: str, value: dict[str, Any]) -> list[Reason]:
     """The strings of a `published` or `taken_down` record: short, one line, visible."""
     for where, text in strings(value, key):
-        if problem := text_problem(shown_value(where, 60), text, TEXTS["record"]):
+        limit = TEXTS["record_url"] if where == f"{key}.url" else TEXTS["record"]
+        if problem := text_problem(shown_value(where, 60), text, limit):
             return [problem]
     return []
