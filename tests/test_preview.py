@@ -278,9 +278,11 @@ def test_serve_shows_the_queue_and_pending_posts(served: str) -> None:
     assert status == 200
     assert "คิวโพสต์ที่รอเผยแพร่" in queue
     for name, state in PENDING_STATES.items():
-        assert f'<tr data-state="{state}" data-path="news/posts/{name}.md"><td><a href="news/posts/{urllib.parse.quote(name)}/">' in queue
+        href = urllib.parse.quote(name)
+        assert f'<tr data-state="{state}" data-path="news/posts/{name}.md"><td><a href="news/posts/{href}/">' in queue
     for name, state in CONTENT_DRAFTS.items():
-        row = f'<tr data-state="{state}" data-path="news/posts/{name}.md"><td><a href="../news/posts/{urllib.parse.quote(name)}/">'
+        href = urllib.parse.quote(name)
+        row = f'<tr data-state="{state}" data-path="news/posts/{name}.md"><td><a href="../news/posts/{href}/">'
         assert row in queue
     assert "<td>ไม่อนุมัติ</td><td>นางสาวสมหญิง ใจดี แก้ไขโพสต์ตามเหตุผลแล้วส่งใหม่</td>" in queue
     assert "flu-vaccine-2569" not in queue  # live posts are not in the queue
