@@ -31,7 +31,7 @@ from approval_gate.canonical import PostFormatError, read_post_text
 from approval_gate.cli import main
 from approval_gate.moves import TMP_SUFFIX, temporary_for
 from approval_gate.tombstones import recorded_url
-from conftest import EXAMPLE_NOW, epoch, run_mkdocs
+from conftest import EXAMPLE_NOW, epoch, require_tool, run_mkdocs
 from factory import SiteFactory
 from test_reliability import mounted
 from test_walkthrough import Office
@@ -123,9 +123,9 @@ def test_a_thai_named_post_is_taken_down_and_later_builds_pass(tmp_path: Path, m
     office.at(start + dt.timedelta(minutes=20))
     office.edit(pending, "ทุกแห่ง\n", "ทุกแห่ง ผู้สมัครต้องมีอายุ ๑๘ ปีขึ้นไป\n")
     office.at(start + dt.timedelta(minutes=30))
-    office.sign(pending, "chair1", "approve")
+    sign_with_ssh_keygen(office, tmp_path, pending, "chair1")
     office.at(start + dt.timedelta(minutes=40))
-    office.sign(pending, "director1", "approve")
+    sign_with_ssh_keygen(office, tmp_path, pending, "director1")
     office.at(start + dt.timedelta(minutes=50))
     assert office.gate("publish", str(pending), "--as", "นายเว็บ ดูแล").exit_code == 0
     office.build()
@@ -160,6 +160,25 @@ def test_a_thai_named_post_is_taken_down_and_later_builds_pass(tmp_path: Path, m
     with running_nginx(nginx_binary(), tmp_path, office.root / "site", snippet) as port:
         status, headers, body = get(port, f"/news/{SLUG}/")
         assert (410, True, "noindex") == (status, NOTICE in body, headers["x-robots-tag"])
+
+
+def sign_with_ssh_keygen(office: Office, tmp_path: Path, file: Path, signer: str) -> None:
+    """An approval as the README documents it with stock OpenSSH: a key from `ssh-keygen`, added
+    to the registry; the statement from `gate approve --ssh-keygen`, signed by `ssh-keygen -Y sign`
+    and recorded with `gate approve --signature`."""
+    require_tool("ssh-keygen")
+    key = tmp_path / f"{signer}-ssh"
+    if not key.exists():
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", signer, "-f", str(key)], check=True)
+        added = office.gate("registry", "add-key", "--id", signer, "--key-file", f"{key}.pub")
+        assert added.exit_code == 0, added.output
+    statement = tmp_path / f"{signer}.statement"
+    asked = office.gate("approve", str(file), "--as", signer, "--yes", "--ssh-keygen", str(statement))
+    assert asked.exit_code == 0, asked.output
+    command = ["ssh-keygen", "-Y", "sign", "-f", str(key), "-n", "approval-gate-v1", str(statement)]
+    subprocess.run(command, check=True, capture_output=True)
+    recorded = office.gate("approve", str(file), "--as", signer, "--signature", f"{statement}.sig")
+    assert recorded.exit_code == 0, recorded.output
 
 
 def serving_notice(root: Path, now: dt.datetime, url: str) -> None:
