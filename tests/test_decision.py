@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,7 +174,9 @@ def test_a_retired_signer_cannot_sign_by_backdating(
 
 def test_a_sign_off_before_the_request_does_not_count(site: SiteFactory) -> None:
     """Signed (or dated) before the requester asked: invalid, with both dates named."""
-    text = site.sign(site.text(), PATH, [("chair1", "approve", None, dt.datetime(2026, 10, 20, tzinfo=UTC))])
+    requested = "\n  name: นางสาวผู้ขอ ทดสอบ\n  date: 2569-11-01"
+    signed_at = dt.datetime(2026, 10, 20, tzinfo=UTC)
+    text = site.sign(site.text(requester=requested), PATH, [("chair1", "approve", None, signed_at)])
     decision = judge(site, text)
     assert decision.state == "invalid"
     (reason,) = [r for r in decision.reasons if r.code == "signoff_before_request"]
@@ -181,3 +184,45 @@ def test_a_sign_off_before_the_request_does_not_count(site: SiteFactory) -> None
         "`signoffs[1].at`: the sign-off is dated 2026-10-20T00:00:00Z, before the post was requested "
         "(2026-10-31T17:00:00Z); a sign-off cannot come before the request: sign again"
     )
+
+
+def _entries(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("  - {")]
+
+
+def _signature(entry: str) -> str:
+    return entry.split('"sig": "')[1].split('"')[0]
+
+
+def _flip_director_signature(text: str) -> str:
+    """One character in the middle of the director's signature changed."""
+    sig = _signature(_entries(text)[1])
+    middle = len(sig) // 2
+    return text.replace(sig, sig[:middle] + ("A" if sig[middle] != "A" else "B") + sig[middle + 1 :])
+
+
+def _shift_director_time(text: str) -> str:
+    """The director's sign-off time changed after signing: no longer the statement signed."""
+    return text.replace('"at": "2026-11-02T04:00:00Z"', '"at": "2026-11-02T05:00:00Z"')
+
+
+def _copy_chair_signature(text: str) -> str:
+    """The chair's signature pasted onto the director's entry."""
+    chair, director = _entries(text)
+    return text.replace(_signature(director), _signature(chair))
+
+
+def _add_reason(text: str) -> str:
+    """A reason added to the chair's approval: the reason is part of what is signed."""
+    return text.replace('"decision": "approve", "reason": null', '"decision": "approve", "reason": "x"', 1)
+
+
+@pytest.mark.parametrize("tamper", [_flip_director_signature, _shift_director_time, _copy_chair_signature, _add_reason])
+def test_a_forged_or_altered_signature_never_counts(site: SiteFactory, tamper: Any) -> None:
+    """Both approvals are there, but one of them is not what its key signed: the post is invalid."""
+    text = site.sign(site.text(), PATH, [CHAIR, DIRECTOR])
+    assert "live" == judge(site, text).state
+    forged = tamper(text)
+    assert forged != text
+    decision = judge(site, forged)
+    assert ("invalid", True) == (decision.state, "signature_bad" in [r.code for r in decision.reasons])
