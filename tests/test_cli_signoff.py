@@ -330,7 +330,7 @@ def test_approve_shows_every_key_that_reaches_the_site(site: SiteFactory) -> Non
     assert result.exit_code == 0, result.output
     for line in [
         "Agency (agency):  สำนักงานสาธารณสุขจังหวัดทดสอบ",
-        "Requester (requester):  นางสาวผู้ขอ ทดสอบ 2569-11-01",
+        "Requester (requester):  นางสาวผู้ขอ ทดสอบ 2569-01-01",
         "Category (category):  ข่าวประชาสัมพันธ์",
         "Description (search engines, link previews) (description):  คำอธิบายสำหรับเครื่องมือค้นหา",
         "Tags (tags):  วัคซีน, ไข้หวัดใหญ่",

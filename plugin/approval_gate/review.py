@@ -22,12 +22,9 @@ import datetime as dt
 import difflib
 import hmac
 import ipaddress
-import os
 import secrets
 import socket
-import stat
 import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -49,7 +46,7 @@ from .canonical import RECORD_KEYS, PostFormatError, canonical_json, read_post_t
 from .catalogue import CATALOGUE
 from .decision import INVALID, Decision, awaiting
 from .messages import message, role_name, state_name
-from .moves import TMP_SUFFIX, MoveError, repository_lock
+from .moves import FileChanged, MoveError, replace_file, repository_lock
 from .post import Post, SignOff
 from .queue import entered_state
 from .registry import Registry
@@ -275,30 +272,6 @@ class Outcome:
     ok: bool
     text: str
     judged: Judged | None = None
-
-
-def replace_file(file: Path, expected: bytes, new: bytes) -> None:
-    """Write `new` over `file` atomically, unless `file` no longer holds `expected`.
-
-    The temporary copy sits in the same folder (so os.replace is a rename) under the
-    name `moves.clean_temporaries` removes if the process dies half-way."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=TMP_SUFFIX, dir=file.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(new)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(file.stat().st_mode))
-        if file.read_bytes() != expected:
-            raise FileChanged(file)
-        os.replace(temporary, file)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-class FileChanged(Exception):
-    """The post changed on disk between reading and writing it."""
 
 
 @dataclass

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,7 +20,7 @@ import click
 from .. import signing, signoff, summary
 from ..decision import INVALID, Decision, Settings, chain_link, signoff_statement
 from ..messages import role_name, state_name
-from ..moves import repository_lock
+from ..moves import replace_file, repository_lock
 from ..post import AT_RE, Post, SignOff
 from ..registry import Registry
 from ..repository import Gate, Judged
@@ -108,16 +107,7 @@ def write_post(ctx: Context, gate: Gate, file: Path, seen: bytes, entry: dict[st
         if current != seen:
             fail(ctx.say("cli_post_changed", path=str(file)))
         updated = write_entry(current.decode("utf-8"), entry).encode("utf-8")
-        temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-        try:
-            with open(temporary, "wb") as handle:
-                handle.write(updated)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(temporary, file.stat().st_mode & 0o7777)
-            os.replace(temporary, file)
-        finally:
-            temporary.unlink(missing_ok=True)
+        replace_file(file, current, updated)  # a short temporary name: long Thai names fit
 
 
 def report(ctx: Context, gate: Gate, file: Path, now: dt.datetime) -> None:
