@@ -109,6 +109,7 @@ def fail(text: str) -> NoReturn:
     show_default="mkdocs.yml",
     help="The site's mkdocs.yml; the gate's options are read from its approval-gate plugin entry.",
 )
+@click.version_option(package_name="mkdocs-approval-gate", prog_name="gate", message="%(prog)s %(version)s")
 @click.pass_context
 def main(ctx: click.Context, config_file: Path) -> None:
     """approval-gate: request, sign off, publish and take down posts."""
