@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -138,15 +139,34 @@ class Scan:
     ordinary: list[str] = field(default_factory=list)  # Markdown pages without a request form
     posts: list[str] = field(default_factory=list)  # Markdown pages with one
     assets: list[str] = field(default_factory=list)  # asset globs for today's static files
+    kept_out: list[str] = field(default_factory=list)  # globs for what the site's own exclude_docs keeps out
+
+
+def _grouped(paths: list[str], others: set[str]) -> list[str]:
+    """`top/*` for a top-level folder whose every file is in `paths` and none in `others`; else the paths."""
+    folders: dict[str, list[str]] = {}
+    for path in paths:
+        folders.setdefault(path.split("/", 1)[0] if "/" in path else "", []).append(path)
+    globs: list[str] = []
+    for top, members in folders.items():
+        if top and not any(other.startswith(top + "/") for other in others):
+            globs.append(f"{top}/*")
+        else:
+            globs.extend(members)
+    return globs
 
 
 def scan(docs_dir: Path, site_exclude: str, posts_folder: str) -> Scan:
-    """Pages and static files MkDocs would publish today (hidden files and the site's own exclusions skipped)."""
+    """Pages and static files MkDocs would publish today, and what the site keeps out itself (hidden files skipped).
+
+    What the site keeps out goes into `exempt` without a `!/` line in `exclude_docs`: never
+    judged, still kept out."""
     import pathspec
 
     spec = pathspec.GitIgnoreSpec.from_lines(site_exclude.splitlines())
     result = Scan()
     static: list[str] = []
+    kept_out: list[str] = []
     if not docs_dir.is_dir():
         return result
     for file in sorted(docs_dir.rglob("*")):
@@ -154,21 +174,14 @@ def scan(docs_dir: Path, site_exclude: str, posts_folder: str) -> Scan:
         if not file.is_file() or any(part.startswith(".") for part in path.split("/")):
             continue
         if path.startswith("templates/") or spec.match_file(path):
-            continue
-        if posixpath.splitext(path)[1].lower() in MARKDOWN_SUFFIXES:
+            kept_out.append(path)
+        elif posixpath.splitext(path)[1].lower() in MARKDOWN_SUFFIXES:
             (result.posts if has_request_form(file.read_bytes()) else result.ordinary).append(path)
         else:
             static.append(path)
-    folders: dict[str, list[str]] = {}
-    for path in static:
-        top = path.split("/", 1)[0] if "/" in path else ""
-        folders.setdefault(top, []).append(path)
-    holds_posts = {path.split("/", 1)[0] for path in result.posts if "/" in path} | {posts_folder.split("/", 1)[0]}
-    for top, paths in folders.items():
-        if top and top not in holds_posts:
-            result.assets.append(f"{top}/*")
-        else:
-            result.assets.extend(paths)
+    posts = {*result.posts, posts_folder + "/"}
+    result.assets = _grouped(static, {*posts, *result.ordinary, *kept_out})
+    result.kept_out = _grouped(kept_out, {*posts, *result.ordinary, *static})
     return result
 
 
@@ -179,8 +192,15 @@ def _quote(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
 
 
-def entry_lines(site_id: str, exempt: list[str], assets: list[str], agency: str | None) -> list[str]:
+def entry_lines(
+    site_id: str,
+    exempt: list[str],
+    assets: list[str],
+    agency: str | None,
+    kept_out: Sequence[str] = (),
+) -> list[str]:
     """The plugin's entry (without the leading `- `), its options indented by two under its name."""
+    exempt = [*exempt, *kept_out]
     lines = [f"{PLUGIN_NAME}:", f"  site_id: {_quote(site_id)}", "  registry: approvers.yml"]
     if agency:
         lines.append(f"  default_agency: {_quote(agency)}")
@@ -275,9 +295,19 @@ def _append(text: str, lines: list[str], comment: str = "") -> str:
     return head + "\n" + comment + "".join(line + "\n" for line in lines)
 
 
-def adopt_config(text: str, *, site_id: str, exempt: list[str], assets: list[str], agency: str | None) -> str:
-    """The whole edit of an existing mkdocs.yml; checked by reading the result back."""
-    new = add_exclude_docs(add_plugin(text, entry_lines(site_id, exempt, assets, agency)), exclude_docs_lines(exempt))
+def adopt_config(
+    text: str,
+    *,
+    site_id: str,
+    exempt: list[str],
+    assets: list[str],
+    agency: str | None,
+    kept_out: Sequence[str] = (),
+) -> str:
+    """The whole edit of an existing mkdocs.yml; checked by reading the result back. `kept_out`
+    (what the site's own `exclude_docs` keeps out) is exempt but not re-included."""
+    entry = entry_lines(site_id, exempt, assets, agency, kept_out)
+    new = add_exclude_docs(add_plugin(text, entry), exclude_docs_lines(exempt))
     data = read_config(new)
     entries = plugin_entries(data)
     if not entries or entries[0][0] != PLUGIN_NAME:

@@ -1315,6 +1315,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} `assets` pattern(s) keep today's static files (images, styles) published as they are",
         "รูปแบบ `assets` {count} รายการทำให้ไฟล์คงที่ที่มีอยู่ในวันนี้ (รูปภาพ สไตล์) เผยแพร่ต่อไปตามเดิม",
     ),
+    "init_kept_out": (
+        "{count} `exempt` pattern(s) name what the site's own `exclude_docs` keeps out: never judged, still kept out",
+        "รูปแบบ `exempt` {count} รายการระบุสิ่งที่ `exclude_docs` เดิมของเว็บไซต์กันไว้ ไม่ต้องตรวจสอบและยังคงไม่เผยแพร่",
+    ),
     "init_new_file": ("new file: {path}", "ไฟล์ใหม่: {path}"),
     "init_kept_file": ("kept as it is (already there): {path}", "มีอยู่แล้ว ไม่แก้ไข: {path}"),
     "init_theme_lines": (

@@ -71,13 +71,20 @@ def init(ctx: Context, directory: Path | None, site_id: str | None, site_name: s
                 site_exclude = config.get("exclude_docs")
                 found = adopt.scan(docs_dir, site_exclude if isinstance(site_exclude, str) else "", posts_folder)
                 after = adopt.adopt_config(
-                    before, site_id=site_id, exempt=found.ordinary, assets=found.assets, agency=agency
+                    before,
+                    site_id=site_id,
+                    exempt=found.ordinary,
+                    assets=found.assets,
+                    agency=agency,
+                    kept_out=found.kept_out,
                 )
                 click.echo(ctx.say("init_scope", count=len(found.ordinary), posts=len(found.posts)))
                 for page in found.ordinary:
                     click.echo(f"    - {shown(page)}")
                 if found.assets:
                     click.echo(ctx.say("init_assets", count=len(found.assets)))
+                if found.kept_out:
+                    click.echo(ctx.say("init_kept_out", count=len(found.kept_out)))
         except adopt.AdoptError as error:
             fail_usage(ctx.say(error.code, path=str(config_file), **error.params))
     else:
