@@ -234,3 +234,34 @@ def test_adopt_from_the_wheel_on_a_new_and_an_existing_site(tmp_path: Path) -> N
     for page in ("index.html", "about.html", "guide/setup.html", "images/logo.png"):
         assert (existing / "site" / page).is_file(), page
     assert not (existing / "site/drafts").exists()
+
+
+def test_every_read_only_command_speaks_json_of_the_documented_shape(tmp_path: Path) -> None:
+    """check, status, next and sweep --dry-run with --json on a fresh site: documented top-level shapes."""
+    import json
+
+    site = tmp_path / "site"
+    site.mkdir()
+    assert 0 == run("init", str(site), "--id", "somchai", "--name", "นายสมชาย", "--role", "chair", "--write")[0]
+    config = str(site / "mkdocs.yml")
+    assert 0 == run("-f", config, "new", "ข่าวใหม่", "--slug", "fresh")[0]
+    code, output = run("-f", config, "check", "--json")
+    assert (1, ["pending"]) == (code, [item["place"] for item in json.loads(output)])  # requester.name is empty
+    assert {"path", "file", "place", "state", "waiting_for", "digest", "attachments", "title", "window",
+            "reasons"} == set(json.loads(output)[0])  # fmt: skip
+    code, output = run("-f", config, "status", "--json")
+    assert 0 == code and {"now", "targets", "next"} <= set(json.loads(output))
+    code, output = run("-f", config, "next", "--json")
+    assert (0, {"next": None, "changes": []}) == (code, json.loads(output))
+    code, output = run("-f", config, "sweep", "--dry-run", "--json")
+    assert 0 == code and isinstance(json.loads(output), (dict, list))
+
+
+def test_lang_option_and_a_c_locale() -> None:
+    """--lang picks the language; C.UTF-8 asks for nothing, so Thai."""
+    result = CliRunner(env={"LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": ""}).invoke(main, ["init", "/nonexistent-x"])
+    assert "ยังไม่มี approvers.yml" in result.output
+    result = CliRunner(env={"LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": ""}).invoke(
+        main, ["--lang", "en", "init", "/nonexistent-x"]
+    )
+    assert "approvers.yml does not exist yet" in result.output
