@@ -1261,4 +1261,82 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli_summary_attachment": ("    {name}  sha256:{sha256}", "    {name}  sha256:{sha256}"),
     "form_site_key": ("{label} ({key}): {value}", "{label} ({key}): {value}"),
     "form_attachment": ("Attachment {name}", "ไฟล์แนบ {name}"),
+    # --- adopting the gate (`gate init`), scope and signatures-off messages -------
+    "no_form_scope_hint": (
+        "If '{path}' is an ordinary page, not a post: add it to the plugin's `exempt` (and `!/{path}` to "
+        "`exclude_docs`), or limit `gated` to the posts' folder",
+        "หาก '{path}' เป็นหน้าทั่วไป ไม่ใช่โพสต์ ให้เพิ่มไว้ใน `exempt` ของปลั๊กอิน (และเพิ่ม `!/{path}` ใน "
+        "`exclude_docs`) หรือจำกัด `gated` ไว้เฉพาะโฟลเดอร์ของโพสต์",
+    ),
+    "signatures_off_build": (
+        "signatures: off: NOTHING IS VERIFIED; sign-offs are names only and anyone who can edit a post can "
+        "publish it. Set `signatures: required` for a real site",
+        "signatures: off: ไม่มีการตรวจสอบลายมือชื่อใดเลย การลงนามเป็นเพียงชื่อ ผู้ที่แก้ไขโพสต์ได้ก็เผยแพร่ได้ "
+        "ให้ตั้ง `signatures: required` สำหรับเว็บไซต์จริง",
+    ),
+    "init_first_person": (
+        "approvers.yml does not exist yet: name its first person with --id, --name and --role "
+        '(e.g. --id somchai --name "นายสมชาย ใจดี" --role chair)',
+        "ยังไม่มี approvers.yml ให้ระบุบุคคลแรกด้วย --id, --name และ --role "
+        '(เช่น --id somchai --name "นายสมชาย ใจดี" --role chair)',
+    ),
+    "init_bad_role": (
+        "unknown role {role!r}: use chair or director",
+        "ไม่รู้จักบทบาท {role!r} ให้ใช้ chair หรือ director",
+    ),
+    "init_bad_config": (
+        "{path} cannot be read as YAML ({detail}); fix it, then run gate init again",
+        "อ่าน {path} เป็น YAML ไม่ได้ ({detail}) ให้แก้ไขแล้วสั่ง gate init อีกครั้ง",
+    ),
+    "init_plugins_shape": (
+        "{path}: `plugins` is written in a form gate init cannot edit safely; add approval-gate first "
+        "among the plugins by hand (see the README, 'Adopting it on your own site')",
+        "{path}: `plugins` เขียนในรูปแบบที่ gate init แก้ไขเองอย่างปลอดภัยไม่ได้ ให้เพิ่ม approval-gate "
+        "เป็นปลั๊กอินแรกด้วยตนเอง (ดู README หัวข้อ 'Adopting it on your own site')",
+    ),
+    "init_exclude_docs_shape": (
+        "{path}: `exclude_docs` is not text; write it as a block (`exclude_docs: |`), then run gate init again",
+        "{path}: `exclude_docs` ไม่ใช่ข้อความ ให้เขียนเป็นบล็อก (`exclude_docs: |`) แล้วสั่ง gate init อีกครั้ง",
+    ),
+    "init_already": (
+        "{path} already lists approval-gate: mkdocs.yml is left as it is",
+        "{path} มี approval-gate อยู่แล้ว จึงไม่แก้ไข mkdocs.yml",
+    ),
+    "init_scope": (
+        "Scope: every page stays gated (the safer default: a page added later is published only once it is "
+        "signed off or listed under `exempt`). The {count} page(s) without a request form that the site has "
+        "today are listed under `exempt`, so they stay published as they are; {posts} page(s) with a request "
+        "form will be judged:",
+        "ขอบเขต: ทุกหน้ายังต้องผ่านการอนุมัติ (ค่าที่ปลอดภัยกว่า: หน้าที่เพิ่มภายหลังจะเผยแพร่เมื่อได้รับการลงนาม "
+        "หรือระบุไว้ใน `exempt` เท่านั้น) หน้าที่ไม่มีแบบขออนุญาต {count} หน้าที่มีอยู่ในวันนี้ระบุไว้ใน `exempt` "
+        "จึงเผยแพร่ต่อไปตามเดิม หน้าที่มีแบบขออนุญาต {posts} หน้าจะได้รับการตรวจสอบ:",
+    ),
+    "init_assets": (
+        "{count} `assets` pattern(s) keep today's static files (images, styles) published as they are",
+        "รูปแบบ `assets` {count} รายการทำให้ไฟล์คงที่ที่มีอยู่ในวันนี้ (รูปภาพ สไตล์) เผยแพร่ต่อไปตามเดิม",
+    ),
+    "init_kept_out": (
+        "{count} `exempt` pattern(s) name what the site's own `exclude_docs` keeps out: never judged, still kept out",
+        "รูปแบบ `exempt` {count} รายการระบุสิ่งที่ `exclude_docs` เดิมของเว็บไซต์กันไว้ ไม่ต้องตรวจสอบและยังคงไม่เผยแพร่",
+    ),
+    "init_new_file": ("new file: {path}", "ไฟล์ใหม่: {path}"),
+    "init_kept_file": ("kept as it is (already there): {path}", "มีอยู่แล้ว ไม่แก้ไข: {path}"),
+    "init_theme_lines": (
+        "The Thai theme (Material) needs, under `theme:` in mkdocs.yml: `language: th`, `custom_dir: overrides`, "
+        "`font: false`, and `extra_css: [assets/stylesheets/thai.css]` at the top level; add them by hand",
+        "ธีมภาษาไทย (Material) ต้องเพิ่มใต้ `theme:` ใน mkdocs.yml: `language: th`, `custom_dir: overrides`, "
+        "`font: false` และเพิ่ม `extra_css: [assets/stylesheets/thai.css]` ที่ระดับบนสุด ให้เพิ่มด้วยตนเอง",
+    ),
+    "init_dry_run": (
+        "Nothing was written. Run again with --write to make these changes. The publish workflow installs with "
+        "`make` and builds with `make build`: adapt those two steps to your site",
+        "ยังไม่ได้เขียนไฟล์ใด ให้สั่งอีกครั้งพร้อม --write เพื่อบันทึกการเปลี่ยนแปลง เวิร์กโฟลว์การเผยแพร่ติดตั้งด้วย "
+        "`make` และสร้างเว็บด้วย `make build` ให้ปรับสองขั้นตอนนี้ให้เข้ากับเว็บไซต์ของท่าน",
+    ),
+    "init_written": (
+        "Written in {path}. Next: each approver runs `gate keygen --id ID`, the webmaster adds the keys "
+        "with `gate registry add-key` (and people with `gate registry add-person`), then `gate new TITLE`",
+        "บันทึกใน {path} แล้ว ขั้นต่อไป: ผู้อนุมัติแต่ละคนสั่ง `gate keygen --id ID` ผู้ดูแลเว็บไซต์เพิ่มกุญแจด้วย "
+        "`gate registry add-key` (และเพิ่มบุคคลด้วย `gate registry add-person`) แล้วเริ่มโพสต์ด้วย `gate new TITLE`",
+    ),
 }

@@ -54,6 +54,17 @@ class Counts(c.DictOfItems[int]):
         return counts
 
 
+class Signatures(c.Choice[str]):
+    """`required` or `off`; an unquoted `off` (which YAML reads as false) is `off` too."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(("required", "off"), default=default)
+
+    def run_validation(self, value: object) -> str:
+        choice: str = super().run_validation("off" if value is False else value)
+        return choice
+
+
 class GateConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """`false` publishes no gated page at all (it never switches the gate off)."""
@@ -65,7 +76,7 @@ class GateConfig(base.Config):
     registry = c.Type(str, default="approvers.yml")
     """The approvers registry, relative to `mkdocs.yml`."""
 
-    signatures = c.Choice(("required", "off"), default="required")
+    signatures = Signatures(default="required")
     """`off` records names only; for trying the workflow out, never for a real site."""
 
     roles = Chain(default=["chair", "director"])
@@ -111,8 +122,9 @@ class GateConfig(base.Config):
 
     # --- the everyday workflow (`gate new`, `gate status`, `gate publish`) ------
 
-    new_post_folder = c.Type(str, default="news/posts")
-    """Where `gate new` puts a post, as a post path folder (under `pending_dir`): the blog's posts folder."""
+    new_post_folder = c.Type(str, default="")
+    """Where `gate new` puts a post, as a post path folder (under `pending_dir`). Empty: the blog
+    plugin's posts folder (`post_dir`, by default `<blog_dir>/posts`), or `news/posts` without a blog."""
 
     periods = Counts(default={})
     """Default publication period in days per category, for `gate new`, e.g. `{จัดซื้อจัดจ้าง: 15}`.

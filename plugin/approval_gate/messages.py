@@ -15,11 +15,12 @@ LANGUAGES = ("th", "en")
 
 
 def language_from_env() -> str:
-    """The CLI follows LANG/LC_ALL/LANGUAGE; Thai unless it asks for English."""
+    """The CLI follows LANGUAGE/LC_ALL/LC_MESSAGES/LANG; Thai unless it asks for English
+    (`C`, `C.UTF-8` and `POSIX`, every server's and CI's default, ask for nothing: Thai)."""
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
-            return "en" if value.lower().startswith(("en", "c.", "posix")) or value in ("C",) else "th"
+            return "en" if value.lower().startswith("en") else "th"
     return "th"
 
 

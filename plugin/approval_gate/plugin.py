@@ -40,6 +40,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime, get_relative_url
 
 from . import sanitize, theme, tombstones, witness
+from .adopt import exclude_docs_lines
 from .binding import MARKDOWN_SUFFIXES, MarkdownSetup, attachment_folder
 from .config import GateConfig
 from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
@@ -73,11 +74,6 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def any_case(text: str) -> str:
-    """A gitignore pattern for `text` in any case: `.md` -> `.[mM][dD]`."""
-    return "".join(f"[{ch.lower()}{ch.upper()}]" if ch.isalpha() else ch for ch in text)
 
 
 def _symlinked(path: Path, top: Path, known: dict[Path, bool]) -> bool:
@@ -164,6 +160,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         gate = self._gate()
         if not self.config.enabled:
             log.warning(message("plugin_disabled", "en"))
+        if self.config.signatures == "off":
+            log.warning(message("signatures_off_build", "en"))
         docs = gate.docs_dir
         links: dict[Path, bool] = {}
         pages: list[File] = []
@@ -260,8 +258,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
     def _exclude_docs_help(self, uncovered: list[str]) -> str:
         """The build stops: a builder that ignores plugins would publish these posts."""
         gate = self._gate()
-        lines = ["exclude_docs: |", *(f"  *{any_case(suffix)}" for suffix in MARKDOWN_SUFFIXES)]
-        lines += [f"  !/{pattern}" for pattern in gate.exempt]
+        lines = ["exclude_docs: |", *(f"  {line}" for line in exclude_docs_lines(gate.exempt))]
         return message(
             "exclude_docs_uncovered",
             "en",
@@ -381,6 +378,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         reasons = "; ".join(reason.text("en") for reason in decision.reasons)
         path = visible(page_path)  # a file name is the author's text too: no control character reaches the log
         text = message("excluded_page", "en", path=path, state=state_name(decision.state, "en"), reasons=reasons)
+        if any(reason.code == "no_front_matter" for reason in decision.reasons):
+            text += " " + message("no_form_scope_hint", "en", path=path)
         if decision.state in (SCHEDULED, EXPIRED) and self.config.enabled:
             log.info(text)
         else:

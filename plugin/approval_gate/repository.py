@@ -374,6 +374,14 @@ class Gate:
         places = ((EXPIRED_PLACE, self.expired_dir), (CONTENT, self.docs_dir), (PENDING, self.pending_dir))
         return tuple((place, base.resolve()) for place, base in places)
 
+    def folder(self, place: str) -> str:
+        """The configured folder of a place, as people see it: relative to the site's root when inside it."""
+        base = {CONTENT: self.docs_dir, PENDING: self.pending_dir, EXPIRED_PLACE: self.expired_dir}[place]
+        try:
+            return base.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return base.as_posix()
+
     def target(self, place: str, post_path: str) -> Path:
         base = {CONTENT: self.docs_dir, PENDING: self.pending_dir, EXPIRED_PLACE: self.expired_dir}[place]
         return base / post_path

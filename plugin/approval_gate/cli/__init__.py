@@ -12,6 +12,7 @@ from . import (  # noqa: F401
     check,
     fix,
     form,
+    init,
     keys,
     new,
     publish,

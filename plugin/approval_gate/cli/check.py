@@ -71,8 +71,9 @@ def check(ctx: Context, paths: tuple[Path, ...], as_json: bool) -> None:
         click.echo(shown_json(json.dumps([judged_as_json(j, ctx.lang) for j in results], ensure_ascii=False, indent=2)))
     else:
         for judged in results:
-            label = state_name(judged.decision.state, ctx.lang)
-            click.echo(f"{judged.place}/{shown(judged.post.path)}: {judged.decision.state} ({label})")
+            state, label = judged.decision.state, state_name(judged.decision.state, ctx.lang)
+            shown_state = state if label == state else f"{state} ({label})"
+            click.echo(f"{gate.folder(judged.place)}/{shown(judged.post.path)}: {shown_state}")
             for reason in judged.decision.reasons:
                 click.echo(f"    - {shown(reason.text(ctx.lang))}")
     invalid = any(judged.decision.state == INVALID for judged in results)

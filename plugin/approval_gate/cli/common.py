@@ -109,10 +109,16 @@ def fail(text: str) -> NoReturn:
     show_default="mkdocs.yml",
     help="The site's mkdocs.yml; the gate's options are read from its approval-gate plugin entry.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["th", "en"]),
+    help="Language of messages [default: Thai, unless LANGUAGE, LC_ALL or LANG asks for English].",
+)
+@click.version_option(package_name="mkdocs-approval-gate", prog_name="gate", message="%(prog)s %(version)s")
 @click.pass_context
-def main(ctx: click.Context, config_file: Path) -> None:
+def main(ctx: click.Context, config_file: Path, lang: str | None) -> None:
     """approval-gate: request, sign off, publish and take down posts."""
-    ctx.obj = Context(config_file=config_file.absolute(), lang=language_from_env())
+    ctx.obj = Context(config_file=config_file.absolute(), lang=lang or language_from_env())
 
 
 pass_context = click.make_pass_decorator(Context)

@@ -11,10 +11,12 @@ import click
 from ..fields import TEXTS, text_problem
 from ..names import MAX_NAME, check_post_path
 from ..plain import visible
+from ..repository import blog_rules
 from ..scaffold import period_days, post_path, render
 from ..slug import slugify
 from .common import Context, build_now, fail, fail_usage, main, pass_context
 
+DEFAULT_POST_FOLDER = "news/posts"  # without a blog and without `new_post_folder`
 ASCII_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -40,7 +42,9 @@ def new(ctx: Context, title: str, category: str | None, slug: str | None, folder
     name = slug or slugify(title)[: MAX_NAME - len(".md")].strip("-")
     if not name:
         fail_usage(ctx.say("new_empty_slug"))
-    folder = options["new_post_folder"] if folder is None else folder
+    if folder is None:
+        blog_posts = blog_rules(ctx.mkdocs_config.plugins, gate.docs_dir)["blog_posts"]
+        folder = options["new_post_folder"] or (blog_posts[0].rstrip("/") if blog_posts else DEFAULT_POST_FOLDER)
     path = post_path(folder, name)
     if path is None:
         fail_usage(ctx.say("new_bad_folder", value=visible(folder)))

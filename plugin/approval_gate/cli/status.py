@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
 import click
@@ -25,6 +26,7 @@ from ..queue import (
     build_queue,
 )
 from ..register import markdown_text
+from ..repository import CONTENT, EXPIRED_PLACE, PENDING
 from ..thaidates import thai_date
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context, shown_json, shown_lines
 
@@ -125,7 +127,7 @@ def age_text(item: Item, lang: str) -> str:
 # --- the three forms ----------------------------------------------------------------------
 
 
-def as_text(queue: Queue, tz: ZoneInfo, lang: str) -> str:
+def as_text(queue: Queue, tz: ZoneInfo, lang: str, folders: Mapping[str, str] | None = None) -> str:
     out = [
         message(
             "status_header",
@@ -145,7 +147,8 @@ def as_text(queue: Queue, tz: ZoneInfo, lang: str) -> str:
         out += ["", f"{group_name(group, lang)} ({len(items)})"]
         for item in items:
             post = item.judged.post
-            out.append(f"  {item.judged.place}/{post.path}: {post.title or '-'}")
+            folder = (folders or {}).get(item.judged.place, item.judged.place)
+            out.append(f"  {folder}/{post.path}: {post.title or '-'}")
             for line in (age_text(item, lang), *notes(item, tz, lang), waits_for(item, lang)):
                 if line:
                     out.append(f"    {line}")
@@ -184,7 +187,7 @@ def _data(text: str) -> str:
     return markdown_text(visible(text))
 
 
-def as_markdown(queue: Queue, tz: ZoneInfo, lang: str) -> str:
+def as_markdown(queue: Queue, tz: ZoneInfo, lang: str, folders: Mapping[str, str] | None = None) -> str:
     """A GitHub job summary: one table of the queue, one of the next changes."""
     head = message(
         "status_header",
@@ -209,7 +212,7 @@ def as_markdown(queue: Queue, tz: ZoneInfo, lang: str) -> str:
                 age = f"**{message('status_overdue', lang)}** {age}"
             cells = [
                 group_name(item.group, lang),
-                f"<code>{_data(f'{item.judged.place}/{post.path}')}</code>",
+                f"<code>{_data(f'{(folders or {}).get(item.judged.place, item.judged.place)}/{post.path}')}</code>",
                 _data(post.title or "-"),
                 age,
                 _data(waits_for(item, lang)),
@@ -285,10 +288,15 @@ def status(ctx: Context, as_json_flag: bool, markdown: bool, fail_overdue: bool)
     if as_json_flag:
         click.echo(shown_json(as_json(queue)))
     elif markdown:
-        click.echo(as_markdown(queue, tz, ctx.lang))
+        click.echo(as_markdown(queue, tz, ctx.lang, _folders(ctx)))
     else:
-        click.echo(shown_lines(as_text(queue, tz, ctx.lang)))
+        click.echo(shown_lines(as_text(queue, tz, ctx.lang, _folders(ctx))))
     raise SystemExit(EXIT_FAILED if fail_overdue and queue.overdue_for_review else EXIT_OK)
 
 
 __all__ = ["format_age", "format_moment", "iso", "status"]
+
+
+def _folders(ctx: Context) -> dict[str, str]:
+    """The configured folders, as `gate status` labels posts with them."""
+    return {place: ctx.gate.folder(place) for place in (CONTENT, PENDING, EXPIRED_PLACE)}

@@ -15,7 +15,7 @@ from .. import tombstones, witness
 from ..moves import MoveError, attachments_of
 from ..queue import next_changes
 from ..repository import CONTENT, Gate, PlannedMove, TakeDown, ended_unapproved
-from .common import EXIT_FAILED, EXIT_OK, Context, build_now, main, pass_context
+from .common import EXIT_FAILED, EXIT_OK, Context, build_now, main, pass_context, shown_json
 from .status import iso
 
 
@@ -117,10 +117,20 @@ def record_witness(ctx: Context, gate: Gate, now: dt.datetime) -> None:
 
 
 @main.command(name="next")
+@click.option(
+    "--json", "as_json", is_flag=True, help='{"next": ISO time or null, "changes": [{at, change, path, title}]}.'
+)
 @pass_context
-def next_change(ctx: Context) -> None:
+def next_change(ctx: Context, as_json: bool) -> None:
     """The next instant (ISO 8601, UTC) a window opens or closes; nothing when none will."""
     gate, now = ctx.gate, build_now()
     changes = next_changes(gate.judge_all(now), now)
+    if as_json:
+        document = {
+            "next": iso(changes[0].at) if changes else None,
+            "changes": [{"at": iso(c.at), "change": c.kind, "path": c.path, "title": c.title} for c in changes],
+        }
+        click.echo(shown_json(json.dumps(document, ensure_ascii=False, indent=2)))
+        return
     if changes:
         click.echo(iso(changes[0].at))
