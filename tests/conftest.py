@@ -186,3 +186,14 @@ def swap_between_gate_and_blog(site: Path, name: str) -> None:
     (site / "swap.py").write_text(SWAP_HOOK.format(name=name), encoding="utf-8")
     with (site / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("hooks: [swap.py]\n")
+
+
+DOCS_IMAGES = REPO / "docs-images"
+
+
+def keep_for_docs(image: Path, name: str) -> None:
+    """With UPDATE_DOCS_IMAGES=1, a screenshot a test made becomes the guides' picture
+    `docs-images/<name>`, so the pictures in the docs come from real runs, never by hand."""
+    if os.environ.get("UPDATE_DOCS_IMAGES") == "1":
+        DOCS_IMAGES.mkdir(exist_ok=True)
+        shutil.copyfile(image, DOCS_IMAGES / name)

@@ -18,7 +18,7 @@ from approval_gate.cli import main
 from approval_gate.decision import decide
 from approval_gate.post import load_post
 from approval_gate.registry import parse_registry
-from conftest import epoch
+from conftest import epoch, keep_for_docs
 from factory import PEOPLE, SiteFactory
 
 UTC = dt.UTC
@@ -200,6 +200,7 @@ def test_cli_prints_a_fully_signed_post(factory: SiteFactory, tmp_path: Path, mo
     code, output = run_form(factory, str(path), "--html", str(html), "--pdf", str(pdf))
     assert (code, output) == (0, f"บันทึก {pdf} แล้ว\nบันทึก {html} แล้ว\n")
     text = check_pdf(pdf, tmp_path)
+    keep_for_docs(tmp_path / "flu.png", "form.png")
     for expected in (
         "แบบฟอร์มการขอเผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงาน", "ในสังกัดสำนักงานปลัดกระทรวงสาธารณสุข",
         "ชื่อหน่วยงาน", FIELDS["agency"], "วัน/เดือน/ปี", "1 พฤศจิกายน 2569", "หัวข้อ", FIELDS["title"],

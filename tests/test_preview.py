@@ -25,7 +25,7 @@ from approval_gate.decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, 
 from approval_gate.messages import Reason
 from approval_gate.post import Post, Rules, load_post
 from approval_gate.sanitize import _tokens
-from conftest import EXAMPLE_NOW, epoch, require_tool, run_mkdocs
+from conftest import EXAMPLE_NOW, epoch, keep_for_docs, require_tool, run_mkdocs
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 
@@ -405,6 +405,7 @@ def test_browser_shows_the_banner_and_the_queue(served: str, tmp_path: Path) -> 
         shot = tmp_path / f"{name}.png"
         chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,900", "--hide-scrollbars", served + url)
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        keep_for_docs(shot, f"{name}.png" if name == "preview" else "preview-queue.png")
         assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
 
 
