@@ -387,8 +387,9 @@ def test_two_take_downs_at_once_move_each_post_once(factory: SiteFactory) -> Non
 # --- random sites over time --------------------------------------------------------------------
 
 THAI = "กขคงจฉชซญดตถทธนบปผพฟภมยรลวศสหอฮะาเแโใไ่้๊๋ิีึืุู"
+# Names as `gate new` makes them: the safe set, never starting with '-' (names.py).
 NAMES = st.text(alphabet=THAI + "abcxyz0129๐๑๒๙-_", min_size=1, max_size=24).filter(
-    lambda name: name == name.strip() and "  " not in name and name not in ("index", "tags")
+    lambda name: not name.startswith("-") and name not in ("index", "tags")
 )
 BASE = dt.datetime(2026, 11, 5, 3, 0, tzinfo=UTC)
 QUICK = [Phase.explicit, Phase.reuse, Phase.generate]  # a failing example is printed, not shrunk for minutes
