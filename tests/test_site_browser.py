@@ -74,7 +74,9 @@ class VisibleText(HTMLParser):
         if tag in self.HIDDEN or self.MACHINE in classes:
             self.hidden.append(tag)
         elif not self.hidden:
-            self.parts.extend(value for name, value in attrs if name in ("title", "aria-label", "alt", "placeholder") and value)
+            self.parts.extend(
+                value for name, value in attrs if name in ("title", "aria-label", "alt", "placeholder") and value
+            )
 
     def handle_endtag(self, tag: str) -> None:
         if self.hidden and self.hidden[-1] == tag:
@@ -166,7 +168,9 @@ def test_no_horizontal_scroll_at_360_px(site: Path, tmp_path: Path) -> None:
     widths: dict[str, int] = {}
     with serve(site) as base, Chromium(tmp_path, width=360, height=780) as browser:
         # A headless window is never narrower than about 500 px: emulate the phone's viewport.
-        browser.send("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 780, "deviceScaleFactor": 1, "mobile": True})
+        browser.send(
+            "Emulation.setDeviceMetricsOverride", {"width": 360, "height": 780, "deviceScaleFactor": 1, "mobile": True}
+        )
         for name, path in PAGES.items():
             browser.goto(url(base, path))
             widths[name] = browser.evaluate("document.documentElement.scrollWidth")
@@ -179,7 +183,9 @@ def test_no_horizontal_scroll_at_360_px(site: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.needs("chromium")
-@pytest.mark.skipif(os.environ.get("GATE_WRITE_SCREENSHOTS") != "1", reason="set GATE_WRITE_SCREENSHOTS=1 to write docs/images/")
+@pytest.mark.skipif(
+    os.environ.get("GATE_WRITE_SCREENSHOTS") != "1", reason="set GATE_WRITE_SCREENSHOTS=1 to write docs/images/"
+)
 def test_write_desktop_screenshots(site: Path, tmp_path: Path) -> None:
     """The 1280 px screenshots of home, a post and the register kept in docs/images/."""
     with serve(site) as base, Chromium(tmp_path, width=1280, height=900) as browser:
