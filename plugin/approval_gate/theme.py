@@ -10,6 +10,7 @@ builder without this plugin still renders):
   plugin option `thai_digits` is on).
 - `date` filter: replaces the blog's, which writes Common-Era dates ('28 พฤศจิกายน ค.ศ. 2026'),
   with the Buddhist-Era date ('28 พฤศจิกายน 2569') on post pages and blog lists.
+- `be_date(moment)`: the same as a function, for templates that must also compile without the plugin.
 - `published_line(page)`: 'เผยแพร่เมื่อ 13 พ.ย. 2569' for a live gated post, '' otherwise.
 - `latest_posts(limit)`: the newest live posts of each configured category, for the home page.
 - `live_pages(folder)`: live gated pages under a folder (the site policies, for the footer).
@@ -129,6 +130,7 @@ def add_template_helpers(
         return sorted((post for post in live if post.path.startswith(prefix)), key=lambda post: post.path)
 
     env.filters["thai_date"] = local_date
+    env.globals["be_date"] = local_date  # a global: a template that calls it still compiles without the plugin
     if lang == "th":
         env.filters["date"] = lambda moment: local_date(moment, long=True)
     env.globals["thai_search_worker"] = SEARCH_WORKER
