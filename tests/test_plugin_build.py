@@ -260,7 +260,9 @@ def test_example_site_builds_strict(example_site: Path) -> None:
     """The shipped example builds cleanly with --strict and takes down its expired post."""
     result = run_mkdocs(example_site, "build", "--strict", now=EXAMPLE_NOW)
     assert result.returncode == 0, result.stderr
-    assert "3 live, 1 scheduled, 0 awaiting, 0 refused, 0 invalid, 1 expired, 1 moved" in result.stderr
+    assert (
+        "6 live, 1 scheduled, 0 awaiting, 0 refused, 0 invalid, 1 expired, 1 moved" in result.stderr
+    )  # 3 news, 3 policies
     assert (
         example_site
         / "pending/expired/news/posts/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙.md"

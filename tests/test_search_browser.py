@@ -218,7 +218,7 @@ def test_browser_helper_screenshot(sites: Sites, browser: Chromium, tmp_path: Pa
     with serve(sites.ours) as base:
         browser.goto(base + "/news/เตือนภัยโรคไข้เลือดออกช่วงฤดูฝน/")
         assert "เตือนภัยโรคไข้เลือดออกช่วงฤดูฝน" in browser.evaluate("document.title")
-        assert "เผยแพร่เมื่อ ๑๓ พ.ย. ๒๕๖๙" == browser.evaluate("document.querySelector('.md-post__published').textContent")
+        assert "เผยแพร่เมื่อ 13 พ.ย. 2569" == browser.evaluate("document.querySelector('.md-post__published').textContent")
         font = browser.evaluate("getComputedStyle(document.querySelector('.md-typeset')).fontFamily")
         shot = browser.screenshot(tmp_path / "post.png")
     assert font.startswith('"Sarabun"') or font.startswith("Sarabun")

@@ -132,13 +132,13 @@ def test_corrected_thai_strings(example_site: Path) -> None:
 
 
 def test_post_shows_buddhist_era_date_and_categories_in_thai(factory: SiteFactory) -> None:
-    """A post page prints its publication date in Thai digits and the Buddhist Era."""
+    """A post page prints its publication date in the Buddhist Era (Arabic digits by default)."""
     site = make_thai_site(factory)
     add_post(site, "flu", title="ฉีดวัคซีนไข้หวัดใหญ่", categories="[ข่าวประชาสัมพันธ์]")
     result = run_mkdocs(site.root)
     assert result.returncode == 0, result.stderr
     page = built(site.root, "news/flu/index.html")
-    assert '<p class="md-post__published">เผยแพร่เมื่อ ๑๓ พ.ย. ๒๕๖๙</p>' in page
+    assert '<p class="md-post__published">เผยแพร่เมื่อ 13 พ.ย. 2569</p>' in page
     assert re.search(r"\sใน\s+<a href=\"../category/", page)
     assert "ใย" not in page
     home = built(site.root, "index.html")

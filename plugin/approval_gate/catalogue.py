@@ -1339,4 +1339,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "บันทึกใน {path} แล้ว ขั้นต่อไป: ผู้อนุมัติแต่ละคนสั่ง `gate keygen --id ID` ผู้ดูแลเว็บไซต์เพิ่มกุญแจด้วย "
         "`gate registry add-key` (และเพิ่มบุคคลด้วย `gate registry add-person`) แล้วเริ่มโพสต์ด้วย `gate new TITLE`",
     ),
+    # --- the public Thai site (theme.py): MkDocs' draft mark, the blog date checked against publish_from ---
+    "draft_marker": ("DRAFT", "ฉบับร่าง"),
+    "draft_marker_title": (
+        "This page will not be included in the built site.",
+        "หน้านี้จะไม่ถูกเผยแพร่บนเว็บไซต์จริง",
+    ),
+    "blog_date_missing_from": (
+        "`date` is missing: the blog needs the post's date; add `date: {value}` (the day of publish_from, "
+        "which `gate new` writes for you)",
+        "ไม่มีช่อง `date`: บล็อกต้องใช้วันที่ของโพสต์ ให้เพิ่ม `date: {value}` (วันเดียวกับ publish_from "
+        "ซึ่งคำสั่ง `gate new` เขียนให้อัตโนมัติ)",
+    ),
 }

@@ -141,3 +141,8 @@ class GateConfig(base.Config):
     """Add the publication register (/register/, ทะเบียนการเผยแพร่ข้อมูล): every post that was ever
     live, by fiscal year and month, each with its filled request form as a page (and a PDF when
     the `[pdf]` extra is installed): the evidence for ITA item MOIT 1."""
+
+    thai_digits = c.Type(bool, default=False)
+    """Write dates on the public site (post dates, blog lists, archive titles, the register and its
+    forms, the footer year) with Thai digits (๒๕๖๙) instead of Arabic digits (2569, the default
+    and the common choice of Thai government sites). The calendar is the Buddhist Era either way."""

@@ -449,7 +449,10 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Preview pages carry a Content-Security-Policy: nothing loads from elsewhere, nothing
-        is submitted, and only the theme's own scripts run (the content has none: it is sanitised)."""
+        is submitted, and only the theme's own scripts run (the content has none: it is sanitised).
+        MkDocs' own 'DRAFT' mark on them is written in the site's language."""
+        if self.previewing:
+            output = theme.draft_marker(output, self.lang)
         if not self.previewing or (
             page.file.src_uri not in self.previews and not page.file.src_uri.startswith("_pending")
         ):
@@ -458,13 +461,30 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
 
         return preview.with_csp(output)
 
+    @event_priority(-100)  # after the blog's on_env, whose `date` filter writes Common-Era years
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Thai word search and Buddhist-Era publication dates for the theme's overrides."""
+        """Thai word search, Buddhist-Era dates and the home page's lists for the theme's overrides."""
         theme.add_assets(files, config)
-        live = [(path, post) for path, (post, decision) in self.judged.items() if decision.state == LIVE]
-        starts = {path: post.window.start for path, post in live if post.window}
-        theme.add_template_helpers(env, lang=self.lang, timezone=ZoneInfo(self.config.timezone), starts=starts)
+        live: list[theme.LivePost] = []
+        for path, (post, decision) in sorted(self.judged.items()):
+            file = files.get_file_from_path(path)
+            if decision.state == LIVE and post.window and file is not None:
+                live.append(theme.LivePost(path, file.url, post.title, post.category, post.window.start))
+        theme.add_template_helpers(
+            env,
+            lang=self.lang,
+            timezone=ZoneInfo(self.config.timezone),
+            live=live,
+            categories=tuple(self.config.categories),
+            thai_digits=self.config.thai_digits,
+            now=self.now,
+        )
         return env
+
+    @event_priority(-100)  # after the blog wrote its archive views ('# 2026')
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Title the blog's archive views with the Buddhist-Era year ('2569', not '2026')."""
+        return theme.archive_markdown(markdown, page, thai_digits=self.config.thai_digits)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._lay_tombstones(config)

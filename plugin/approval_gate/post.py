@@ -275,7 +275,10 @@ def load_post(raw: bytes, path: str, rules: Rules) -> Post:
         else:
             signoffs.append(parsed)
     if meta.get("date") is None and path.startswith(rules.blog_posts):
-        problems.append(Reason("blog_date_missing", "date"))
+        if start is None:
+            problems.append(Reason("blog_date_missing", "date"))
+        else:  # the right value is known: the day the publication starts, in the Common Era
+            problems.append(Reason("blog_date_missing_from", "date", {"value": start.at.date().isoformat()}))
     return Post(
         path=path,
         digest=text.digest,

@@ -1,19 +1,31 @@
-"""What a Thai site's templates need from the gate: Thai word search and Buddhist-Era dates.
+"""What a Thai site's templates need from the gate: Thai word search, one calendar, the home page's lists.
 
 The plugin adds the search worker wrapper `assets/thai-search.js` to the site and gives
-the templates three names (the site's `overrides/` use them only when they exist, so a
+the templates these names (the site's `overrides/` use them only when they exist, so a
 builder without this plugin still renders):
 
 - `thai_search_worker`: where the wrapper lands; `overrides/main.html` points Material's
   search at it, and the wrapper loads Material's own worker.
-- `thai_date` filter: `moment | thai_date(long=false, thai_digits=true)` -> '๒๖ พ.ย. ๒๕๖๙'.
-- `published_line(page)`: 'เผยแพร่เมื่อ ๑๓ พ.ย. ๒๕๖๙' for a live gated post, '' otherwise.
+- `thai_date` filter: `moment | thai_date(long=false)` -> '26 พ.ย. 2569' (Thai digits when the
+  plugin option `thai_digits` is on).
+- `date` filter: replaces the blog's, which writes Common-Era dates ('28 พฤศจิกายน ค.ศ. 2026'),
+  with the Buddhist-Era date ('28 พฤศจิกายน 2569') on post pages and blog lists.
+- `be_date(moment)`: the same as a function, for templates that must also compile without the plugin.
+- `published_line(page)`: 'เผยแพร่เมื่อ 13 พ.ย. 2569' for a live gated post, '' otherwise.
+- `latest_posts(limit)`: the newest live posts of each configured category, for the home page.
+- `live_pages(folder)`: live gated pages under a folder (the site policies, for the footer).
+- `be_year`: the Buddhist-Era year of the build, for the footer.
+
+The blog's archive views are titled with the CE year; `archive_markdown` gives them the BE year.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,10 +34,22 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from .messages import message
-from .thaidates import thai_date
+from .thaidates import BE_OFFSET, TO_THAI_DIGITS, thai_date
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 SEARCH_WORKER = "assets/javascripts/workers/thai-search.js"
+_ARCHIVE_TITLE = re.compile(r"\A# (\d{4})\b")
+
+
+@dataclass(frozen=True)
+class LivePost:
+    """What the templates may know of a live gated page: nothing that was not signed."""
+
+    path: str  # page path under docs_dir
+    url: str  # site-relative URL
+    title: str | None
+    category: str | None
+    start: dt.datetime  # start of the publication window
 
 
 def add_assets(files: Files, config: MkDocsConfig) -> None:
@@ -34,21 +58,83 @@ def add_assets(files: Files, config: MkDocsConfig) -> None:
         files.append(File.generated(config, SEARCH_WORKER, abs_src_path=str(ASSETS / "thai-search.js")))
 
 
-def _thai_date(moment: dt.date, long: bool = False, thai_digits: bool = True) -> str:
-    return thai_date(moment, long=long, thai_digits=thai_digits)
+def be_year(year: int, *, thai_digits: bool = False) -> str:
+    """The Buddhist-Era year of a Common-Era year: 2026 -> '2569'."""
+    text = str(year + BE_OFFSET)
+    return text.translate(TO_THAI_DIGITS) if thai_digits else text
 
 
-def add_template_helpers(env: Any, *, lang: str, timezone: ZoneInfo, starts: Mapping[str, dt.datetime]) -> None:
-    """`starts` maps the page path of each live post to the start of its publication window."""
+def archive_markdown(markdown: str, page: Any, *, thai_digits: bool = False) -> str:
+    """The markdown of a blog archive view with its CE year title ('# 2026') in BE ('# 2569')."""
+    if type(page).__name__ != "Archive" or not type(page).__module__.startswith("material.plugins.blog"):
+        return markdown
+    return _ARCHIVE_TITLE.sub(lambda found: f"# {be_year(int(found[1]), thai_digits=thai_digits)}", markdown, 1)
+
+
+DRAFT_MARKER = (
+    '<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">DRAFT</div>'
+)
+
+
+def draft_marker(output: str, lang: str) -> str:
+    """MkDocs' English draft mark on a previewed page, in the site's language."""
+    if DRAFT_MARKER not in output:
+        return output
+    mark = (
+        f'<div class="mkdocs-draft-marker" title="{html.escape(message("draft_marker_title", lang))}">'
+        f"{html.escape(message('draft_marker', lang))}</div>"
+    )
+    return output.replace(DRAFT_MARKER, mark)
+
+
+def latest_by_category(
+    live: Sequence[LivePost], categories: Sequence[str], limit: int
+) -> list[tuple[str, list[LivePost]]]:
+    """The `limit` newest live posts of each category, in the configured order of categories."""
+    names = list(categories) or sorted({post.category for post in live if post.category})
+    newest = sorted(live, key=lambda post: (post.start, post.path), reverse=True)
+    return [(name, [post for post in newest if post.category == name][:limit]) for name in names]
+
+
+def add_template_helpers(
+    env: Any,
+    *,
+    lang: str,
+    timezone: ZoneInfo,
+    live: Sequence[LivePost],
+    categories: Sequence[str] = (),
+    thai_digits: bool = False,
+    now: dt.datetime,
+) -> None:
+    """Give the templates the names listed in the module docstring."""
+    starts = {post.path: post.start for post in live}
+
+    def local_date(moment: dt.date, long: bool = False) -> str:
+        if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
+            moment = moment.astimezone(timezone)
+        if lang != "th":
+            return f"{moment.day} {moment:%B %Y}" if long else f"{moment.day} {moment:%b %Y}"
+        return thai_date(moment, long=long, thai_digits=thai_digits)
 
     def published_line(page: Any) -> str:
         start = starts.get(getattr(getattr(page, "file", None), "src_uri", ""))
         if start is None:
             return ""
-        local = start.astimezone(timezone)
-        date = _thai_date(local) if lang == "th" else f"{local.day} {local:%b %Y}"
-        return message("post_published_on", lang, date=date)
+        return message("post_published_on", lang, date=local_date(start))
 
-    env.filters["thai_date"] = _thai_date
+    def latest_posts(limit: int = 5) -> list[tuple[str, list[LivePost]]]:
+        return latest_by_category(live, categories, limit)
+
+    def live_pages(folder: str) -> list[LivePost]:
+        prefix = folder.strip("/") + "/"
+        return sorted((post for post in live if post.path.startswith(prefix)), key=lambda post: post.path)
+
+    env.filters["thai_date"] = local_date
+    env.globals["be_date"] = local_date  # a global: a template that calls it still compiles without the plugin
+    if lang == "th":
+        env.filters["date"] = lambda moment: local_date(moment, long=True)
     env.globals["thai_search_worker"] = SEARCH_WORKER
     env.globals["published_line"] = published_line
+    env.globals["latest_posts"] = latest_posts
+    env.globals["live_pages"] = live_pages
+    env.globals["be_year"] = be_year(now.astimezone(timezone).year, thai_digits=thai_digits)

@@ -1,0 +1,195 @@
+"""The public example site as a citizen sees it: no English, one calendar, accessible, and
+readable on a 360 px phone. Built once at the example's reference instant.
+
+Accessibility uses axe-core (vendored in tests/data/axe/, MPL-2.0, see its LICENSE) with the
+WCAG 2.1 A and AA rules. `GATE_WRITE_SCREENSHOTS=1` also writes the screenshots kept in
+docs/images/ (home, a post, the register at 1280 and 360 px); without it no tracked file changes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from approval_gate.fields import ALLOWED_KEYS
+from browser import Chromium, serve
+from conftest import REPO, pristine_example, run_mkdocs
+
+AXE = Path(__file__).parent / "data" / "axe" / "axe.min.js"
+SCREENSHOTS = REPO / "docs" / "images"
+NOTICE = "news/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙/"
+# One page of each type a citizen meets.
+PAGES = {
+    "home": "",
+    "news": "news/",
+    "archive": "news/archive/2026/",
+    "category": "news/category/ข่าวประชาสัมพันธ์/",
+    "tags": "tags/",
+    "post": "news/flu-vaccine-2569/",
+    "policy": "policies/privacy-policy/",
+    "register": "register/",
+    "form": "register/forms/news/posts/flu-vaccine-2569.html",
+    "notice": NOTICE,
+    "not-found": "404.html",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example as committed, built at its reference instant; the built site folder."""
+    example = pristine_example(tmp_path_factory.mktemp("citizen") / "example")
+    result = run_mkdocs(example)
+    assert result.returncode == 0, result.stderr
+    return example / "site"
+
+
+# --- no English chrome ------------------------------------------------------------------
+
+# Latin words that may appear: acronyms and names in the content, "Link ภายนอก" (the official
+# form's own label), and the front-matter keys the request form names beside their Thai labels.
+ALLOWED_LATIN = {"ITA", "MOIT", "PDF", "RSS", "AED", "NSAIDs", "PM2.5", "N95", "COVID", "Link", "sig", *ALLOWED_KEYS}
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*")
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|\b[\w.-]+\.(?:go\.th|com|org)\S*")
+
+
+class VisibleText(HTMLParser):
+    """The text a person sees or hears: text nodes and the labels read aloud (title,
+    aria-label, alt, placeholder), without scripts, styles, code and the document head."""
+
+    HIDDEN = frozenset({"script", "style", "code", "pre", "kbd", "svg", "head", "template"})
+    MACHINE = "mono"  # the request form's file names, digests and key fingerprints
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hidden: list[str] = []  # the open elements whose text is not read
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag in self.HIDDEN or self.MACHINE in classes:
+            self.hidden.append(tag)
+        elif not self.hidden:
+            self.parts.extend(
+                value for name, value in attrs if name in ("title", "aria-label", "alt", "placeholder") and value
+            )
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.hidden and self.hidden[-1] == tag:
+            self.hidden.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def english_words(html: str) -> set[str]:
+    parser = VisibleText()
+    parser.feed(html)
+    text = _ADDRESS.sub(" ", " ".join(parser.parts))
+    return {word.rstrip(".-") for word in _LATIN.findall(text)} - ALLOWED_LATIN
+
+
+def test_no_english_on_the_public_site(site: Path) -> None:
+    """Every built page's visible text is Thai, but for acronyms and names in the content."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 15
+    found = {str(page.relative_to(site)): words for page in pages if (words := english_words(page.read_text("utf-8")))}
+    assert {} == found
+
+
+def test_the_scan_finds_english_chrome() -> None:
+    """The scanner itself: Material's credit line and an English menu title are caught."""
+    html = '<nav aria-label="Main"><a>News</a></nav><p>Made with <a>Material</a></p><code>mkdocs</code>'
+    assert {"Main", "News", "Made", "with", "Material"} == english_words(html)
+
+
+# --- one calendar -----------------------------------------------------------------------
+
+_CE_YEAR = re.compile(r"\b20[2-4][0-9]\b")  # 2020-2049 (not the 2000 of a telephone number)
+_BE_DATE = re.compile(r"\b\d{1,2} (?:[ก-ฮ]+\.[ก-ฮ]+\.|[ก-์]+) 25[6-9]\d\b")
+
+
+@pytest.mark.parametrize("page", ["post", "news", "archive", "category"])
+def test_dates_are_buddhist_era(site: Path, page: str) -> None:
+    """Dates on a post page, the blog list, the archive and a category are Buddhist Era, and
+    the archive is titled 2569, not 2026."""
+    html = (site / PAGES[page] / "index.html").read_text(encoding="utf-8")
+    times = re.findall(r"<time[^>]*>\s*([^<]+?)\s*<", html)
+    assert times, page
+    for text in times:
+        assert _BE_DATE.fullmatch(text), text
+    visible = _visible(html)
+    assert not _CE_YEAR.search(visible), _CE_YEAR.findall(visible)
+    if page == "archive":
+        assert '<h1 id="2569">2569' in html
+
+
+def _visible(html: str) -> str:
+    parser = VisibleText()
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+# --- in a browser: accessibility, phones, screenshots -------------------------------------
+
+SERIOUS = ("serious", "critical")
+RUN_AXE = """
+axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+  .then(r => r.violations.filter(v => ["serious", "critical"].includes(v.impact))
+    .map(v => v.id + " (" + v.impact + "): " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(" | ")))
+"""
+
+
+def url(base: str, path: str) -> str:
+    return f"{base}/{quote(path)}"
+
+
+@pytest.mark.needs("chromium")
+def test_accessibility_wcag21_aa(site: Path, tmp_path: Path) -> None:
+    """axe-core finds no serious or critical WCAG 2.1 A/AA violation on any page type."""
+    script = AXE.read_text(encoding="utf-8")
+    found: dict[str, list[str]] = {}
+    with serve(site) as base, Chromium(tmp_path) as browser:
+        for name, path in PAGES.items():
+            browser.goto(url(base, path))
+            browser.evaluate(script + ";0")
+            found[name] = browser.evaluate(RUN_AXE)
+    assert {name: [] for name in PAGES} == found
+
+
+@pytest.mark.needs("chromium")
+def test_no_horizontal_scroll_at_360_px(site: Path, tmp_path: Path) -> None:
+    """On a 360 px wide phone no page type scrolls sideways; Thai wraps at word boundaries."""
+    widths: dict[str, int] = {}
+    with serve(site) as base, Chromium(tmp_path, width=360, height=780) as browser:
+        # A headless window is never narrower than about 500 px: emulate the phone's viewport.
+        browser.send(
+            "Emulation.setDeviceMetricsOverride", {"width": 360, "height": 780, "deviceScaleFactor": 1, "mobile": True}
+        )
+        for name, path in PAGES.items():
+            browser.goto(url(base, path))
+            widths[name] = browser.evaluate("document.documentElement.scrollWidth")
+            if os.environ.get("GATE_WRITE_SCREENSHOTS") == "1" and name in ("home", "post", "register"):
+                browser.screenshot(SCREENSHOTS / f"{name}-360.png")
+        breaking = browser.evaluate("getComputedStyle(document.querySelector('.md-typeset')).wordBreak")
+    assert len(widths) == len(PAGES)
+    assert {} == {name: width for name, width in widths.items() if width > 360}
+    assert "break-all" != breaking
+
+
+@pytest.mark.needs("chromium")
+@pytest.mark.skipif(
+    os.environ.get("GATE_WRITE_SCREENSHOTS") != "1", reason="set GATE_WRITE_SCREENSHOTS=1 to write docs/images/"
+)
+def test_write_desktop_screenshots(site: Path, tmp_path: Path) -> None:
+    """The 1280 px screenshots of home, a post and the register kept in docs/images/."""
+    with serve(site) as base, Chromium(tmp_path, width=1280, height=900) as browser:
+        for name in ("home", "post", "register"):
+            browser.goto(url(base, PAGES[name]))
+            shot = browser.screenshot(SCREENSHOTS / f"{name}-1280.png")
+            assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
