@@ -523,7 +523,7 @@ def test_a_long_thai_url_recorded_at_take_down_keeps_the_post_valid(factory: Sit
     assert '"url": "news/%E0%B8%81' in moved.read_text(encoding="utf-8")
     env = {"SOURCE_DATE_EPOCH": epoch(EXAMPLE_NOW), "LANG": "en_US.UTF-8"}
     check = CliRunner().invoke(main, ["-f", str(factory.root / "mkdocs.yml"), "check", str(moved)], env=env)
-    assert (0, f"expired/news/posts/{name}.md: expired (expired)\n    - the publication period has ended\n") == (
+    assert (0, f"pending/expired/news/posts/{name}.md: expired\n    - the publication period has ended\n") == (
         check.exit_code,
         check.output,
     )

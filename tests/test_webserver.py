@@ -38,8 +38,11 @@ def nginx() -> str:
     return nginx_binary()
 
 
+ENGLISH = {"LANG": "en_US.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+
+
 def gate(site: Path, *args: str) -> Result:
-    return CliRunner().invoke(main, ["-f", str(site / "mkdocs.yml"), *args])
+    return CliRunner().invoke(main, ["-f", str(site / "mkdocs.yml"), *args], env=ENGLISH)
 
 
 def expired_site(factory: SiteFactory) -> None:
