@@ -448,3 +448,36 @@ def test_preview_is_off_unless_served_on_loopback(example_site: Path) -> None:
     assert [True, True, True, False, False] == [
         is_loopback(host) for host in ("127.0.0.1", "::1", "localhost", "0.0.0.0", "192.168.1.5")
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tool", ["mkdocs", "properdocs"])
+def test_serve_clean_never_takes_posts_down(example_site: Path, tool: str) -> None:
+    """`serve --clean` reports the command 'build' to plugins; it must still not move the
+    example's expired post (serve is told apart by its command module, not the call stack)."""
+    require_tool("properdocs") if tool == "properdocs" else None
+    expired = next((example_site / "content" / "news" / "posts").glob("บริการฉีดวัคซีนโควิด*.md"))
+    port = free_port()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(EXAMPLE_NOW), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("CI", None)
+    command = [str(Path(sys.executable).parent / tool), "serve", "--clean", "-a", f"127.0.0.1:{port}"]
+    with (example_site / "serve.log").open("wb") as log:
+        process = subprocess.Popen(
+            command, cwd=example_site, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            deadline = time.monotonic() + 90
+            while process.poll() is None and time.monotonic() < deadline:
+                try:
+                    if fetch(f"http://127.0.0.1:{port}/")[0] == 200:
+                        break
+                except OSError:
+                    time.sleep(0.3)
+            else:
+                pytest.fail(
+                    f"{tool} serve did not answer:\n" + (example_site / "serve.log").read_text(errors="replace")
+                )
+        finally:
+            stop(process)
+    assert expired.is_file()
+    assert not (example_site / "pending" / "expired" / "news" / "posts" / expired.name).exists()
