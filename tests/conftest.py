@@ -145,8 +145,10 @@ def factory(tmp_path: Path) -> SiteFactory:
     return SiteFactory(tmp_path / "site")
 
 
-# Every warning is an error in a subprocess build.
+# Every warning is an error in a subprocess build, and in every other Python process a test
+# starts (mkdocs serve, gate, the demo): they inherit it from here.
 BUILD_WARNINGS = "error"
+os.environ["PYTHONWARNINGS"] = BUILD_WARNINGS
 
 
 def run_mkdocs(

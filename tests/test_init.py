@@ -157,12 +157,16 @@ def _venv(tmp_path: Path) -> Path:
     ))  # fmt: skip
     wheels = tmp_path / "wheels"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(wheels), str(source)], check=True, capture_output=True)
+    tooling = {**os.environ, "PYTHONWARNINGS": ""}  # pip and venv are not under test; their warnings are theirs
+    subprocess.run(
+        [*pip, "wheel", "--no-deps", "-w", str(wheels), str(source)], check=True, capture_output=True, env=tooling
+    )
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, env=tooling)
     python = venv / ("Scripts" if os.name == "nt" else "bin") / "python"
     wheel = next(wheels.glob("*.whl"))
-    subprocess.run([str(python), "-m", "pip", "-q", "install", "--no-deps", "--no-index", str(wheel)], check=True)
+    install = [str(python), "-m", "pip", "-q", "install", "--no-deps", "--no-index", str(wheel)]
+    subprocess.run(install, check=True, env=tooling)
     site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                           capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
     (Path(site) / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
