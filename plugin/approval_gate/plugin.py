@@ -48,7 +48,7 @@ from .messages import Reason, message, site_language, state_name
 from .moves import MoveError
 from .plain import visible
 from .post import Post
-from .repository import PENDING, Gate, JudgeCache, blog_rules, ended_unapproved
+from .repository import CONTENT, PENDING, Gate, JudgeCache, blog_rules, ended_unapproved
 
 if TYPE_CHECKING:
     from . import preview
@@ -584,7 +584,9 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         gate = self.gate
         if gate is None or not self.records_witness():
             return
-        judged = [(item.post, item.decision) for item in gate.judge_all(self.now)]
+        # The posts of this build were judged in on_files; only the others are read now.
+        others = [file for file in gate.post_files() if gate.place_of(file)[0] != CONTENT]
+        judged = [*self.judged.values(), *((j.post, j.decision) for j in (gate.judge(f, self.now) for f in others))]
         try:
             added = witness.record(gate.root, witness.observed(judged, gate.settings), self.now)
         except witness.WitnessError as error:
