@@ -228,10 +228,21 @@ class _Tokens(HTMLParser):
         self.oddities.append(("<![…]>", self.getpos()[0]))
 
 
+def _read(parser: HTMLParser, html: str) -> bool:
+    """Feed `html` to `parser`; False when Python's parser gives up on it (it asserts on some
+    malformed `<![` sections), so a caller can refuse the page instead of crashing the build."""
+    try:
+        parser.feed(html)
+        parser.close()
+    except AssertionError:
+        return False
+    return True
+
+
 def _tokens(html: str) -> _Tokens:
     parser = _Tokens()
-    parser.feed(html)
-    parser.close()
+    if not _read(parser, html):
+        parser.oddities.append(("<![…]>", parser.getpos()[0]))
     # Whitespace-only text between tags is layout, and nh3 may move it when it re-nests.
     kept = [i for i, token in enumerate(parser.tokens) if token[0] != "text" or token[1].strip()]
     parser.tokens = [parser.tokens[i] for i in kept]
@@ -379,6 +390,5 @@ class _Scripts(HTMLParser):
 def inline_scripts(page_html: str) -> list[str]:
     """The text of every inline <script> of a whole page, as a CSP hash covers it."""
     parser = _Scripts()
-    parser.feed(page_html)
-    parser.close()
+    _read(parser, page_html)  # the theme's page: a malformed section of content is already sanitised away
     return parser.inline
