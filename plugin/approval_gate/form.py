@@ -11,6 +11,7 @@ another Thai font and overlaps glyphs.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -134,8 +135,9 @@ def _shorten(text: str, limit: int, more: str = "…") -> str:
 def summarise(body: str, title: str = "", limit: int = DETAILS_LIMIT) -> str:
     """รายละเอียดข้อมูล: the body as plain text, without a heading that repeats the title."""
     parser = _TextOnly()
-    parser.feed(markdown.markdown(body))
-    parser.close()
+    with contextlib.suppress(AssertionError):  # Python's parser gives up on some malformed `<![`
+        parser.feed(markdown.markdown(body))
+        parser.close()
     text = " ".join("".join(parser.parts).split())
     if title and text.startswith(title):
         text = text[len(title) :].lstrip()
