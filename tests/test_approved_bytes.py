@@ -393,3 +393,18 @@ def test_gate_sweep_returns_an_unapproved_ended_post_to_pending(factory: SiteFac
     assert "'news/posts/halfway.md' was never approved and its publication period has ended" in result.output
     assert (factory.root / "pending" / path).read_text(encoding="utf-8") == text
     assert not (factory.root / "content" / path).exists() and not (factory.root / "pending/expired" / path).exists()
+
+
+def test_returning_to_pending_never_follows_a_symlinked_folder(factory: SiteFactory, tmp_path: Path) -> None:
+    """`pending/news` linked elsewhere: the never-approved ended post stays in content/, and
+    nothing is written through the link."""
+    path = "news/posts/halfway.md"
+    text = factory.text(title="ข่าว tokhalfway", publish_from="2569-10-01", publish_until="2569-10-31")
+    factory.add("content", path, text)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.symlink(elsewhere, factory.root / "pending" / "news")
+    result = run_mkdocs(factory.root, "build")
+    assert result.returncode == 0, result.stderr
+    assert (factory.root / "content" / path).read_text(encoding="utf-8") == text
+    assert list(elsewhere.rglob("*")) == []

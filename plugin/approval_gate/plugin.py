@@ -48,7 +48,7 @@ from .messages import Reason, message, site_language, state_name
 from .moves import MoveError
 from .plain import visible
 from .post import Post
-from .repository import CONTENT, PENDING, Gate, JudgeCache, blog_rules, ended_unapproved
+from .repository import CONTENT, PENDING, Gate, JudgeCache, blog_rules, ended_unapproved, first_symlink
 
 if TYPE_CHECKING:
     from . import preview
@@ -74,21 +74,6 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def _symlinked(path: Path, top: Path, known: dict[Path, bool]) -> bool:
-    """Whether `path` or a folder between it and `top` is a symlink (folders remembered)."""
-    if path.is_symlink():
-        return True
-    folder = path.parent
-    chain = []
-    while folder != top and folder not in known and top in folder.parents:
-        chain.append(folder)
-        folder = folder.parent
-    found = known.get(folder, False)
-    for step in reversed(chain):
-        found = known[step] = found or step.is_symlink()
-    return found
 
 
 class ApprovalGatePlugin(BasePlugin[GateConfig]):
@@ -163,7 +148,6 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         if self.config.signatures == "off":
             log.warning(message("signatures_off_build", "en"))
         docs = gate.docs_dir
-        links: dict[Path, bool] = {}
         pages: list[File] = []
         others: list[File] = []
         for file in list(files):
@@ -174,7 +158,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
                 continue  # the theme's own files
             if file.src_uri.startswith((".", "templates/")) or "/." in file.src_uri:
                 files.remove(file)  # MkDocs never publishes these; nobody reads them from Files
-            elif _symlinked(path, docs, links):
+            elif first_symlink(docs, path) is not None:
                 files.remove(file)
                 log.warning(message("symlink_refused", "en", path=file.src_uri))
             elif not gate.is_gated(file.src_uri):
