@@ -27,7 +27,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from approval_gate.messages import language_from_env
+from approval_gate.messages import language_from_env, message
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -39,94 +39,6 @@ POST = "pending/news/posts/demo-news.md"
 LIVE = "content/news/posts/demo-news.md"
 PASSPHRASE = "demo-passphrase-not-a-secret"
 
-TEXT = {
-    "title": ("ทดลองระบบ: ขอเชิญตรวจคัดกรองเบาหวานฟรี (ข่าวสาธิต)", "Demo: free diabetes screening (a demo post)"),
-    "intro": (
-        "สาธิตขั้นตอนการขออนุญาตเผยแพร่ข้อมูลผ่านเว็บไซต์ ในโฟลเดอร์ชั่วคราว {folder}\n"
-        "ผู้อนุมัติในการสาธิตเป็นบุคคลสมมติ (สาธิต) ใช้กุญแจที่สร้างขึ้นใหม่สำหรับการสาธิตเท่านั้น\n"
-        "ไม่มีการแก้ไข approvers.yml หรือโพสต์ใด ๆ ของที่เก็บจริง",
-        "A walk through the publication workflow, in the throwaway folder {folder}.\n"
-        "The approvers are made-up demo people with keys made for this demo only;\n"
-        "nothing in the repository (approvers.yml, posts) is changed.",
-    ),
-    "clock": ("เวลาในการสาธิต: {at}", "Demo clock: {at}"),
-    "s_keys": (
-        "ผู้ดูแลเว็บไซต์เพิ่มผู้อนุมัติสาธิต: ประธานศูนย์ข้อมูลข่าวสาร และนายแพทย์สาธารณสุขจังหวัด "
-        "แต่ละคนสร้างกุญแจลงนามของตนเอง (gate keygen) และส่งกุญแจสาธารณะให้ผู้ดูแลเว็บไซต์ลงทะเบียน",
-        "The webmaster adds two demo approvers, a chair and a director. Each makes their own "
-        "signing key (gate keygen) and hands the public half to the webmaster for the registry.",
-    ),
-    "s_new": (
-        "ผู้ขอเผยแพร่สร้างแบบขออนุญาตเผยแพร่ (gate new) แล้วกรอกชื่อและรายละเอียดข้อมูล",
-        "The requester creates the request form (gate new), then fills in their name and the details.",
-    ),
-    "filled": ("(กรอกแบบฟอร์มแล้ว: ชื่อผู้ขอ และเนื้อหาข่าว)", "(form filled in: the requester's name and the text)"),
-    "s_check": ("ผู้ขอเผยแพร่ตรวจแบบฟอร์ม: รอประธานศูนย์ข้อมูลข่าวสาร", "The requester checks it: it waits for the chair."),
-    "s_reject": (
-        "ประธานศูนย์ข้อมูลข่าวสารไม่อนุมัติ พร้อมเหตุผลที่ผู้ขอเผยแพร่จะเห็น",
-        "The chair refuses, with a reason the requester will see.",
-    ),
-    "reason": (
-        "ข้อความอ้างว่ารักษาหายขาด ขอให้แก้เป็นการเชิญตรวจคัดกรอง",
-        "The text promises a cure; make it an invitation to screening.",
-    ),
-    "s_revise": (
-        "ผู้ขอเผยแพร่แก้ไขตามเหตุผลแล้วตรวจอีกครั้ง: การลงนามเดิมเป็นประวัติ เริ่มลำดับการอนุมัติใหม่",
-        "The requester revises it and checks again: the old sign-off stays as history; the chain starts again.",
-    ),
-    "revised": ("(แก้ไขเนื้อหาแล้ว)", "(text revised)"),
-    "s_chair": ("ประธานศูนย์ข้อมูลข่าวสารตรวจแล้วอนุมัติ ส่งต่อนายแพทย์สาธารณสุขจังหวัด", "The chair approves; the director is next."),
-    "s_director": ("นายแพทย์สาธารณสุขจังหวัดอนุมัติ", "The director approves."),
-    "s_publish": (
-        "ผู้ดูแลเว็บไซต์นำขึ้นเผยแพร่ (ย้ายจาก pending/ ไป content/ และบันทึกชื่อผู้นำขึ้น) และพิมพ์แบบขออนุญาตที่กรอกครบแล้วเป็นหลักฐาน ITA",
-        "The webmaster puts it up (pending/ to content/, with their name recorded) and prints the "
-        "filled request form as ITA evidence.",
-    ),
-    "webmaster": ("นายเว็บ มาสเตอร์ (สาธิต)", "Web Master (demo)"),
-    "s_build": (
-        "สร้างเว็บไซต์: เผยแพร่เฉพาะโพสต์ที่อนุมัติครบและอยู่ในช่วงเวลาเผยแพร่",
-        "Build: only approved posts inside their period are published.",
-    ),
-    "s_next": (
-        "เว็บไซต์จะเปลี่ยนครั้งถัดไปเมื่อ (CI ใช้เวลานี้ตั้งรอบสร้างเว็บไซต์)",
-        "When the site next changes (CI schedules builds by it):",
-    ),
-    "s_expire": (
-        "หมดช่วงเวลาเผยแพร่: นำโพสต์ลง (gate sweep ทำเหมือนกับการสร้างเว็บไซต์) แล้วสร้างเว็บไซต์อีกครั้ง",
-        "The period ends: the post is taken down (gate sweep does what the build does), then the site is built again.",
-    ),
-    "done": ("เสร็จแล้ว ใช้เวลา {seconds:.0f} วินาที", "Done in {seconds:.0f} seconds."),
-    "open": (
-        "เปิดดูผลลัพธ์:\n"
-        "  เว็บไซต์ตอนที่ข่าวเผยแพร่อยู่:   {published}\n"
-        "  เว็บไซต์หลังนำข่าวลง:         {site}\n"
-        "  แบบขออนุญาตที่กรอกแล้ว:        {form}\n"
-        "ให้บริการเว็บไซต์แล้วเปิดในเบราว์เซอร์ เช่น\n"
-        "  {serve_published}\n"
-        "    http://127.0.0.1:8000/news/demo-news/   (ข่าวสาธิต)\n"
-        "    http://127.0.0.1:8000/register/         (ทะเบียนการเผยแพร่ ITA MOIT 1)\n"
-        "  {serve_site}\n"
-        "    http://127.0.0.1:8001/news/demo-news/   (หน้าแจ้งว่าสิ้นสุดระยะเวลาการเผยแพร่แล้ว)\n"
-        "ดูตัวอย่างโพสต์ที่รออนุมัติ (เฉพาะเครื่องนี้):\n"
-        "  {preview}\n"
-        "    http://127.0.0.1:8000/_pending/\n"
-        "ลบโฟลเดอร์สาธิตได้เมื่อไม่ใช้แล้ว: rm -r {folder}",
-        "Open the results:\n"
-        "  the site while the post was up:  {published}\n"
-        "  the site after its take-down:    {site}\n"
-        "  the filled request form:         {form}\n"
-        "Serve a site and open it in a browser, e.g.\n"
-        "  {serve_published}\n"
-        "    http://127.0.0.1:8000/news/demo-news/   (the demo post)\n"
-        "    http://127.0.0.1:8000/register/         (the publication register, ITA MOIT 1)\n"
-        "  {serve_site}\n"
-        "    http://127.0.0.1:8001/news/demo-news/   (the 'period ended' notice)\n"
-        "Preview the posts awaiting approval (this machine only):\n"
-        "  {preview}\n"
-        "    http://127.0.0.1:8000/_pending/\n"
-        "Remove the demo folder when done: rm -r {folder}",
-    ),
-}
 
 FIRST_BODY = "สมุนไพรชนิดใหม่รักษาโรคเบาหวานให้หายขาดภายใน 7 วัน"
 REVISED_BODY = "ขอเชิญประชาชนอายุ 35 ปีขึ้นไป ตรวจคัดกรองโรคเบาหวานฟรี\nณ โรงพยาบาลส่งเสริมสุขภาพตำบลทุกแห่ง ตลอดเดือนธันวาคม 2569"
@@ -145,7 +57,7 @@ class Demo:
         self.env.pop("CI", None)
 
     def say(self, code: str, **params: object) -> str:
-        return TEXT[code][0 if self.lang == "th" else 1].format(**params)
+        return message(f"demo_{code}", self.lang, **params)
 
     def heading(self, code: str, later: dt.timedelta = dt.timedelta(0)) -> None:
         self.now += later

@@ -1351,4 +1351,118 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ไม่มีช่อง `date`: บล็อกต้องใช้วันที่ของโพสต์ ให้เพิ่ม `date: {value}` (วันเดียวกับ publish_from "
         "ซึ่งคำสั่ง `gate new` เขียนให้อัตโนมัติ)",
     ),
+    # --- make demo (scripts/demo.py): the narration of the walk-through ------------
+    "demo_title": (
+        "Demo: free diabetes screening (a demo post)",
+        "ทดลองระบบ: ขอเชิญตรวจคัดกรองเบาหวานฟรี (ข่าวสาธิต)",
+    ),
+    "demo_intro": (
+        "A walk through the publication workflow, in the throwaway folder {folder}.\n"
+        "The approvers are made-up demo people with keys made for this demo only;\n"
+        "nothing in the repository (approvers.yml, posts) is changed.",
+        "สาธิตขั้นตอนการขออนุญาตเผยแพร่ข้อมูลผ่านเว็บไซต์ ในโฟลเดอร์ชั่วคราว {folder}\n"
+        "ผู้อนุมัติในการสาธิตเป็นบุคคลสมมติ (สาธิต) ใช้กุญแจที่สร้างขึ้นใหม่สำหรับการสาธิตเท่านั้น\n"
+        "ไม่มีการแก้ไข approvers.yml หรือโพสต์ใด ๆ ของที่เก็บจริง",
+    ),
+    "demo_clock": (
+        "Demo clock: {at}",
+        "เวลาในการสาธิต: {at}",
+    ),
+    "demo_s_keys": (
+        "The webmaster adds two demo approvers, a chair and a director. Each makes their own signing key "
+        "(gate keygen) and hands the public half to the webmaster for the registry.",
+        "ผู้ดูแลเว็บไซต์เพิ่มผู้อนุมัติสาธิต: ประธานศูนย์ข้อมูลข่าวสาร และนายแพทย์สาธารณสุขจังหวัด "
+        "แต่ละคนสร้างกุญแจลงนามของตนเอง (gate keygen) และส่งกุญแจสาธารณะให้ผู้ดูแลเว็บไซต์ลงทะเบียน",
+    ),
+    "demo_s_new": (
+        "The requester creates the request form (gate new), then fills in their name and the details.",
+        "ผู้ขอเผยแพร่สร้างแบบขออนุญาตเผยแพร่ (gate new) แล้วกรอกชื่อและรายละเอียดข้อมูล",
+    ),
+    "demo_filled": (
+        "(form filled in: the requester's name and the text)",
+        "(กรอกแบบฟอร์มแล้ว: ชื่อผู้ขอ และเนื้อหาข่าว)",
+    ),
+    "demo_s_check": (
+        "The requester checks it: it waits for the chair.",
+        "ผู้ขอเผยแพร่ตรวจแบบฟอร์ม: รอประธานศูนย์ข้อมูลข่าวสาร",
+    ),
+    "demo_s_reject": (
+        "The chair refuses, with a reason the requester will see.",
+        "ประธานศูนย์ข้อมูลข่าวสารไม่อนุมัติ พร้อมเหตุผลที่ผู้ขอเผยแพร่จะเห็น",
+    ),
+    "demo_reason": (
+        "The text promises a cure; make it an invitation to screening.",
+        "ข้อความอ้างว่ารักษาหายขาด ขอให้แก้เป็นการเชิญตรวจคัดกรอง",
+    ),
+    "demo_s_revise": (
+        "The requester revises it and checks again: the old sign-off stays as history; the chain starts again.",
+        "ผู้ขอเผยแพร่แก้ไขตามเหตุผลแล้วตรวจอีกครั้ง: การลงนามเดิมเป็นประวัติ เริ่มลำดับการอนุมัติใหม่",
+    ),
+    "demo_revised": (
+        "(text revised)",
+        "(แก้ไขเนื้อหาแล้ว)",
+    ),
+    "demo_s_chair": (
+        "The chair approves; the director is next.",
+        "ประธานศูนย์ข้อมูลข่าวสารตรวจแล้วอนุมัติ ส่งต่อนายแพทย์สาธารณสุขจังหวัด",
+    ),
+    "demo_s_director": (
+        "The director approves.",
+        "นายแพทย์สาธารณสุขจังหวัดอนุมัติ",
+    ),
+    "demo_s_publish": (
+        "The webmaster puts it up (pending/ to content/, with their name recorded) and prints the filled "
+        "request form as ITA evidence.",
+        "ผู้ดูแลเว็บไซต์นำขึ้นเผยแพร่ (ย้ายจาก pending/ ไป content/ และบันทึกชื่อผู้นำขึ้น) และพิมพ์แบบขออนุญาตที่กรอกครบแล้วเป็นหลักฐาน ITA",
+    ),
+    "demo_webmaster": (
+        "Web Master (demo)",
+        "นายเว็บ มาสเตอร์ (สาธิต)",
+    ),
+    "demo_s_build": (
+        "Build: only approved posts inside their period are published.",
+        "สร้างเว็บไซต์: เผยแพร่เฉพาะโพสต์ที่อนุมัติครบและอยู่ในช่วงเวลาเผยแพร่",
+    ),
+    "demo_s_next": (
+        "When the site next changes (CI schedules builds by it):",
+        "เว็บไซต์จะเปลี่ยนครั้งถัดไปเมื่อ (CI ใช้เวลานี้ตั้งรอบสร้างเว็บไซต์)",
+    ),
+    "demo_s_expire": (
+        "The period ends: the post is taken down (gate sweep does what the build does), then the site is built again.",
+        "หมดช่วงเวลาเผยแพร่: นำโพสต์ลง (gate sweep ทำเหมือนกับการสร้างเว็บไซต์) แล้วสร้างเว็บไซต์อีกครั้ง",
+    ),
+    "demo_done": (
+        "Done in {seconds:.0f} seconds.",
+        "เสร็จแล้ว ใช้เวลา {seconds:.0f} วินาที",
+    ),
+    "demo_open": (
+        "Open the results:\n"
+        "  the site while the post was up:  {published}\n"
+        "  the site after its take-down:    {site}\n"
+        "  the filled request form:         {form}\n"
+        "Serve a site and open it in a browser, e.g.\n"
+        "  {serve_published}\n"
+        "    http://127.0.0.1:8000/news/demo-news/   (the demo post)\n"
+        "    http://127.0.0.1:8000/register/         (the publication register, ITA MOIT 1)\n"
+        "  {serve_site}\n"
+        "    http://127.0.0.1:8001/news/demo-news/   (the 'period ended' notice)\n"
+        "Preview the posts awaiting approval (this machine only):\n"
+        "  {preview}\n"
+        "    http://127.0.0.1:8000/_pending/\n"
+        "Remove the demo folder when done: rm -r {folder}",
+        "เปิดดูผลลัพธ์:\n"
+        "  เว็บไซต์ตอนที่ข่าวเผยแพร่อยู่:   {published}\n"
+        "  เว็บไซต์หลังนำข่าวลง:         {site}\n"
+        "  แบบขออนุญาตที่กรอกแล้ว:        {form}\n"
+        "ให้บริการเว็บไซต์แล้วเปิดในเบราว์เซอร์ เช่น\n"
+        "  {serve_published}\n"
+        "    http://127.0.0.1:8000/news/demo-news/   (ข่าวสาธิต)\n"
+        "    http://127.0.0.1:8000/register/         (ทะเบียนการเผยแพร่ ITA MOIT 1)\n"
+        "  {serve_site}\n"
+        "    http://127.0.0.1:8001/news/demo-news/   (หน้าแจ้งว่าสิ้นสุดระยะเวลาการเผยแพร่แล้ว)\n"
+        "ดูตัวอย่างโพสต์ที่รออนุมัติ (เฉพาะเครื่องนี้):\n"
+        "  {preview}\n"
+        "    http://127.0.0.1:8000/_pending/\n"
+        "ลบโฟลเดอร์สาธิตได้เมื่อไม่ใช้แล้ว: rm -r {folder}",
+    ),
 }
