@@ -173,7 +173,9 @@ def reference_model(raw: bytes) -> object:
         text = unicodedata.normalize("NFC", text)
         _, head, body = text.split("---\n", 2)
         form = yaml.load(head, Loader=yaml.BaseLoader)  # every scalar a string: no YAML 1.1 typing
-        return {key: value for key, value in form.items() if key not in RECORD_KEYS}, body.rstrip(" \n")
+        return {key: value for key, value in form.items() if key not in RECORD_KEYS}, body.rstrip(
+            " \t\n"
+        )  # trailing spaces, tabs and line ends (SPEC: "trailing whitespace")
     except (UnicodeDecodeError, ValueError, yaml.YAMLError, AttributeError) as error:
         return ("unreadable", raw, type(error).__name__)
 
