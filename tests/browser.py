@@ -193,6 +193,14 @@ class Chromium:
             lambda: any(event["method"] == "Page.loadEventFired" for event in self._events), what=f"load {url}"
         )
 
+    def evaluate_and_wait_for_load(self, expression: str) -> None:
+        """Run JavaScript that leaves the page (a click on a submit button) and wait for the next page."""
+        self._events.clear()
+        self.evaluate(expression)
+        self.wait_for(
+            lambda: any(event["method"] == "Page.loadEventFired" for event in self._events), what=expression[:80]
+        )
+
     def evaluate(self, expression: str) -> Any:
         """Run JavaScript in the page (awaiting a promise) and return its JSON value."""
         result = self.send("Runtime.evaluate", {"expression": expression, "awaitPromise": True, "returnByValue": True})
