@@ -110,9 +110,9 @@ def test_front_matter_values_are_text_in_the_register_page() -> None:
     assert html.count("<a href=") == 3  # the post, its form, its PDF
 
 
-def test_register_in_a_built_site(factory: SiteFactory) -> None:
-    """A real build: the page, each form as HTML and PDF, fonts, taken-down posts marked, nothing unapproved."""
-    factory.write_config("      register: true\n")
+def build_register(factory: SiteFactory, options: str = "") -> Path:
+    """The register's site: two live posts, one taken down, one not started, one unapproved; built."""
+    factory.write_config("      register: true\n" + options)
     for path, start, until, at in (SEPT, OCT):
         factory.add("content", path, signed(factory, path, start, until, at))
     gone = signed(factory, GONE[0], GONE[1], GONE[2], GONE[3]).replace(
@@ -123,9 +123,18 @@ def test_register_in_a_built_site(factory: SiteFactory) -> None:
     factory.add("pending", "news/waiting.md", signed(factory, "news/waiting.md", "2569-11-01", "2570-12-31", OCT[3], 1))
     result = run_mkdocs(factory.root, now=NOW)
     assert result.returncode == 0, result.stderr
-    site = factory.root / "site"
-    page = (site / "register" / "index.html").read_text(encoding="utf-8")
-    article = page[page.index("<article") : page.index("</article>")]
+    return factory.root / "site"
+
+
+def article_of(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def test_register_in_a_built_site(factory: SiteFactory) -> None:
+    """A real build: the page, each form as HTML and PDF, fonts, taken-down posts marked, nothing unapproved."""
+    site = build_register(factory)
+    article = article_of(site / "register" / "index.html")
     headings = re.findall(r"<h[23][^>]*>([^<]+)", article)
     assert headings == ["ปีงบประมาณ พ.ศ. 2570", "ตุลาคม 2569", "ปีงบประมาณ พ.ศ. 2569", "มีนาคม 2569", "กันยายน 2569"]
     assert '<a href="../news/october/">ข่าว news/october.md</a>' in article, article  # the built URL
@@ -145,6 +154,27 @@ def test_register_in_a_built_site(factory: SiteFactory) -> None:
     gone_url = site / "news" / "gone" / "index.html"  # its form stays, its content does not come back
     notice = gone_url.read_text(encoding="utf-8")  # the "period ended" notice, nothing of the post
     assert "สิ้นสุดระยะเวลาการเผยแพร่แล้ว" in notice and "ข่าว news/gone.md" not in notice
+    assert "ข้อมูลนี้เผยแพร่ถึงวันที่ 30 มิ.ย. 2569" in notice  # the last day of its period
+
+
+# Years 2500-2599 BE in Arabic digits, standing alone (not inside a digest or a file name).
+ARABIC_BE_YEAR = re.compile(r"(?<![0-9A-Za-z])25[0-9]{2}(?![0-9A-Za-z])")
+
+
+def test_thai_digits_reach_the_register_the_forms_and_the_notices(factory: SiteFactory) -> None:
+    """`thai_digits: true`: the register, each filled form (HTML) and the take-down notice write
+    Thai digits; no Buddhist-Era year is left in Arabic digits."""
+    site = build_register(factory, "      thai_digits: true\n")
+    article = article_of(site / "register" / "index.html")
+    headings = re.findall(r"<h[23][^>]*>([^<]+)", article)
+    assert headings == ["ปีงบประมาณ พ.ศ. ๒๕๗๐", "ตุลาคม ๒๕๖๙", "ปีงบประมาณ พ.ศ. ๒๕๖๙", "มีนาคม ๒๕๖๙", "กันยายน ๒๕๖๙"]
+    assert "จำนวน ๑ รายการ" in article and "(นำลงแล้วเมื่อ ๑ ก.ค. ๒๕๖๙)" in article.replace("&#46;", ".")
+    assert [] == ARABIC_BE_YEAR.findall(article)
+    form_page = (site / "register" / "forms" / "news" / "september.html").read_text(encoding="utf-8")
+    assert "๑๕ กันยายน ๒๕๖๙ ถึง ๓๑ ธันวาคม ๒๕๗๐" in form_page  # the publication period
+    assert [] == ARABIC_BE_YEAR.findall(form_page)
+    notice = (site / "news" / "gone" / "index.html").read_text(encoding="utf-8")
+    assert "ข้อมูลนี้เผยแพร่ถึงวันที่ ๓๐ มิ.ย. ๒๕๖๙" in notice
 
 
 def test_register_is_off_by_default(factory: SiteFactory) -> None:

@@ -1465,4 +1465,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "    http://127.0.0.1:8000/_pending/\n"
         "ลบโฟลเดอร์สาธิตได้เมื่อไม่ใช้แล้ว: rm -r {folder}",
     ),
+    # --- one calendar and one digit style on the public site (issue 22) -----------
+    "tombstone_last_day": ("It was published until {date}.", "ข้อมูลนี้เผยแพร่ถึงวันที่ {date}"),
 }

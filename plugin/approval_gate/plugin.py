@@ -18,6 +18,7 @@ expired posts are moved out of `docs_dir` only after a successful, clean build.
 
 from __future__ import annotations
 
+import datetime as dt
 import ipaddress
 import logging
 import os
@@ -276,12 +277,22 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             lang=self.lang,
             page_link=lambda entry: posixpath.relpath(entry.post_path, posixpath.dirname(REGISTER_PAGE)),
             with_pdf=with_pdf,
+            thai_digits=self.config.thai_digits,
         )
         added = [File.generated(config, REGISTER_PAGE, content=page, inclusion=InclusionLevel.INCLUDED)]
         for name in (*form.FONT_FILES.values(), "OFL.txt"):
             added.append(File.generated(config, f"{REGISTER_FONTS}/{name}", abs_src_path=str(form.FONTS_DIR / name)))
         for post_path, (post, decision, _) in listed.items():
-            data = form.form_data(post, decision, gate.registry, tz=tz, now=self.now, roles=roles, with_status=False)
+            data = form.form_data(
+                post,
+                decision,
+                gate.registry,
+                tz=tz,
+                now=self.now,
+                thai_digits=self.config.thai_digits,
+                roles=roles,
+                with_status=False,
+            )
             fonts = form.font_urls("url", "../" * (post_path.count("/") + 1) + "fonts/")
             added.append(File.generated(config, form_uri(post_path, "html"), content=form.render_html(data, fonts)))
             if with_pdf:
@@ -485,10 +496,22 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             (path, gate.docs_dir, None) for path, (_, decision) in self.judged.items() if decision.state == EXPIRED
         ]
         posts = [*tombstones.expired_posts(gate.expired_dir), *expiring]
-        laid = tombstones.lay(Path(config.site_dir), posts, config, self.lang)
+        laid = tombstones.lay(Path(config.site_dir), posts, config, self.lang, self._last_days(posts))
         self.expiring_urls = {stone.post_path: stone.url for stone in laid if stone.post_path in self.judged}
         if laid:
             log.info(message("tombstones_laid", "en", count=len(laid), list=tombstones.LIST_NAME))
+
+    def _last_days(self, posts: list[tuple[str, Path, str | None]]) -> dict[str, str]:
+        """Post path -> the last day of its publication period, as the notice shows it."""
+        gate, tz = self._gate(), ZoneInfo(self.config.timezone)
+        shown: dict[str, str] = {}
+        for post_path, base, _ in posts:
+            judged = self.judged.get(post_path)
+            post = judged[0] if judged else gate.judge(base / post_path, self.now).post
+            if post.window is not None:
+                last = post.window.end.astimezone(tz) - dt.timedelta(seconds=1)  # the end is exclusive
+                shown[post_path] = theme.local_date(last, lang=self.lang, thai_digits=self.config.thai_digits)
+        return shown
 
     def _summarise(self, moved: int) -> None:
         counts = Counter(decision.state for _, decision in self.judged.values())

@@ -22,7 +22,7 @@ from .decision import EXPIRED, LIVE, Decision
 from .messages import message
 from .names import safe_char
 from .post import Post
-from .thaidates import BE_OFFSET, MONTHS_LONG, DateError, parse_when, thai_date
+from .thaidates import BE_OFFSET, MONTHS_LONG, DateError, parse_when, site_digits, thai_date
 
 REGISTER_PAGE = "register/index.md"
 FORMS_DIR = "register/forms"
@@ -174,17 +174,20 @@ def page_markdown(
 
     def month_title(month: Month) -> str:
         if lang == "th":
-            return f"{MONTHS_LONG[month.month - 1]} {month.year + BE_OFFSET}"
+            return site_digits(f"{MONTHS_LONG[month.month - 1]} {month.year + BE_OFFSET}", thai_digits)
         return f"{MONTHS_EN[month.month - 1]} {month.year + BE_OFFSET} BE ({month.year})"
+
+    def number(value: int) -> str:
+        return site_digits(str(value), thai_digits)
 
     here = REGISTER_PAGE.rsplit("/", 1)[0] + "/"
     lines = [f"# {message('register_title', lang)}", "", message("register_intro", lang), ""]
     if not years:
         lines += [message("register_empty", lang), ""]
     for year in years:
-        lines += [f"## {message('register_fiscal_year', lang, year=year.year)}", ""]
+        lines += [f"## {message('register_fiscal_year', lang, year=number(year.year))}", ""]
         span = message("register_fiscal_span", lang, start=day(year.first_day), end=day(year.last_day))
-        lines += [f"{span} · {message('register_count', lang, count=year.count)}", ""]
+        lines += [f"{span} · {message('register_count', lang, count=number(year.count))}", ""]
         for month in year.months:
             lines += [f"### {month_title(month)}", ""]
             for entry in month.entries:

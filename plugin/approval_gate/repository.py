@@ -246,6 +246,7 @@ class Gate:
     # When the publish run first saw each sign-off (witness.py); empty: every sign-off is seen now.
     witness: Mapping[str, dt.datetime] = field(default_factory=dict)
     witness_problem: str | None = None  # why the witness file could not be read
+    thai_digits: bool = False  # the site's digit style (plugin option `thai_digits`), for what `gate` prints
 
     @classmethod
     def from_options(
@@ -327,6 +328,7 @@ class Gate:
             renderer=Renderer(markdown or MarkdownSetup(), sanitize.policy_with(options.get("allowed_html"))),
             witness=seen,
             witness_problem=seen_problem,
+            thai_digits=options.get("thai_digits") is True,
         )
 
     # --- where posts live ----------------------------------------------------

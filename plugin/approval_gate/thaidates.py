@@ -175,10 +175,15 @@ def window_from(publish_from: When, publish_until: When, tz: ZoneInfo) -> Window
     return Window(publish_from.at, end)
 
 
+def site_digits(text: str, thai_digits: bool) -> str:
+    """`text` in the site's digit style: Thai digits (๒๕๖๙) when `thai_digits`, else as it is."""
+    return text.translate(TO_THAI_DIGITS) if thai_digits else text
+
+
 def thai_date(moment: dt.date, *, long: bool = False, thai_digits: bool = False, with_time: bool = False) -> str:
     """'26 พ.ย. 2569' (or long month names, Thai digits, and a time in 24h 'น.')."""
     months = MONTHS_LONG if long else MONTHS_SHORT
     text = f"{moment.day} {months[moment.month - 1]} {moment.year + BE_OFFSET}"
     if with_time and isinstance(moment, dt.datetime):
         text += f" เวลา {moment.hour:02d}.{moment.minute:02d} น."
-    return text.translate(TO_THAI_DIGITS) if thai_digits else text
+    return site_digits(text, thai_digits)

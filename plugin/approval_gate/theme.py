@@ -87,6 +87,14 @@ def draft_marker(output: str, lang: str) -> str:
     return output.replace(DRAFT_MARKER, mark)
 
 
+def local_date(moment: dt.date, *, lang: str, long: bool = False, thai_digits: bool = False) -> str:
+    """A date as the site shows it: '26 พ.ย. 2569' in Thai (Buddhist Era, the site's digits),
+    '26 Nov 2026' otherwise."""
+    if lang != "th":
+        return f"{moment.day} {moment:%B %Y}" if long else f"{moment.day} {moment:%b %Y}"
+    return thai_date(moment, long=long, thai_digits=thai_digits)
+
+
 def latest_by_category(
     live: Sequence[LivePost], categories: Sequence[str], limit: int
 ) -> list[tuple[str, list[LivePost]]]:
@@ -109,18 +117,16 @@ def add_template_helpers(
     """Give the templates the names listed in the module docstring."""
     starts = {post.path: post.start for post in live}
 
-    def local_date(moment: dt.date, long: bool = False) -> str:
+    def site_date(moment: dt.date, long: bool = False) -> str:
         if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
             moment = moment.astimezone(timezone)
-        if lang != "th":
-            return f"{moment.day} {moment:%B %Y}" if long else f"{moment.day} {moment:%b %Y}"
-        return thai_date(moment, long=long, thai_digits=thai_digits)
+        return local_date(moment, lang=lang, long=long, thai_digits=thai_digits)
 
     def published_line(page: Any) -> str:
         start = starts.get(getattr(getattr(page, "file", None), "src_uri", ""))
         if start is None:
             return ""
-        return message("post_published_on", lang, date=local_date(start))
+        return message("post_published_on", lang, date=site_date(start))
 
     def latest_posts(limit: int = 5) -> list[tuple[str, list[LivePost]]]:
         return latest_by_category(live, categories, limit)
@@ -129,10 +135,10 @@ def add_template_helpers(
         prefix = folder.strip("/") + "/"
         return sorted((post for post in live if post.path.startswith(prefix)), key=lambda post: post.path)
 
-    env.filters["thai_date"] = local_date
-    env.globals["be_date"] = local_date  # a global: a template that calls it still compiles without the plugin
+    env.filters["thai_date"] = site_date
+    env.globals["be_date"] = site_date  # a global: a template that calls it still compiles without the plugin
     if lang == "th":
-        env.filters["date"] = lambda moment: local_date(moment, long=True)
+        env.filters["date"] = lambda moment: site_date(moment, long=True)
     env.globals["thai_search_worker"] = SEARCH_WORKER
     env.globals["published_line"] = published_line
     env.globals["latest_posts"] = latest_posts

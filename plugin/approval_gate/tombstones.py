@@ -1,7 +1,8 @@
 """Tombstones: what the URL of a taken-down post serves once the post is gone.
 
 Each such URL gets a short page in the site's language ("ข้อมูลนี้สิ้นสุดระยะเวลาการเผยแพร่แล้ว"),
-with a link home and `<meta name="robots" content="noindex">`, never the old content.
+the last day of its publication period (Buddhist Era, in the site's digit style), a link
+home and `<meta name="robots" content="noindex">`, never the old content.
 `taken-down.txt` at the site root lists the same URL paths, one a line, for hosts that
 can answer them with a redirect or `410 Gone` instead (`webserver.py` makes the nginx
 configuration for that).
@@ -31,7 +32,7 @@ from __future__ import annotations
 import html
 import os
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,10 +111,13 @@ def home_link(dest: str, use_directory_urls: bool) -> str:
     return up + "index.html"
 
 
-def tombstone_html(dest: str, *, lang: str, site_name: str, use_directory_urls: bool) -> str:
-    """The page itself: short, in the site's language, no trace of the old post."""
+def tombstone_html(dest: str, *, lang: str, site_name: str, use_directory_urls: bool, last_day: str = "") -> str:
+    """The page itself: short, in the site's language, no trace of the old post but the last
+    day of its publication period (`last_day`, a date as people read it; '' leaves it out)."""
     title = html.escape(message("tombstone_title", lang))
     body = html.escape(message("tombstone_text", lang))
+    if last_day:
+        body += " " + html.escape(message("tombstone_last_day", lang, date=last_day))
     home = html.escape(message("tombstone_home", lang, site=site_name))
     href = html.escape(home_link(dest, use_directory_urls), quote=True)
     return f"""<!doctype html>
@@ -163,10 +167,17 @@ def _safe_dest(dest: str) -> bool:
     )
 
 
-def write_tombstones(site_dir: Path, tombstones: Iterable[Tombstone], config: Any, lang: str) -> list[Tombstone]:
+def write_tombstones(
+    site_dir: Path,
+    tombstones: Iterable[Tombstone],
+    config: Any,
+    lang: str,
+    last_days: Mapping[str, str] | None = None,
+) -> list[Tombstone]:
     """Write each tombstone whose URL no live page holds; return those written.
 
-    One that cannot be written is a warning naming the post; the others are still written."""
+    `last_days`: post path -> the last day of its publication period, as shown. One that
+    cannot be written is a warning naming the post; the others are still written."""
     written: list[Tombstone] = []
     root = site_dir.resolve()
     for stone in tombstones:
@@ -181,6 +192,7 @@ def write_tombstones(site_dir: Path, tombstones: Iterable[Tombstone], config: An
                     lang=lang,
                     site_name=str(config.site_name or ""),
                     use_directory_urls=bool(config.use_directory_urls),
+                    last_day=(last_days or {}).get(stone.post_path, ""),
                 )
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(page, encoding="utf-8")
@@ -241,12 +253,19 @@ def from_url(post_path: str, url: str) -> Tombstone:
     return Tombstone(post_path=post_path, url=url, dest=dest)
 
 
-def lay(site_dir: Path, posts: Iterable[tuple[str, Path, str | None]], config: Any, lang: str) -> list[Tombstone]:
-    """Tombstones for `posts` ((post path, base folder, recorded URL)), written with the list."""
+def lay(
+    site_dir: Path,
+    posts: Iterable[tuple[str, Path, str | None]],
+    config: Any,
+    lang: str,
+    last_days: Mapping[str, str] | None = None,
+) -> list[Tombstone]:
+    """Tombstones for `posts` ((post path, base folder, recorded URL)), written with the list;
+    `last_days` as for `write_tombstones`."""
     seen: dict[str, Tombstone] = {}
     for post_path, base, url in posts:
         if post_path not in seen:
             seen[post_path] = from_url(post_path, url) if url is not None else tombstone_for(post_path, base, config)
-    written = write_tombstones(site_dir, seen.values(), config, lang)
+    written = write_tombstones(site_dir, seen.values(), config, lang, last_days)
     write_list(site_dir, written, config.site_url)
     return written

@@ -15,7 +15,10 @@ from .common import EXIT_OK, Context, build_now, fail, fail_usage, main, pass_co
 @click.option("--blank", is_flag=True, help="An empty form, for the office's written procedure (MOIT 1, item 1.4).")
 @click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the form as HTML.")
 @click.option("--pdf", "pdf_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the form as PDF (A4).")
-@click.option("--thai-digits", is_flag=True, help="Print dates with Thai digits (๒๕๖๙).")
+@click.option(
+    "--thai-digits/--arabic-digits", default=None,
+    help="Print dates with Thai digits (๒๕๖๙) or Arabic digits (2569); default: the site's `thai_digits` option.",
+)  # fmt: skip
 @click.option(
     "--lang", "form_lang", type=click.Choice(["th", "en"]), default="th", show_default=True,
     help="Language of the form's labels; the Ministry's form is Thai.",
@@ -27,7 +30,7 @@ def form_command(
     blank: bool,
     html_file: Path | None,
     pdf_file: Path | None,
-    thai_digits: bool,
+    thai_digits: bool | None,
     form_lang: str,
 ) -> None:
     """The official request form of PATH, filled from its front matter and sign-offs."""
@@ -36,7 +39,7 @@ def form_command(
     if (path is None) == (not blank):
         fail_usage(ctx.say("cli_form_path_or_blank"))
     if blank or path is None:
-        data = request_form.blank_form(form_lang, thai_digits=thai_digits)
+        data = request_form.blank_form(form_lang, thai_digits=bool(thai_digits))
     else:
         gate, now = ctx.gate, build_now()
         file = path.absolute()
@@ -55,7 +58,7 @@ def form_command(
             tz=gate.rules.timezone,
             now=now,
             lang=form_lang,
-            thai_digits=thai_digits,
+            thai_digits=gate.thai_digits if thai_digits is None else thai_digits,
             roles=gate.settings.roles,
         )
     if pdf_file is not None:
