@@ -231,6 +231,20 @@ def test_cli_prints_a_post_awaiting_the_director(
     assert nfkc("รอนายแพทย์สาธารณสุขจังหวัดอนุมัติ") in text
 
 
+def test_cli_follows_the_sites_digit_style(
+    factory: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site with `thai_digits: true` gets Thai digits from `gate form` unasked; --arabic-digits overrides."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(NOW))
+    factory.write_config("      thai_digits: true\n")
+    path = factory.add("content", POST_PATH, post_text(factory, 2))
+    site_style, arabic = tmp_path / "site.html", tmp_path / "arabic.html"
+    assert run_form(factory, str(path), "--html", str(site_style))[0] == 0
+    assert run_form(factory, str(path), "--html", str(arabic), "--arabic-digits")[0] == 0
+    assert "๒ พ.ย. ๒๕๖๙ เวลา ๑๕.๓๐ น." in site_style.read_text(encoding="utf-8")
+    assert "2 พ.ย. 2569 เวลา 15.30 น." in arabic.read_text(encoding="utf-8")
+
+
 def test_cli_prints_a_blank_form(tmp_path: Path) -> None:
     """--blank needs no site at all."""
     html, pdf = tmp_path / "blank.html", tmp_path / "blank.pdf"
