@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import textwrap
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -15,8 +17,10 @@ from approval_gate.decision import Settings
 from approval_gate.post import Rules
 from approval_gate.repository import Gate
 from approval_gate.signoff import make_entry, write_entry
+from approval_gate.thaidates import DateError, parse_when
 
 UTC = dt.UTC
+BANGKOK = ZoneInfo("Asia/Bangkok")
 SITE_ID = "test-site"
 
 MKDOCS_YML = """\
@@ -97,6 +101,10 @@ class SiteFactory:
             "tags": "[ทดสอบ]",
         }
         form.update(fields)
+        if "date" not in fields and fields.get("publish_from") is not None:
+            # The blog's date is the day of publish_from, as `gate new` writes it and the gate checks.
+            with contextlib.suppress(DateError):
+                form["date"] = parse_when(fields["publish_from"], BANGKOK).at.astimezone(BANGKOK).date().isoformat()
         head = "\n".join(f"{key}: {value}" for key, value in form.items() if value is not None)
         return f"---\n{head}\n---\n\n# {title}\n\n{textwrap.dedent(body).strip()}\n"
 

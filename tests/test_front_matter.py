@@ -85,6 +85,38 @@ def test_refused_values(extra: str, expected: tuple[str, str | None]) -> None:
     assert expected == problems(extra)[0]
 
 
+BLOG = Rules(default_agency="สำนักงานทดสอบ", blog_posts=("news/posts/",))
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("date: 2026-11-01\n", []),
+        ("date: 2026-11-01 09:30:00+07:00\n", []),
+        ("date: 2026-10-31 17:00:00\n", []),  # no zone: the blog reads UTC, 1 Nov 00:00 in Bangkok
+        ("date:\n  created: 2026-11-01\n  updated: 2026-11-20\n", []),
+        ("", [("blog_date_missing_from", "date")]),
+        ("date: 2026-11-02\n", [("blog_date_not_publish_from", "date")]),
+        ("date: 2026-11-01 18:00:00\n", [("blog_date_not_publish_from", "date")]),  # 2 Nov in Bangkok
+        ("date:\n  created: 2025-11-01\n", [("blog_date_not_publish_from", "date")]),
+        ("date: 2569-11-01\n", [("blog_date_be", "date")]),  # said once, as a Buddhist-Era year
+    ],
+)
+def test_blog_date_is_the_day_of_publish_from(extra: str, expected: list[tuple[str, str]]) -> None:
+    """A blog post shows one date, the signed publish_from (1 Nov 2569 here): `date` must be that day."""
+    assert expected == problems(extra, BLOG)
+
+
+def test_blog_date_message_gives_the_value_to_write() -> None:
+    """The refusal names the value, so nobody converts a year by hand; outside the blog there is no rule."""
+    found = load_post((HEAD + "date: 2026-11-02\n---\nเนื้อหา\n").encode(), "news/posts/x.md", BLOG).problems
+    assert [reason.text("en") for reason in found] == [
+        "`date` 2026-11-02 is not the day of publish_from: the site would show two dates for one post; "
+        "write `date: 2026-11-01` (the day of publish_from, in the Common Era as the blog reads it)"
+    ]
+    assert [] == problems("date: 2026-11-02\n", BLOG, path="policies/x.md")
+
+
 def test_authors_need_an_authors_file() -> None:
     """Without an authors file (Rules.authors None) the key is refused, whatever the ids."""
     assert [("authors_no_file", "authors")] == problems("authors: [somying]\n", Rules(default_agency="x"))

@@ -1467,4 +1467,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- one calendar and one digit style on the public site (issue 22) -----------
     "tombstone_last_day": ("It was published until {date}.", "ข้อมูลนี้เผยแพร่ถึงวันที่ {date}"),
+    "blog_date_not_publish_from": (
+        "`date` {value} is not the day of publish_from: the site would show two dates for one post; "
+        "write `date: {right}` (the day of publish_from, in the Common Era as the blog reads it)",
+        "ช่อง `date` {value} ไม่ตรงกับวันของ publish_from หน้าเว็บจะแสดงวันที่สองวันสำหรับโพสต์เดียว "
+        "ให้เขียน `date: {right}` (วันเดียวกับ publish_from เป็นปี ค.ศ. ตามที่บล็อกอ่าน)",
+    ),
 }

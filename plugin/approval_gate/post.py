@@ -133,6 +133,30 @@ def _when(
         return None
 
 
+def blog_day(value: object, tz: ZoneInfo) -> dt.date | None:
+    """The day a Material blog shows for its `date` value (a date, a timestamp, or {created: …}),
+    in the site's zone: the blog reads a date without a zone as UTC. None when it is not one."""
+    created = value.get("created") if isinstance(value, dict) else value
+    if isinstance(created, dt.datetime):
+        return (created if created.tzinfo else created.replace(tzinfo=dt.UTC)).astimezone(tz).date()
+    return created if isinstance(created, dt.date) else None
+
+
+def _blog_date_problems(value: object, start: When | None, tz: ZoneInfo) -> list[Reason]:
+    """A blog post's `date` is the day its publication starts: the page, the blog lists and the
+    archive show one date, the one the approvers signed as `publish_from`. The gate cannot write it
+    in (the staged text is exactly what was signed), so it names the value to write."""
+    if start is None:
+        return [Reason("blog_date_missing", "date")] if value is None else []
+    right = start.at.astimezone(tz).date()
+    if value is None:
+        return [Reason("blog_date_missing_from", "date", {"value": right.isoformat()})]
+    day = blog_day(value, tz)
+    if day is None or day.year >= 2400 or day == right:  # not a date, or a BE year: fields.py says so
+        return []
+    return [Reason("blog_date_not_publish_from", "date", {"value": day.isoformat(), "right": right.isoformat()})]
+
+
 def _requester(meta: dict[str, Any], tz: ZoneInfo, problems: list[Reason]) -> Requester | None:
     value = meta.get("requester")
     if value is None:
@@ -274,11 +298,8 @@ def load_post(raw: bytes, path: str, rules: Rules) -> Post:
             problems.append(parsed)
         else:
             signoffs.append(parsed)
-    if meta.get("date") is None and path.startswith(rules.blog_posts):
-        if start is None:
-            problems.append(Reason("blog_date_missing", "date"))
-        else:  # the right value is known: the day the publication starts, in the Common Era
-            problems.append(Reason("blog_date_missing_from", "date", {"value": start.at.date().isoformat()}))
+    if path.startswith(rules.blog_posts):
+        problems.extend(_blog_date_problems(meta.get("date"), start, rules.timezone))
     return Post(
         path=path,
         digest=text.digest,
