@@ -2,13 +2,13 @@
 readable on a 360 px phone. Built once at the example's reference instant.
 
 Accessibility uses axe-core (vendored in tests/data/axe/, MPL-2.0, see its LICENSE) with the
-WCAG 2.1 A and AA rules. `GATE_WRITE_SCREENSHOTS=1` also writes the screenshots kept in
-docs/images/ (home, a post, the register at 1280 and 360 px); without it no tracked file changes.
+WCAG 2.1 A and AA rules (the serve preview and the review desk: test_accessibility_browser.py).
+The screenshots of home, a post and the register at 1280 and 360 px are taken in every run;
+with `UPDATE_DOCS_IMAGES=1` they replace the guides' pictures in docs-images/ (`keep_for_docs`).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,11 +18,11 @@ import pytest
 
 from approval_gate.fields import ALLOWED_KEYS
 from browser import Chromium, serve
-from conftest import REPO, pristine_example, run_mkdocs
+from conftest import keep_for_docs, pristine_example, run_mkdocs
 
 AXE = Path(__file__).parent / "data" / "axe" / "axe.min.js"
-SCREENSHOTS = REPO / "docs" / "images"
 NOTICE = "news/บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙/"
+SCREENSHOTS = ("home", "post", "register")  # kept in the guides at 1280 and 360 px
 # One page of each type a citizen meets.
 PAGES = {
     "home": "",
@@ -174,8 +174,10 @@ def test_no_horizontal_scroll_at_360_px(site: Path, tmp_path: Path) -> None:
         for name, path in PAGES.items():
             browser.goto(url(base, path))
             widths[name] = browser.evaluate("document.documentElement.scrollWidth")
-            if os.environ.get("GATE_WRITE_SCREENSHOTS") == "1" and name in ("home", "post", "register"):
-                browser.screenshot(SCREENSHOTS / f"{name}-360.png")
+            if name in SCREENSHOTS:
+                shot = browser.screenshot(tmp_path / f"{name}-360.png")
+                assert shot.stat().st_size > 10_000, name  # a rendered page, not a blank one
+                keep_for_docs(shot, shot.name)
         breaking = browser.evaluate("getComputedStyle(document.querySelector('.md-typeset')).wordBreak")
     assert len(widths) == len(PAGES)
     assert {} == {name: width for name, width in widths.items() if width > 360}
@@ -184,12 +186,12 @@ def test_no_horizontal_scroll_at_360_px(site: Path, tmp_path: Path) -> None:
 
 @pytest.mark.needs("chromium")
 def test_desktop_screenshots(site: Path, tmp_path: Path) -> None:
-    """The 1280 px screenshots of home, a post and the register (kept in docs/images/ when
-    GATE_WRITE_SCREENSHOTS=1): real pages, not blank ones."""
+    """The 1280 px screenshots of home, a post and the register (kept for the guides with
+    UPDATE_DOCS_IMAGES=1): real pages, not blank ones."""
     with serve(site) as base, Chromium(tmp_path, width=1280, height=900) as browser:
-        for name in ("home", "post", "register"):
+        for name in SCREENSHOTS:
             browser.goto(url(base, PAGES[name]))
-            keep = os.environ.get("GATE_WRITE_SCREENSHOTS") == "1"
-            shot = browser.screenshot((SCREENSHOTS if keep else tmp_path) / f"{name}-1280.png")
+            shot = browser.screenshot(tmp_path / f"{name}-1280.png")
             assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
             assert shot.stat().st_size > 10_000
+            keep_for_docs(shot, shot.name)
