@@ -16,6 +16,7 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -26,6 +27,7 @@ from approval_gate.decision import Settings, decide
 from approval_gate.post import Rules, load_post
 from approval_gate.registry import parse_registry
 from approval_gate.signoff import make_entry, write_entry
+from approval_gate.thaidates import parse_when
 from conftest import EXAMPLE_PARTS, REPO, before_its_build, pristine_example
 
 UTC = dt.UTC
@@ -87,6 +89,8 @@ def git(repo: Path, *args: str, env: dict[str, str]) -> str:
 
 
 def post_text(name: str, start: str, end: str) -> str:
+    bangkok = ZoneInfo("Asia/Bangkok")
+    day = parse_when(start.strip('"'), bangkok).at.astimezone(bangkok).date()  # the blog's date: publish_from's day
     return textwrap.dedent(f"""\
         ---
         title: ข่าวจำลอง {name}
@@ -94,7 +98,7 @@ def post_text(name: str, start: str, end: str) -> str:
           name: นางสาวสมหญิง ใจดี
           date: 2569-11-19
         category: ข่าวประชาสัมพันธ์
-        date: 2026-11-20
+        date: {day.isoformat()}
         publish_from: {start}
         publish_until: {end}
         ---
