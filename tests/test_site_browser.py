@@ -129,6 +129,56 @@ def test_dates_are_buddhist_era(site: Path, page: str) -> None:
         assert '<h1 id="2569">2569' in html
 
 
+@pytest.fixture(scope="module")
+def thai_digit_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example built with `thai_digits: true`; the built site folder."""
+    example = pristine_example(tmp_path_factory.mktemp("thai-digits") / "example")
+    config = example / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      thai_digits: false" in text
+    config.write_text(text.replace("      thai_digits: false", "      thai_digits: true", 1), encoding="utf-8")
+    result = run_mkdocs(example)
+    assert result.returncode == 0, result.stderr
+    return example / "site"
+
+
+# What the site itself writes (not the signed text of a post): dates, read times, the footer's
+# year, the register's headings and dates, the notice's last day, the form's period line.
+SITE_WRITTEN = re.compile(
+    r"<time[^>]*>([^<]*)<"
+    r'|class="md-post__published">([^<]*)<'
+    r'|class="gov-latest__date">([^<]*)<'
+    r'|class="gov-footer__copyright">([^<]*)<'
+    r"|(อ่าน \S+ นาที)"
+    r"|<h[123][^>]*>((?:ปีงบประมาณ พ\.ศ\. |[ก-๛]+ )?[0-9๐-๙]{4})<"
+    r"|<li>([0-9๐-๙]{1,2} [ก-ฮ.]+ [0-9๐-๙]{4}) ·"
+    r"|(เผยแพร่ถึงวันที่ [^<]*)<"
+    r"|(ระยะเวลาเผยแพร่: [^<]*)<"
+)
+
+
+def test_thai_digits_everywhere_the_site_writes_a_date_or_a_number(thai_digit_site: Path) -> None:
+    """`thai_digits: true`: every date, year and read time the site writes is in Thai digits,
+    on post pages, blog lists, the archive, the home page, the footer, the register, a form and
+    a notice; the text of the posts stays as it was signed."""
+    written: dict[str, list[str]] = {}
+    for name in ("home", "news", "archive", "category", "post", "policy", "register", "form", "notice"):
+        page = thai_digit_site / PAGES[name]
+        html = (page if page.suffix == ".html" else page / "index.html").read_text(encoding="utf-8")
+        written[name] = [" ".join(part.split()) for found in SITE_WRITTEN.findall(html) for part in found if part]
+    assert all(written.values()), written
+    arabic = {
+        name: bad for name, texts in written.items() if (bad := [text for text in texts if re.search("[0-9]", text)])
+    }
+    assert {} == arabic
+    assert "๒๕๖๙" in written["archive"]
+    assert "สงวนลิขสิทธิ์ พ.ศ. ๒๕๖๙ สำนักงานสาธารณสุขจังหวัดปทุมธานี" in written["home"]
+    assert "อ่าน ๑ นาที" in written["news"]
+    assert "ปีงบประมาณ พ.ศ. ๒๕๗๐" in written["register"]
+    assert "เผยแพร่ถึงวันที่ ๓๑ ต.ค. ๒๕๖๙" in written["notice"]
+    assert "ระยะเวลาเผยแพร่: ๑๓ พฤศจิกายน ๒๕๖๙ ถึง ๓๑ ธันวาคม ๒๕๗๙" in written["form"]
+
+
 def _visible(html: str) -> str:
     parser = VisibleText()
     parser.feed(html)

@@ -476,6 +476,13 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         )
         return env
 
+    @event_priority(-100)  # after the blog computed each post's read time (on_page_content)
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        """With `thai_digits`, the blog's read time in Thai digits too (post pages and blog lists)."""
+        if self.config.thai_digits:
+            theme.readtime_in_thai_digits(page)
+        return context
+
     @event_priority(-100)  # after the blog wrote its archive views ('# 2026')
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Title the blog's archive views with the Buddhist-Era year ('2569', not '2026')."""

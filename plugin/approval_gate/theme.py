@@ -17,6 +17,7 @@ builder without this plugin still renders):
 - `be_year`: the Buddhist-Era year of the build, for the footer.
 
 The blog's archive views are titled with the CE year; `archive_markdown` gives them the BE year.
+With `thai_digits`, `readtime_in_thai_digits` gives the blog's read time ('อ่าน ๓ นาที') Thai digits.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from .messages import message
-from .thaidates import BE_OFFSET, TO_THAI_DIGITS, thai_date
+from .thaidates import BE_OFFSET, TO_THAI_DIGITS, site_digits, thai_date
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 SEARCH_WORKER = "assets/javascripts/workers/thai-search.js"
@@ -69,6 +70,19 @@ def archive_markdown(markdown: str, page: Any, *, thai_digits: bool = False) -> 
     if type(page).__name__ != "Archive" or not type(page).__module__.startswith("material.plugins.blog"):
         return markdown
     return _ARCHIVE_TITLE.sub(lambda found: f"# {be_year(int(found[1]), thai_digits=thai_digits)}", markdown, 1)
+
+
+def readtime_in_thai_digits(page: Any) -> None:
+    """The blog's read time of a post page, or of each post a blog view lists, in Thai digits.
+
+    The blog's templates print it as `lang.t("readtime.other") | replace("#", time)` (or the
+    "one" string when it is the number 1), so the number itself must become Thai text."""
+    for post in (page, *(getattr(page, "posts", None) or ())):
+        options = getattr(post, "config", None)
+        if type(post).__module__.startswith("material.plugins.blog") and options is not None:
+            readtime = options.get("readtime")
+            if isinstance(readtime, int) and not isinstance(readtime, bool):
+                options.readtime = site_digits(str(readtime), thai_digits=True)
 
 
 DRAFT_MARKER = (
