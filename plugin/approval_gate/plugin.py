@@ -459,7 +459,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
     @event_priority(-100)  # after the blog's on_env, whose `date` filter writes Common-Era years
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Thai word search, Buddhist-Era dates and the home page's lists for the theme's overrides."""
-        theme.add_assets(files, config)
+        theme.add_assets(files, config, lang=self.lang, thai_digits=self.config.thai_digits)
         live: list[theme.LivePost] = []
         for path, (post, decision) in sorted(self.judged.items()):
             file = files.get_file_from_path(path)

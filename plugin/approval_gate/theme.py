@@ -1,6 +1,8 @@
 """What a Thai site's templates need from the gate: Thai word search, one calendar, the home page's lists.
 
-The plugin adds the search worker wrapper `assets/thai-search.js` to the site and gives
+The plugin adds the search worker wrapper `assets/thai-search.js` to the site (and on a Thai
+site `assets/feed.xsl`, the Thai view of the RSS feed: set the rss plugin's
+`stylesheet: assets/feed.xsl` to use it) and gives
 the templates these names (the site's `overrides/` use them only when they exist, so a
 builder without this plugin still renders):
 
@@ -39,6 +41,8 @@ from .thaidates import BE_OFFSET, TO_THAI_DIGITS, site_digits, thai_date
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 SEARCH_WORKER = "assets/javascripts/workers/thai-search.js"
+FEED_STYLESHEET = "assets/feed.xsl"
+_DIGITS_OFF = '<xsl:variable name="thai-digits" select="false()"/>'
 _ARCHIVE_TITLE = re.compile(r"\A# (\d{4})\b")
 
 
@@ -53,10 +57,21 @@ class LivePost:
     start: dt.datetime  # start of the publication window
 
 
-def add_assets(files: Files, config: MkDocsConfig) -> None:
-    """Ship the search worker wrapper unless the site brings its own copy."""
+def add_assets(files: Files, config: MkDocsConfig, *, lang: str = "th", thai_digits: bool = False) -> None:
+    """Ship the search worker wrapper, and on a Thai site the feed's Thai view (dates in the
+    site's digit style), unless the site brings its own copy."""
     if files.get_file_from_path(SEARCH_WORKER) is None:
         files.append(File.generated(config, SEARCH_WORKER, abs_src_path=str(ASSETS / "thai-search.js")))
+    if lang == "th" and files.get_file_from_path(FEED_STYLESHEET) is None:
+        files.append(File.generated(config, FEED_STYLESHEET, content=feed_stylesheet(thai_digits)))
+
+
+def feed_stylesheet(thai_digits: bool) -> str:
+    """The XSLT view of the RSS feed in Thai; Thai digits when the site writes them."""
+    text = (ASSETS / "feed-th.xsl").read_text(encoding="utf-8")
+    if _DIGITS_OFF not in text:
+        raise ValueError(f"{FEED_STYLESHEET}: the digit switch is missing")
+    return text.replace(_DIGITS_OFF, _DIGITS_OFF.replace("false()", "true()")) if thai_digits else text
 
 
 def be_year(year: int, *, thai_digits: bool = False) -> str:
