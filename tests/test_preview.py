@@ -73,6 +73,19 @@ def test_banner_shows_state_waiting_and_reasons_in_thai() -> None:
     assert '<a href="../../../">ดูคิวโพสต์ที่รอเผยแพร่ทั้งหมด</a>' in banner
 
 
+def test_banner_and_queue_follow_the_sites_digit_style() -> None:
+    """With `thai_digits`, the dates the preview writes are in Thai digits; the post's own text is not touched."""
+    post = a_post(POST.replace("title: ประกาศทดสอบ", "title: ประกาศทดสอบ 2569"))
+    shown = item(post, SCHEDULED, Reason("not_yet_open"), place=preview.CONTENT)
+    banner = preview.banner_html(shown, "th", BANGKOK, "../", thai_digits=True)
+    assert "ช่วงเผยแพร่: ๑ ธ.ค. ๒๕๖๙ ถึง ๓๑ ม.ค. ๒๕๗๐" in banner
+    assert "นางสาวสมหญิง ใจดี (๑๐ พ.ย. ๒๕๖๙)" in banner
+    assert "ประกาศทดสอบ 2569" in banner
+    queue = preview.dashboard_markdown([(shown, "x/")], "th", BANGKOK, EXAMPLE_NOW, thai_digits=True)
+    assert "๒๕ พ.ย. ๒๕๖๙ เวลา ๑๗.๐๐ น." in queue
+    assert "ประกาศทดสอบ 2569" in queue
+
+
 def test_banner_follows_the_site_language() -> None:
     """With an English site the same banner reads in English."""
     shown = item(a_post(), "awaiting_director", Reason("awaiting", None, {"role": "director"}), waiting="director")

@@ -343,7 +343,9 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         dashboard = File.generated(config, preview.DASHBOARD_URI, content="", inclusion=InclusionLevel.DRAFT)
         self.dashboard_url = dashboard.url
         rows = [(item, get_relative_url(files.src_uris[uri].url, dashboard.url)) for uri, item in self.previews.items()]
-        dashboard.content_string = preview.dashboard_markdown(rows, self.lang, gate.rules.timezone, self.now)
+        dashboard.content_string = preview.dashboard_markdown(
+            rows, self.lang, gate.rules.timezone, self.now, thai_digits=self.config.thai_digits
+        )
         files.append(dashboard)
 
     @staticmethod
@@ -424,7 +426,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             from . import preview
 
             back = get_relative_url(self.dashboard_url, page.url)
-            html = preview.banner_html(item, self.lang, self._gate().rules.timezone, back) + html
+            tz, digits = self._gate().rules.timezone, self.config.thai_digits
+            html = preview.banner_html(item, self.lang, tz, back, thai_digits=digits) + html
         if self.excluded_urls and not (self.previewing and src_uri.startswith("_pending/")):
             self._name_links_to_excluded(page, urls)
         return html

@@ -90,21 +90,22 @@ def title_of(post: Post, lang: str) -> str:
     return title.strip() if title and title.strip() else message("preview_no_title", lang)
 
 
-def day(moment: dt.datetime | dt.date, lang: str, tz: ZoneInfo) -> str:
+def day(moment: dt.datetime | dt.date, lang: str, tz: ZoneInfo, thai_digits: bool = False) -> str:
     if isinstance(moment, dt.datetime):
         moment = moment.astimezone(tz).date()
-    return thai_date(moment) if lang == "th" else moment.isoformat()
+    return thai_date(moment, thai_digits=thai_digits) if lang == "th" else moment.isoformat()
 
 
-def period(post: Post, lang: str, tz: ZoneInfo) -> str | None:
+def period(post: Post, lang: str, tz: ZoneInfo, thai_digits: bool = False) -> str | None:
     """The publication period as people read it: an inclusive last day."""
     if post.window is None:
         return None
     last = post.window.end - dt.timedelta(microseconds=1)
-    return message("preview_period", lang, start=day(post.window.start, lang, tz), end=day(last, lang, tz))
+    start, end = day(post.window.start, lang, tz, thai_digits), day(last, lang, tz, thai_digits)
+    return message("preview_period", lang, start=start, end=end)
 
 
-def waiting_for(item: Item, lang: str, tz: ZoneInfo) -> str:
+def waiting_for(item: Item, lang: str, tz: ZoneInfo, thai_digits: bool = False) -> str:
     """Who (or what) the post waits for, in words."""
     state, post = item.decision.state, item.post
     if item.decision.waiting_for and state.startswith("awaiting_"):
@@ -117,7 +118,7 @@ def waiting_for(item: Item, lang: str, tz: ZoneInfo) -> str:
     if state in (LIVE, SCHEDULED) and item.place == PENDING:
         return message("preview_wait_publish", lang)
     if state == SCHEDULED and post.window is not None:
-        return message("preview_wait_start", lang, date=day(post.window.start, lang, tz))
+        return message("preview_wait_start", lang, date=day(post.window.start, lang, tz, thai_digits))
     if state == EXPIRED and item.place == CONTENT:
         return message("preview_wait_take_down", lang)
     return message("preview_wait_nothing", lang)
@@ -127,8 +128,9 @@ def _state_class(state: str) -> str:
     return "awaiting" if state.startswith("awaiting_") else re.sub(r"[^a-z_]", "", state)
 
 
-def banner_html(item: Item, lang: str, tz: ZoneInfo, dashboard_href: str) -> str:
-    """The box at the top of a previewed page: state, who it waits for, and every reason."""
+def banner_html(item: Item, lang: str, tz: ZoneInfo, dashboard_href: str, thai_digits: bool = False) -> str:
+    """The box at the top of a previewed page: state, who it waits for, and every reason;
+    dates in the site's digit style."""
     post, decision = item.post, item.decision
     folder = "content" if item.place == CONTENT else "pending"
     lines = [
@@ -138,16 +140,16 @@ def banner_html(item: Item, lang: str, tz: ZoneInfo, dashboard_href: str) -> str
         f'<p class="approval-gate-state">{_e(message("preview_state", lang))}: '
         f"<strong>{_e(state_name(decision.state, lang))}</strong></p>",
         f"<p>{_e(message('preview_title', lang))}: {_e(title_of(post, lang))}</p>",
-        f"<p>{_e(message('preview_waiting', lang))}: {_e(waiting_for(item, lang, tz))}</p>",
+        f"<p>{_e(message('preview_waiting', lang))}: {_e(waiting_for(item, lang, tz, thai_digits))}</p>",
         f"<p>{_e(message('preview_file', lang))}: <code>{_e(folder)}/{_e(post.path)}</code></p>",
     ]
-    when = period(post, lang, tz)
+    when = period(post, lang, tz, thai_digits)
     if when:
         lines.append(f"<p>{_e(when)}</p>")
     if post.requester is not None:
         requested = message("preview_requester_line", lang, name=post.requester.name)
         if post.requester.date is not None:
-            requested += f" ({day(post.requester.date.at, lang, tz)})"
+            requested += f" ({day(post.requester.date.at, lang, tz, thai_digits)})"
         lines.append(f"<p>{_e(requested)}</p>")
     for entry in decision.chain:
         signed = message(
@@ -155,7 +157,7 @@ def banner_html(item: Item, lang: str, tz: ZoneInfo, dashboard_href: str) -> str
             lang,
             role=role_name(entry.role, lang),
             signer=item.names.get(entry.signer, entry.signer),
-            date=day(entry.at, lang, tz) if entry.at else entry.at_text,
+            date=day(entry.at, lang, tz, thai_digits) if entry.at else entry.at_text,
         )
         lines.append(f"<p>{_e(signed)}</p>")
     if decision.reasons:
@@ -196,11 +198,15 @@ def _sort_key(item: Item) -> tuple[int, str, str]:
     return rank, state, f"{item.place}/{item.post.path}"
 
 
-def dashboard_markdown(rows: Sequence[tuple[Item, str]], lang: str, tz: ZoneInfo, now: dt.datetime) -> str:
-    """The queue page: every unpublished post with its state, who it waits for, why, and a link."""
+def dashboard_markdown(
+    rows: Sequence[tuple[Item, str]], lang: str, tz: ZoneInfo, now: dt.datetime, thai_digits: bool = False
+) -> str:
+    """The queue page: every unpublished post with its state, who it waits for, why, and a link;
+    dates in the site's digit style."""
     ordered = sorted(rows, key=lambda row: _sort_key(row[0]))
     title = message("preview_dashboard_title", lang)
-    stamp = thai_date(now.astimezone(tz), with_time=True) if lang == "th" else now.astimezone(tz).isoformat()
+    local = now.astimezone(tz)
+    stamp = thai_date(local, with_time=True, thai_digits=thai_digits) if lang == "th" else local.isoformat()
     parts = [
         _front_matter(title),
         f"# {_e(title)}\n\n",
@@ -223,7 +229,7 @@ def dashboard_markdown(rows: Sequence[tuple[Item, str]], lang: str, tz: ZoneInfo
             f'<td><a href="{_e(href)}">{_e(title_of(item.post, lang))}</a>'
             f'<code class="approval-gate-path">{_e(folder)}/{_e(item.post.path)}</code></td>'
             f"<td>{_e(state_name(decision.state, lang))}</td>"
-            f"<td>{_e(waiting_for(item, lang, tz))}</td>"
+            f"<td>{_e(waiting_for(item, lang, tz, thai_digits))}</td>"
             f"<td><ul>{reasons}</ul></td>"
             "</tr>"
         )
