@@ -837,3 +837,14 @@ def test_post_page_shows_every_key_that_reaches_the_site(running: Running, revie
         "GET", f"/post/pending/{REVIEW}/map-notice/map.png", headers={"Cookie": running.cookie}
     )
     assert status == 200 and headers["Content-Type"] == "image/png"  # the bound bytes, as on the site
+
+
+def test_desk_writes_dates_in_the_sites_digit_style(review_site: ReviewSite) -> None:
+    """The desk shows the publication window in the site's digits: Arabic by default, Thai with
+    `thai_digits: true`."""
+    post = load_post(review_site.file("new-clinic.md").read_bytes(), f"{REVIEW}/new-clinic.md", review_site.gate.rules)
+    assert ("10 ธ.ค. 2569", "31 ม.ค. 2570") == review_site.desk("somchai").window_text(post)
+    config = review_site.config.read_text(encoding="utf-8")
+    assert "      thai_digits: false" in config
+    review_site.config.write_text(config.replace("      thai_digits: false", "      thai_digits: true"), "utf-8")
+    assert ("๑๐ ธ.ค. ๒๕๖๙", "๓๑ ม.ค. ๒๕๗๐") == review_site.desk("somchai").window_text(post)

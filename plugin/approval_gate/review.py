@@ -172,13 +172,15 @@ def age_text(age: dt.timedelta | None, lang: str) -> str:
     return message("review_age_days", lang, days=minutes // (24 * 60), hours=minutes // 60 % 24)
 
 
-def moment_text(moment: dt.datetime | None, tz: ZoneInfo, lang: str, *, with_time: bool = True) -> str:
-    """Buddhist-Era dates in Thai; ISO-like dates in English; always in the site's zone."""
+def moment_text(
+    moment: dt.datetime | None, tz: ZoneInfo, lang: str, *, with_time: bool = True, thai_digits: bool = False
+) -> str:
+    """Buddhist-Era dates in Thai (in the site's digit style); ISO-like dates in English; always in the site's zone."""
     if moment is None:
         return "-"
     local = moment.astimezone(tz)
     if lang == "th":
-        return thai_date(local, with_time=with_time)
+        return thai_date(local, with_time=with_time, thai_digits=thai_digits)
     return local.strftime("%d %b %Y %H:%M" if with_time else "%d %b %Y")
 
 
@@ -372,7 +374,10 @@ class Desk:
             except DateError:
                 texts.append("-")
                 continue
-            texts.append(moment_text(when.at, self.tz, self.lang, with_time=not when.date_only))
+            shown = moment_text(
+                when.at, self.tz, self.lang, with_time=not when.date_only, thai_digits=self.gate.thai_digits
+            )
+            texts.append(shown)
         return texts[0], texts[1]
 
     def sign(
@@ -520,7 +525,7 @@ class Pages:
             title_text=desk.say("review_queue_title"),
             rows=rows,
             age=lambda row: age_text(row.age, desk.lang),
-            when=lambda moment: moment_text(moment, desk.tz, desk.lang),
+            when=lambda moment: moment_text(moment, desk.tz, desk.lang, thai_digits=desk.gate.thai_digits),
             link=lambda row: f"/post/{quote(row.place)}/{quote(row.path)}",
             target=age_text(desk.target, desk.lang),
             registry_problem=desk.gate.registry_problem.text(desk.lang) if desk.gate.registry_problem else None,
@@ -552,7 +557,9 @@ class Pages:
             site_keys=summary.site_keys(post, desk.lang),
             attachments=summary.attachments(post),
             window=(start, end),
-            requester_date=moment_text(post.requester.date.at, desk.tz, desk.lang, with_time=False)
+            requester_date=moment_text(
+                post.requester.date.at, desk.tz, desk.lang, with_time=False, thai_digits=desk.gate.thai_digits
+            )
             if post.requester and post.requester.date
             else "-",
             refusal=refusal,
@@ -561,7 +568,7 @@ class Pages:
             why_not=why_not,
             signatures=desk.gate.settings.signatures,
             reasons=[reason.text(desk.lang) for reason in decision.reasons],
-            when=lambda moment: moment_text(moment, desk.tz, desk.lang),
+            when=lambda moment: moment_text(moment, desk.tz, desk.lang, thai_digits=desk.gate.thai_digits),
             name_of=desk.person_name,
         )
 
