@@ -41,10 +41,11 @@ publish: $(STAMP) ## check, build, report and commit taken-down posts as CI does
 test: $(STAMP) ## run the whole test suite
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## ruff and mypy --strict
+lint: $(STAMP) ## ruff, mypy --strict and the import contracts (pyproject.toml)
 	$(BIN)/ruff check plugin tests
 	$(BIN)/ruff format --check plugin tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 demo: $(STAMP) ## a ten-minute guided walk through the workflow, with demo keys, in a throwaway folder
 	$(BIN)/python scripts/demo.py
