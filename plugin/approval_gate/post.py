@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -99,6 +99,13 @@ class Post:
     taken_down: dict[str, Any] | None = None
     attachments: tuple[Attachment, ...] = ()
     problems: tuple[Reason, ...] = ()
+
+    def without_attachment_bytes(self) -> Post:
+        """The same post, its attachments' paths and hashes kept and their bytes let go: what a
+        build keeps for every post until it ends, so memory does not grow with the site's files."""
+        if not any(item.data for item in self.attachments):
+            return self
+        return replace(self, attachments=tuple(replace(item, data=b"") for item in self.attachments))
 
 
 def _text(
