@@ -217,7 +217,8 @@ def notify(ctx: Context, dry_run: bool, as_json: bool) -> None:
         raise SystemExit(EXIT_OK)
     for missing in plan.unreachable:
         person = missing.person
-        click.echo(ctx.say("notify_unreachable", name=person.name, id=person.id, path=missing.item.judged.post.path))
+        path = missing.item.judged.post.path
+        click.echo(ctx.say("notify_unreachable", name=person.name, id=person.id, path=path), err=True)
     outcomes: list[tuple[Notice, str | None]] = []
     with contextlib.ExitStack() as stack:
         mailer = stack.enter_context(Mailer(smtp)) if smtp else None
