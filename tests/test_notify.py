@@ -7,16 +7,20 @@ from __future__ import annotations
 import datetime as dt
 import email
 import http.server
+import ipaddress
 import json
+import ssl
 import threading
 from collections.abc import Iterator
 from email import policy
 from email.header import decode_header, make_header
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 from click.testing import CliRunner, Result
 
 from approval_gate.cli import main
@@ -520,3 +524,67 @@ def test_registry_email(factory: SiteFactory, value: str, problem: str | None) -
     with pytest.raises(RegistryError) as caught:
         parse_registry(text, ("chair", "director"))
     assert (problem, "people[1].email") == (caught.value.code, caught.value.key)
+
+
+def _certificate(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and its key, as PEM files."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    start = dt.datetime.now(UTC) - dt.timedelta(days=1)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(days=2))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = folder / "server.pem", folder / "server.key"
+    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return cert_file, key_file
+
+
+def test_starttls_and_login(site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default security: STARTTLS with the server's certificate checked, then the login; the
+    server takes mail only after both. A certificate the machine does not trust sends nothing."""
+    cert_file, key_file = _certificate(tmp_path)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    logins: list[tuple[bytes, bytes]] = []
+
+    def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+        logins.append((data.login, data.password))
+        return AuthResult(success=(data.login, data.password) == (b"web", b"app password"))
+
+    mailbox = Mailbox()
+    controller = _LoopbackController(
+        mailbox, hostname="127.0.0.1", port=0, tls_context=context, require_starttls=True,
+        authenticator=authenticator, auth_required=True,
+    )  # fmt: skip
+    controller.start()
+    try:
+        use_smtp(monkeypatch, controller.port)
+        monkeypatch.setenv("GATE_SMTP_SECURITY", "starttls")
+        monkeypatch.setenv("GATE_SMTP_USER", "web")
+        monkeypatch.setenv("GATE_SMTP_PASSWORD", "app password")
+        untrusted = gate(site, "notify", lang="en")
+        assert (1, 2, []) == (untrusted.exit_code, untrusted.output.count("CERTIFICATE_VERIFY_FAILED"), logins)
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert_file))
+        result = gate(site, "notify", lang="en")
+        assert 0 == result.exit_code, result.output
+    finally:
+        controller.stop()
+    assert [(b"web", b"app password")] == logins  # one connection for the run
+    assert [["chair1@example.go.th"], ["director1@example.go.th"]] == sorted(rcpt for rcpt, _ in mailbox.received)
