@@ -588,3 +588,25 @@ def test_starttls_and_login(site: SiteFactory, tmp_path: Path, monkeypatch: pyte
         controller.stop()
     assert [(b"web", b"app password")] == logins  # one connection for the run
     assert [["chair1@example.go.th"], ["director1@example.go.th"]] == sorted(rcpt for rcpt, _ in mailbox.received)
+
+
+def test_a_line_break_in_a_registry_name_never_becomes_a_header(
+    site: SiteFactory, smtp: tuple[Mailbox, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Header injection: a name with a line break fails that one message (named, not recorded);
+    the others are sent, and no message carries a header the name tried to add."""
+    mailbox, port = smtp
+    use_smtp(monkeypatch, port)
+    registry = site.root / "approvers.yml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(
+        text.replace("name: นายประธาน หนึ่ง", 'name: "นายประธาน\\r\\nBcc: spy@evil.test"'), encoding="utf-8"
+    )
+    result = gate(site, "notify", lang="en")
+    assert 1 == result.exit_code
+    # On the terminal the line break is written as escapes.
+    assert "NOT sent by email to นายประธาน\\x0d\\x0aBcc: spy@evil.test (chair1)" in result.output
+    assert "cannot be written as an e-mail" in result.output
+    assert [["director1@example.go.th"]] == [rcpt for rcpt, _ in mailbox.received]
+    assert all(b"evil.test" not in raw for _, raw in mailbox.received)
+    assert [("email", "director1")] == [record[:2] for record in state(site)]

@@ -128,15 +128,21 @@ def webhook_from_env(env: Mapping[str, str]) -> WebhookSettings | None:
 def email_message(
     settings: SmtpSettings, to_name: str, to_address: str, subject: str, body: str, now: dt.datetime
 ) -> EmailMessage:
-    """One message: Thai in the subject and the names as RFC 2047 words, the body as UTF-8."""
+    """One message: Thai in the subject and the names as RFC 2047 words, the body as UTF-8.
+
+    A name or subject that could end a header (a line break in a registry name) is refused by
+    the email package; that message is a DeliveryError, never a header of its own."""
     message = EmailMessage(policy=policy.SMTP)
-    message["From"] = settings.sender
-    message["To"] = Address(display_name=to_name, addr_spec=to_address)
-    message["Subject"] = subject
-    message["Date"] = format_datetime(now.astimezone(dt.UTC))
-    message["Message-ID"] = make_msgid(domain=settings.sender.domain)
-    message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies
-    message.set_content(body, charset="utf-8")
+    try:
+        message["From"] = settings.sender
+        message["To"] = Address(display_name=to_name, addr_spec=to_address)
+        message["Subject"] = subject
+        message["Date"] = format_datetime(now.astimezone(dt.UTC))
+        message["Message-ID"] = make_msgid(domain=settings.sender.domain)
+        message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies
+        message.set_content(body, charset="utf-8")
+    except ValueError as error:
+        raise DeliveryError(f"cannot be written as an e-mail ({error})") from None
     return message
 
 
