@@ -610,3 +610,63 @@ def test_a_line_break_in_a_registry_name_never_becomes_a_header(
     assert [["director1@example.go.th"]] == [rcpt for rcpt, _ in mailbox.received]
     assert all(b"evil.test" not in raw for _, raw in mailbox.received)
     assert [("email", "director1")] == [record[:2] for record in state(site)]
+
+
+# --- the plan and the state file, without the command ---------------------------------------
+
+
+def _queue(site: SiteFactory, now: dt.datetime) -> Any:
+    from approval_gate.cli.common import load_gate
+    from approval_gate.queue import Targets, build_queue
+
+    gate_, _ = load_gate(site.root / "mkdocs.yml")
+    judged = gate_.judge_all(now)
+    return gate_, build_queue(judged, gate_.registry, gate_.settings.roles, Targets.from_minutes({}), now, {})
+
+
+@pytest.mark.parametrize(
+    ("sent_ago", "now_after", "expected"),
+    [
+        (None, dt.timedelta(0), "new"),  # never sent
+        (dt.timedelta(minutes=1), dt.timedelta(0), None),  # sent, not overdue
+        (dt.timedelta(hours=1), dt.timedelta(hours=1), None),  # overdue, but told within the day
+        (dt.timedelta(hours=23, minutes=59), dt.timedelta(hours=23), None),
+        (dt.timedelta(hours=24), dt.timedelta(hours=23), "reminder"),  # overdue, a day since
+        (dt.timedelta(days=3), dt.timedelta(days=3), "reminder"),
+    ],
+)
+def test_plan_once_then_daily_while_overdue(
+    site: SiteFactory, sent_ago: dt.timedelta | None, now_after: dt.timedelta, expected: str | None
+) -> None:
+    """One chair's notice for the first post: new, nothing, or a reminder."""
+    from approval_gate import notices
+
+    now = NOW + now_after
+    gate_, queue = _queue(site, now)
+    digest = next(item.judged.post.digest for item in queue.items if item.judged.post.path == FIRST)
+    key = ("email", "chair1", "chair", FIRST, digest)
+    sent = {} if sent_ago is None else {key: now - sent_ago}
+    plan = notices.plan(queue, gate_.registry, ["email"], sent, now)
+    kinds = [notice.kind for notice in plan.notices if notice.key == key]
+    assert ([] if expected is None else [expected]) == kinds
+    assert key in plan.current
+    assert [("chair2", "chair", FIRST)] == [(u.person.id, u.role, u.item.judged.post.path) for u in plan.unreachable]
+
+
+def test_state_file_round_trip_drops_what_no_longer_applies(tmp_path: Path) -> None:
+    """Records written one a line, read back the same; stale records of a channel in use are
+    dropped, those of a channel not used in this run are kept; nothing changed, nothing written."""
+    from approval_gate import notices
+
+    old = ("email", "chair1", "chair", "news/posts/gone.md", "sha256:" + "a" * 64)
+    hook = ("webhook", "chair1", "chair", "news/posts/gone.md", "sha256:" + "a" * 64)
+    kept = ("email", "director1", "director", "news/posts/ข่าว.md", "sha256:" + "b" * 64)
+    assert notices.record(tmp_path, [old, hook, kept], [old, hook, kept], ["email", "webhook"], NOW)
+    path = tmp_path / notices.NOTIFIED_FILE
+    text = path.read_text(encoding="utf-8")
+    assert 3 == text.count('"channel"') == len(text.splitlines()) - 5
+    assert {old: NOW, hook: NOW, kept: NOW} == notices.read(path)
+    later = NOW + dt.timedelta(hours=2)
+    assert notices.record(tmp_path, [], [kept], ["email"], later)
+    assert {hook: NOW, kept: NOW} == notices.read(path)
+    assert not notices.record(tmp_path, [], [kept], ["email"], later)
