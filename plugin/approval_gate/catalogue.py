@@ -1465,4 +1465,123 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "    http://127.0.0.1:8000/_pending/\n"
         "ลบโฟลเดอร์สาธิตได้เมื่อไม่ใช้แล้ว: rm -r {folder}",
     ),
+    # --- gate notify: telling each person what waits for them ----------------
+    "registry_email": (
+        "`{key}` '{detail}' is not an e-mail address; write it as name@example.go.th (a Thai domain in its xn-- form)",
+        "`{key}` '{detail}' ไม่ใช่ที่อยู่อีเมล ให้เขียนในรูปแบบ name@example.go.th (โดเมนภาษาไทยให้เขียนในรูป xn--)",
+    ),
+    "notify_subject_new": (
+        "[{site}] Waiting for your sign-off as {role}: {title}",
+        "[{site}] รอท่านลงนามในฐานะ{role}: {title}",
+    ),
+    "notify_subject_reminder": (
+        "[{site}] Overdue: still waiting for your sign-off as {role}: {title}",
+        "[{site}] เกินกำหนดแล้ว ยังรอท่านลงนามในฐานะ{role}: {title}",
+    ),
+    "notify_body": (
+        "Dear {name},\n"
+        "\n"
+        "A request to publish on the website waits for your sign-off as {role}.\n"
+        "\n"
+        "Title: {title}\n"
+        "Requested by: {requester}\n"
+        "Agency: {agency}\n"
+        "Request date: {requested}\n"
+        "File: {file}\n"
+        "Waiting: {age} (target {target}){overdue}\n"
+        "\n"
+        "Review and approve with\n"
+        "  {approve}\n"
+        "or refuse, with your reasons, with\n"
+        "  {reject}\n"
+        "or open the review desk in your browser with\n"
+        "  {review}\n",
+        "เรียน {name}\n"
+        "\n"
+        "มีคำขอเผยแพร่ข้อมูลผ่านเว็บไซต์รอท่านลงนามในฐานะ{role}\n"
+        "\n"
+        "หัวข้อ: {title}\n"
+        "ผู้ขอเผยแพร่: {requester}\n"
+        "หน่วยงาน: {agency}\n"
+        "วันที่ขอ: {requested}\n"
+        "ไฟล์: {file}\n"
+        "รอมาแล้ว: {age} (เป้าหมาย {target}){overdue}\n"
+        "\n"
+        "ตรวจและอนุมัติด้วยคำสั่ง\n"
+        "  {approve}\n"
+        "หรือไม่อนุมัติพร้อมเหตุผลด้วยคำสั่ง\n"
+        "  {reject}\n"
+        "หรือเปิดโต๊ะตรวจในเบราว์เซอร์ด้วยคำสั่ง\n"
+        "  {review}\n",
+    ),
+    "notify_body_overdue": (" - overdue", " - เกินกำหนดแล้ว"),
+    "notify_body_link": ("The file in the repository: {url}\n", "ไฟล์ในคลังเก็บเว็บไซต์: {url}\n"),
+    "notify_body_footer": (
+        "\nThis message was sent automatically by gate notify; it is sent again once a day while overdue.\n",
+        "\nข้อความนี้ส่งโดยอัตโนมัติจาก gate notify และจะส่งซ้ำวันละครั้งระหว่างที่เกินกำหนด\n",
+    ),
+    "notify_reason_placeholder": ("REASON", "เหตุผล"),
+    "notify_nobody_name": ("(no name)", "(ไม่ระบุชื่อ)"),
+    "notify_sent": ("sent by {channel} to {name} ({id}): {title}", "ส่งทาง {channel} ถึง {name} ({id}) แล้ว: {title}"),
+    "notify_failed": (
+        "NOT sent by {channel} to {name} ({id}): {title}: {detail}; check the {channel} settings; "
+        "the next run tries again",
+        "ส่งทาง {channel} ถึง {name} ({id}) ไม่สำเร็จ: {title}: {detail} ให้ตรวจการตั้งค่า {channel} รอบถัดไปจะส่งใหม่",
+    ),
+    "notify_would": ("would send by {channel} to {to} ({kind}):", "จะส่งทาง {channel} ถึง {to} ({kind}):"),
+    "notify_kind_new": ("first notice", "แจ้งครั้งแรก"),
+    "notify_kind_reminder": ("daily reminder, overdue", "เตือนรายวัน เกินกำหนด"),
+    "notify_dry_run_unset": (
+        "no channel is set up (GATE_SMTP_HOST, GATE_WEBHOOK_URL): showing what each channel would send",
+        "ยังไม่ได้ตั้งค่าช่องทางส่ง (GATE_SMTP_HOST, GATE_WEBHOOK_URL) จึงแสดงข้อความที่แต่ละช่องทางจะส่ง",
+    ),
+    "notify_no_channel": (
+        "no channel is set up: set GATE_SMTP_HOST (e-mail) or GATE_WEBHOOK_URL (webhook); nothing was sent",
+        "ยังไม่ได้ตั้งค่าช่องทางส่ง ให้ตั้ง GATE_SMTP_HOST (อีเมล) หรือ GATE_WEBHOOK_URL (webhook) ยังไม่ได้ส่งข้อความใด",
+    ),
+    "notify_nothing": ("nothing new to tell anyone", "ไม่มีเรื่องใหม่ที่ต้องแจ้งใคร"),
+    "notify_unreachable": (
+        "{name} ({id}) is waited for on {path}, but no channel reaches them: add `email: ADDRESS` to {id} in "
+        "approvers.yml, or set GATE_WEBHOOK_URL",
+        "{path} รอ {name} ({id}) ลงนาม แต่ไม่มีช่องทางส่งถึง ให้เพิ่ม `email: ที่อยู่อีเมล` ให้ {id} ใน approvers.yml "
+        "หรือตั้งค่า GATE_WEBHOOK_URL",
+    ),
+    "notify_recorded": (
+        "recorded in {path}: commit it with the site, so nobody is told twice",
+        "บันทึกใน {path} แล้ว ให้ commit พร้อมเว็บไซต์ เพื่อไม่ให้แจ้งใครซ้ำ",
+    ),
+    "notify_state_unreadable": (
+        "{path} cannot be read ({detail}); nothing was sent: fix the file, or delete it to start again "
+        "(everyone is then told again of what waits for them)",
+        "อ่าน {path} ไม่ได้ ({detail}) จึงยังไม่ได้ส่งข้อความใด ให้แก้ไขไฟล์ หรือลบไฟล์เพื่อเริ่มใหม่ (ทุกคนจะได้รับแจ้งเรื่องที่รออยู่อีกครั้ง)",
+    ),
+    "notify_env_security": (
+        "{variable} is '{value}': use starttls, tls or none",
+        "{variable} เป็น '{value}' ให้ใช้ starttls, tls หรือ none",
+    ),
+    "notify_env_port": (
+        "{variable} is '{value}': give a port number from 1 to 65535",
+        "{variable} เป็น '{value}' ให้ระบุหมายเลขพอร์ต 1 ถึง 65535",
+    ),
+    "notify_env_password": (
+        "GATE_SMTP_USER is set but {variable} is empty: set the password secret too",
+        "ตั้งค่า GATE_SMTP_USER แล้วแต่ {variable} ว่าง ให้ตั้งค่ารหัสผ่านด้วย",
+    ),
+    "notify_env_cleartext": (
+        "{variable} is '{value}' with a user name: the password would travel unencrypted; use starttls or tls",
+        "{variable} เป็น '{value}' พร้อมชื่อผู้ใช้ รหัสผ่านจะถูกส่งโดยไม่เข้ารหัส ให้ใช้ starttls หรือ tls",
+    ),
+    "notify_env_from": (
+        "{variable} is '{value}': give the sender as `name <address>` or `address`",
+        "{variable} เป็น '{value}' ให้ระบุผู้ส่งในรูปแบบ `ชื่อ <ที่อยู่อีเมล>` หรือ `ที่อยู่อีเมล`",
+    ),
+    "notify_env_webhook": (
+        "{variable} is '{value}': give an https:// address (http:// only to this computer)",
+        "{variable} เป็น '{value}' ให้ระบุที่อยู่ที่ขึ้นต้นด้วย https:// (ใช้ http:// ได้เฉพาะกับเครื่องนี้)",
+    ),
+    "notify_env_link": (
+        "{variable} is '{value}': give the https:// address of the repository's files, "
+        "e.g. https://github.com/OWNER/REPO/blob/main",
+        "{variable} เป็น '{value}' ให้ระบุที่อยู่ https:// ของไฟล์ในคลังเก็บ เช่น https://github.com/OWNER/REPO/blob/main",
+    ),
 }

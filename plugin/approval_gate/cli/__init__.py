@@ -15,6 +15,7 @@ from . import (  # noqa: F401
     init,
     keys,
     new,
+    notify,
     publish,
     registry_cmd,
     review,

@@ -146,11 +146,13 @@ def _quote(value: str) -> str:
 
 
 def add_person(text: str, person_id: str, name: str, position: str | None, roles: list[tuple[str, str]],
-               keys: list[tuple[str, str]]) -> str:  # fmt: skip
+               keys: list[tuple[str, str]], email: str | None = None) -> str:  # fmt: skip
     root = _compose(text)
     lines = [f"- id: {person_id}", f"  name: {_quote(name)}"]
     if position:
         lines.append(f"  position: {_quote(position)}")
+    if email:
+        lines.append(f"  email: {_quote(email)}")
     lines.append("  roles:")
     lines += [f"    - {{role: {role}, from: {start}}}" for role, start in roles]
     if keys:
@@ -289,9 +291,11 @@ def registry_group() -> None:
 @click.option("--from", "start", help="First day the roles and key count (default: today).")
 @click.option("--key", help='Public key line "ssh-ed25519 AAAA… id".')
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), help="A .pub file instead of --key.")
+@click.option("--email", help="Where `gate notify` tells this person what waits for them (optional).")
 @pass_context
 def add_person_command(ctx: Context, person_id: str, name: str, position: str | None, roles: tuple[str, ...],
-                       start: str | None, key: str | None, key_file: Path | None) -> None:  # fmt: skip
+                       start: str | None, key: str | None, key_file: Path | None,
+                       email: str | None) -> None:  # fmt: skip
     """Add a person with their roles (and optionally their key)."""
     if not ID_RE.match(person_id):
         fail_usage(ctx.say("cli_bad_id", id=person_id))
@@ -300,9 +304,20 @@ def add_person_command(ctx: Context, person_id: str, name: str, position: str | 
             fail_usage(ctx.say("registry_role", key="--role", detail=f"{role} ({', '.join(ctx.gate.settings.roles)})"))
     day = _date(ctx, start)
     keys = [(_public_line(ctx, key, key_file), day)] if key or key_file else []
-    registry = _edit(ctx, lambda text: add_person(text, person_id, name, position, [(r, day) for r in roles], keys))
+    registry = _edit(
+        ctx, lambda text: add_person(text, person_id, name, position, [(r, day) for r in roles], keys, email)
+    )
     if person_id not in registry.people:
         fail(ctx.say("cli_registry_no_person", id=person_id))
+
+
+@registry_group.command("set-email")
+@click.option("--id", "person_id", required=True)
+@click.option("--email", required=True, help="The address `gate notify` writes to.")
+@pass_context
+def set_email_command(ctx: Context, person_id: str, email: str) -> None:
+    """Set (or change) the e-mail address `gate notify` uses for a person."""
+    _edit(ctx, lambda text: _set_field(text, _person_node(_compose(text), person_id), "email", _quote(email)))
 
 
 @registry_group.command("add-key")
