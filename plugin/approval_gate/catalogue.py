@@ -1584,4 +1584,92 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "e.g. https://github.com/OWNER/REPO/blob/main",
         "{variable} เป็น '{value}' ให้ระบุที่อยู่ https:// ของไฟล์ในคลังเก็บ เช่น https://github.com/OWNER/REPO/blob/main",
     ),
+    # --- gate watch, atomic releases, gate rollback -------------------------
+    "watch_started": (
+        "watching {root}: deploying to {web_root} (served release: {release})",
+        "เริ่มเฝ้าดู {root}: นำเว็บไซต์ขึ้นที่ {web_root} (รุ่นที่ให้บริการอยู่: {release})",
+    ),
+    "watch_built": (
+        "{at}: release {release} is live; went up: {up}; came down: {down}; next change: {next}",
+        "{at}: เว็บไซต์รุ่น {release} ขึ้นแล้ว; ขึ้นใหม่: {up}; นำลง: {down}; เปลี่ยนครั้งถัดไป: {next}",
+    ),
+    "watch_none": ("none", "ไม่มี"),
+    "watch_lenient": (
+        "(the strict build found {count} warning(s) someone must fix; the lenient build went up, "
+        "which still publishes only live posts: run `gate check content`)",
+        "(การสร้างแบบเข้มงวดพบคำเตือน {count} รายการที่ต้องแก้ไข จึงนำรุ่นที่สร้างแบบผ่อนปรนขึ้นแทน "
+        "ซึ่งยังเผยแพร่เฉพาะโพสต์ที่อยู่ในช่วงเผยแพร่ ให้รัน `gate check content`)",
+    ),
+    "watch_warning": ("build warning: {detail}", "คำเตือนจากการสร้างเว็บไซต์: {detail}"),
+    "watch_failed": (
+        "{at}: the build failed; the site stays at release {release}; retrying in {delay:.0f} s",
+        "{at}: สร้างเว็บไซต์ไม่สำเร็จ เว็บไซต์ยังคงเป็นรุ่น {release} จะลองใหม่ในอีก {delay:.0f} วินาที",
+    ),
+    "watch_build_failed": (
+        "mkdocs build exited with {status}: {detail}; fix the site (`mkdocs build --strict` shows the same)",
+        "mkdocs build จบด้วยรหัส {status}: {detail} ให้แก้ไขเว็บไซต์ (`mkdocs build --strict` แสดงข้อผิดพลาดเดียวกัน)",
+    ),
+    "watch_config_failed": (
+        "{path} could not be read as the site's configuration (see above); fix it and the next try builds",
+        "อ่านไฟล์ตั้งค่าเว็บไซต์ {path} ไม่ได้ (ดูข้อความด้านบน) เมื่อแก้แล้วการลองครั้งถัดไปจะสร้างเว็บไซต์",
+    ),
+    "watch_clock_bad": (
+        "GATE_CLOCK_FILE {path} does not hold an ISO 8601 instant with an offset ({detail}); "
+        "write e.g. 2026-11-28T10:00:00Z, or unset GATE_CLOCK_FILE to use the machine's clock",
+        "ไฟล์ GATE_CLOCK_FILE {path} ไม่มีเวลาแบบ ISO 8601 พร้อมเขตเวลา ({detail}) "
+        "ให้เขียนเช่น 2026-11-28T10:00:00Z หรือยกเลิก GATE_CLOCK_FILE เพื่อใช้นาฬิกาของเครื่อง",
+    ),
+    "watch_clock_back": (
+        "the clock went back before the last build ({built}): the site was built again at the new time",
+        "นาฬิกาถอยหลังไปก่อนเวลาที่สร้างเว็บไซต์ครั้งล่าสุด ({built}) จึงสร้างเว็บไซต์ใหม่ตามเวลาปัจจุบัน",
+    ),
+    "watch_pull_failed": (
+        "git pull failed ({detail}); the site is built from the repository as it is; fix the checkout",
+        "git pull ไม่สำเร็จ ({detail}) จะสร้างเว็บไซต์จากที่เก็บตามสภาพปัจจุบัน ให้แก้ไขสำเนาที่เก็บ",
+    ),
+    "watch_nginx_reloaded": (
+        "nginx: {path} now answers {count} taken-down URL(s) with 410 Gone; checked and reloaded",
+        "nginx: {path} ตอบ 410 Gone สำหรับ URL ที่นำลงแล้ว {count} รายการ ตรวจสอบและโหลดใหม่แล้ว",
+    ),
+    "watch_nginx_rejected": (
+        "the nginx test rejected the new {path} ({detail}); the previous one is back and nginx was not "
+        "reloaded; fix the server block that includes it",
+        "การทดสอบ nginx ไม่ผ่านสำหรับ {path} ฉบับใหม่ ({detail}) จึงคืนฉบับเดิมและไม่โหลด nginx ใหม่ "
+        "ให้แก้ไข server block ที่ include ไฟล์นี้",
+    ),
+    "watch_nginx_reload_failed": (
+        "nginx did not reload ({detail}) after {path} changed; reload it by hand and check --nginx-reload",
+        "โหลด nginx ใหม่ไม่สำเร็จ ({detail}) หลังจาก {path} เปลี่ยน ให้โหลดใหม่ด้วยตนเองและตรวจ --nginx-reload",
+    ),
+    "watch_removed_unfinished": (
+        "removed {path}: a build that was stopped before it finished (it was never served)",
+        "ลบ {path} ซึ่งเป็นการสร้างที่ถูกหยุดก่อนเสร็จ (ไม่เคยนำขึ้นให้บริการ)",
+    ),
+    "releases_posix_only": (
+        "{path}: atomic deploys switch a symlink with rename(2), which needs a POSIX server "
+        "(Linux, BSD, macOS); on Windows, build with `make publish` and copy site/ to the web server",
+        "{path}: การนำเว็บไซต์ขึ้นแบบสลับทันทีใช้ symlink และ rename(2) ซึ่งต้องใช้เซิร์ฟเวอร์แบบ POSIX "
+        "(Linux, BSD, macOS) บน Windows ให้ใช้ `make publish` แล้วคัดลอก site/ ไปยังเว็บเซิร์ฟเวอร์",
+    ),
+    "releases_failed": (
+        "could not write {path} ({detail}); check the web root's owner, permissions and free space",
+        "เขียน {path} ไม่ได้ ({detail}) ให้ตรวจเจ้าของ สิทธิ์ และพื้นที่ว่างของโฟลเดอร์เว็บ",
+    ),
+    "releases_current_not_link": (
+        "{path} is a folder, not a symlink; move it away so releases can be switched atomically",
+        "{path} เป็นโฟลเดอร์ ไม่ใช่ symlink ให้ย้ายออกไปก่อน เพื่อให้สลับรุ่นของเว็บไซต์ได้ทันที",
+    ),
+    "rollback_no_current": (
+        "{path} does not point at a release; run `gate watch --once` first",
+        "{path} ไม่ได้ชี้ไปที่รุ่นใดของเว็บไซต์ ให้รัน `gate watch --once` ก่อน",
+    ),
+    "rollback_no_previous": (
+        "{path} is the oldest release kept; there is nothing to roll back to",
+        "{path} เป็นรุ่นเก่าที่สุดที่เก็บไว้ จึงย้อนกลับไม่ได้",
+    ),
+    "rollback_done": (
+        "the site is back at release {after} (was {before}); "
+        "`gate watch` deploys a new build at the next change or edit",
+        "เว็บไซต์กลับไปเป็นรุ่น {after} แล้ว (เดิม {before}) `gate watch` จะนำรุ่นใหม่ขึ้นเมื่อถึงการเปลี่ยนแปลงหรือการแก้ไขครั้งถัดไป",
+    ),
 }

@@ -22,6 +22,7 @@ from . import (  # noqa: F401
     signoffs,
     status,
     sweep,
+    watch,
     webserver,
 )
 from .common import main
