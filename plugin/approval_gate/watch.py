@@ -217,14 +217,15 @@ class Watcher:
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)
             raise
-        if options.nginx_snippet is not None:
-            try:
-                self.update_nginx(
-                    options.nginx_snippet, release
-                )  # before the switch: taken-down URLs answer 410 from then on
-            except WatchError as error:  # the site still goes up: the notices are in it (200 + noindex)
-                self.report(error.code, **error.params)
         releases.switch(options.web_root, release)
+        if options.nginx_snippet is not None:
+            # After the switch: a taken-down URL already serves its notice page (200, noindex),
+            # and from the reload on answers 410 with it. Reloading first would let an old nginx
+            # worker, still answering while the new ones start, serve the post again after a 410.
+            try:
+                self.update_nginx(options.nginx_snippet, release)
+            except WatchError as error:  # the notices are up anyway; the next build tries again
+                self.report(error.code, **error.params)
         releases.prune(options.web_root, options.keep)
         before = previous.live if previous else {}
         up = {path: title for path, title in judgement.live.items() if path not in before}

@@ -1,0 +1,229 @@
+"""`gate watch` on a server: real builds, real signatures, a real nginx on a loopback port.
+
+The watcher reads its clock from GATE_CLOCK_FILE, which the tests move forward: minutes of
+schedule run in seconds, and each build's instant is exact (its release is named for it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import http.client
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from approval_gate import releases
+from approval_gate.watch import WatchError, read_clock
+from factory import SiteFactory
+from webserver import nginx_binary, running_nginx
+
+UTC = dt.UTC
+T0 = dt.datetime(2026, 11, 28, 10, 0, tzinfo=UTC)  # 17:00 in Bangkok
+ENGLISH = {"LANG": "en_US.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+CLOSING, OPENING = "news/posts/closing.md", "news/posts/opening.md"
+CLOSING_URL, OPENING_URL = "/news/closing/", "/news/opening/"
+CLOSING_TITLE, OPENING_TITLE = "ประกาศที่กำลังจะหมดเวลา", "ข่าวที่กำลังจะเผยแพร่"
+NOTICE = "ข้อมูลนี้สิ้นสุดระยะเวลาการเผยแพร่แล้ว"
+
+
+def scheduled_site(factory: SiteFactory) -> None:
+    """One post up until T0+3 min, one going up at T0+2 min (windows to the minute, Bangkok time)."""
+    closing = factory.text(title=CLOSING_TITLE, publish_from="2569-11-01", publish_until="2026-11-28T17:03:00+07:00")
+    factory.add("content", CLOSING, factory.approved(closing, CLOSING))
+    opening = factory.text(title=OPENING_TITLE, publish_from="2026-11-28T17:02:00+07:00", publish_until="2570-12-31")
+    factory.add("content", OPENING, factory.approved(opening, OPENING))
+
+
+def set_clock(clock: Path, moment: dt.datetime) -> None:
+    temporary = clock.with_name(clock.name + ".tmp")
+    temporary.write_text(moment.isoformat(), encoding="utf-8")
+    os.replace(temporary, clock)
+
+
+@dataclass
+class Watch:
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def builds(self) -> list[str]:
+        return [line for line in self.text().splitlines() if " is live; " in line]
+
+    def wait_for_builds(self, count: int, timeout: float = 180) -> list[str]:
+        deadline = time.monotonic() + timeout
+        while len(self.builds()) < count:
+            assert self.process.poll() is None, self.text()
+            assert time.monotonic() < deadline, self.text()
+            time.sleep(0.05)
+        return self.builds()
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def watching(site: Path, web_root: Path, clock: Path, log: Path, *extra: str) -> Iterator[Watch]:
+    """`gate watch` as its own process group (as systemd runs it), English log lines into `log`."""
+    environment = {**os.environ, **ENGLISH, "GATE_CLOCK_FILE": str(clock), "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("SOURCE_DATE_EPOCH", None)
+    command = [str(Path(sys.executable).with_name("gate")), "-f", str(site / "mkdocs.yml"), "watch"]
+    command += ["--web-root", str(web_root), "--poll", "0.05", "--retry", "0.5", *extra]
+    with log.open("ab") as output:
+        process = subprocess.Popen(
+            command, stdout=output, stderr=subprocess.STDOUT, env=environment, start_new_session=True
+        )
+    watch = Watch(process, log)
+    try:
+        yield watch
+    finally:
+        watch.kill()
+
+
+def nginx_commands(workdir: Path) -> list[str]:
+    """--nginx-test and --nginx-reload for the nginx `running_nginx` starts under `workdir`."""
+    prefix = workdir / "nginx"
+    where = f"-p {prefix} -c {prefix / 'nginx.conf'} -e {prefix / 'error.log'}"
+    binary = nginx_binary()
+    return ["--nginx-test", f"{binary} -t -q {where}", "--nginx-reload", f"{binary} -s reload {where}"]
+
+
+def served_release(web_root: Path) -> str:
+    current = releases.current_release(web_root)
+    assert current is not None
+    return current.name
+
+
+def fetch(port: int, path: str) -> tuple[int, str]:
+    """GET with `Connection: close`: one short connection per request, as many browsers make."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", quote(path, safe="/"), headers={"Connection": "close"})
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", errors="replace")
+    finally:
+        connection.close()
+
+
+class Requests:
+    """GET the pages continuously from a thread, keeping every answer, so the switches are hit."""
+
+    def __init__(self, port: int, urls: list[str]) -> None:
+        self.port, self.urls = port, urls
+        self.seen: dict[str, list[tuple[int, str]]] = {url: [] for url in urls}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            for url in self.urls:
+                self.seen[url].append(fetch(self.port, url))
+            time.sleep(0.002)
+
+    def __enter__(self) -> Requests:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join(timeout=30)
+
+    def latest(self, url: str) -> tuple[int, str]:
+        count = len(self.seen[url])
+        deadline = time.monotonic() + 10
+        while len(self.seen[url]) == count and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return self.seen[url][-1]
+
+    def until(self, url: str, status: int, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while self.latest(url)[0] != status:
+            assert time.monotonic() < deadline, (url, self.seen[url][-1][0])
+
+
+def whole_page(body: str, title: str) -> bool:
+    return title in body and body.rstrip().endswith("</html>")
+
+
+def check_answers(answers: Requests) -> None:
+    """Never a 404 for a page that is up, never a half-built page, no way back once a change happened."""
+    home = answers.seen["/"]
+    assert home and all(status == 200 and body.rstrip().endswith("</html>") for status, body in home)
+    opening = [status for status, _ in answers.seen[OPENING_URL]]
+    first_up = opening.index(200)
+    assert set(opening[:first_up]) == {404} and set(opening[first_up:]) == {200}, opening
+    assert all(whole_page(body, OPENING_TITLE) for status, body in answers.seen[OPENING_URL] if status == 200)
+    closing = answers.seen[CLOSING_URL]
+    assert 404 not in {status for status, _ in closing}
+    gone = [status for status, _ in closing].index(410)
+    before, after = closing[:gone], closing[gone:]
+    # Up to the take-down: the post itself, whole, then its notice page from the switch to nginx's reload.
+    assert all(status == 200 and (whole_page(body, CLOSING_TITLE) or NOTICE in body) for status, body in before)
+    shown = [CLOSING_TITLE in body for _, body in before].count(True)
+    assert all(CLOSING_TITLE in body for _, body in before[:shown]) and all(NOTICE in b for _, b in before[shown:])
+    # After it, 410 (or the notice page itself while the reload reaches every nginx worker), and 410 at the end.
+    assert all(status == 410 or (status == 200 and NOTICE in body) for status, body in after)
+    assert all(CLOSING_TITLE not in body for _, body in after) and after[-1][0] == 410
+
+
+@pytest.mark.nginx
+@pytest.mark.slow
+def test_watch_publishes_each_change_at_its_instant_behind_nginx(factory: SiteFactory, tmp_path: Path) -> None:
+    nginx = nginx_binary()
+    scheduled_site(factory)
+    web_root, clock, snippet = tmp_path / "www", tmp_path / "clock", tmp_path / "gone.conf"
+    snippet.write_text("", encoding="utf-8")
+    set_clock(clock, T0)
+    nginx_options = nginx_commands(tmp_path)
+    with (
+        running_nginx(nginx, tmp_path, web_root / "current", snippet, master=True) as port,
+        watching(factory.root, web_root, clock, tmp_path / "watch.log", "--nginx-snippet", str(snippet),
+                 *nginx_options) as watch,
+    ):  # fmt: skip
+        first = watch.wait_for_builds(1)[0]
+        assert "release 20261128T100000Z is live" in first
+        assert f"went up: {CLOSING_TITLE} ({CLOSING}); came down: none; next change: 2026-11-28 17:02" in first
+        with Requests(port, ["/", OPENING_URL, CLOSING_URL]) as answers:
+            assert answers.latest(OPENING_URL)[0] == 404 and answers.latest(CLOSING_URL)[0] == 200
+            set_clock(clock, T0 + dt.timedelta(minutes=2, seconds=-1))  # a second early: nothing is due
+            time.sleep(1)
+            assert len(watch.builds()) == 1 and served_release(web_root) == "20261128T100000Z"
+
+            set_clock(clock, T0 + dt.timedelta(minutes=2))  # the window opens
+            second = watch.wait_for_builds(2)[1]
+            assert "release 20261128T100200Z is live" in second  # built at the instant itself
+            assert f"went up: {OPENING_TITLE} ({OPENING}); came down: none; next change: 2026-11-28 17:03" in second
+            answers.until(OPENING_URL, 200)
+
+            set_clock(clock, T0 + dt.timedelta(minutes=3))  # the other window closes
+            third = watch.wait_for_builds(3)[2]
+            assert "release 20261128T100300Z is live" in third
+            assert f"went up: none; came down: {CLOSING_TITLE} ({CLOSING}); next change: 2028-01-01 00:00" in third
+            answers.until(CLOSING_URL, 410)
+            # The take-down moved the post: the watcher sees the edit and builds once more, same result.
+            assert "release 20261128T100300Z-2 is live" in watch.wait_for_builds(4)[3]
+            time.sleep(0.5)
+        check_answers(answers)
+        assert "now answers 1 taken-down URL(s) with 410 Gone; checked and reloaded" in watch.text()
+        assert "failed" not in watch.text()
+        assert len(watch.builds()) == 4
+    assert (factory.root / "pending" / "expired" / CLOSING).is_file() and not (
+        factory.root / "content" / CLOSING
+    ).exists()
+    assert "taken_down:" in (factory.root / "pending" / "expired" / CLOSING).read_text(encoding="utf-8")
+    assert [p.name for p in releases.complete_releases(web_root)] == [
+        "20261128T100000Z", "20261128T100200Z", "20261128T100300Z", "20261128T100300Z-2"
+    ]  # fmt: skip
