@@ -227,3 +227,142 @@ def test_watch_publishes_each_change_at_its_instant_behind_nginx(factory: SiteFa
     assert [p.name for p in releases.complete_releases(web_root)] == [
         "20261128T100000Z", "20261128T100200Z", "20261128T100300Z", "20261128T100300Z-2"
     ]  # fmt: skip
+
+
+@pytest.mark.nginx
+@pytest.mark.slow
+def test_sigkill_mid_build_keeps_the_last_good_site_and_the_restart_is_on_time(
+    factory: SiteFactory, tmp_path: Path
+) -> None:
+    nginx = nginx_binary()
+    scheduled_site(factory)
+    posts = {path: path.read_bytes() for path in (factory.root / "content").rglob("*.md")}
+    web_root, clock, snippet = tmp_path / "www", tmp_path / "clock", tmp_path / "gone.conf"
+    snippet.write_text("", encoding="utf-8")
+    set_clock(clock, T0)
+    log = tmp_path / "watch.log"
+    nginx_options = ["--nginx-snippet", str(snippet), *nginx_commands(tmp_path)]
+    with running_nginx(nginx, tmp_path, web_root / "current", snippet, master=True) as port:
+        with watching(factory.root, web_root, clock, log, *nginx_options) as watch:
+            watch.wait_for_builds(1)
+            set_clock(clock, T0 + dt.timedelta(minutes=2))
+            deadline = time.monotonic() + 60
+            while not list((web_root / "releases").glob(".building-*")):  # the build has started
+                assert time.monotonic() < deadline, watch.text()
+                time.sleep(0.005)
+            os.killpg(watch.process.pid, signal.SIGKILL)  # the watcher and its mkdocs, as systemd stops a unit
+            watch.process.wait(timeout=30)
+            assert len(watch.builds()) == 1
+        # The served site is the last good one, whole; nothing in the repository was lost.
+        assert served_release(web_root) == "20261128T100000Z"
+        assert fetch(port, OPENING_URL)[0] == 404
+        status, body = fetch(port, CLOSING_URL)
+        assert status == 200 and whole_page(body, CLOSING_TITLE)
+        assert posts == {path: path.read_bytes() for path in (factory.root / "content").rglob("*.md")}
+        assert not list(factory.root.rglob("*.gate-tmp"))
+        with watching(factory.root, web_root, clock, log, *nginx_options) as watch:
+            # The restart knows from the files alone that the change is due, and makes it at its instant.
+            assert "release 20261128T100200Z is live" in watch.wait_for_builds(2)[1]
+            assert "a build that was stopped before it finished (it was never served)" in watch.text()
+            assert not list((web_root / "releases").glob(".building-*"))
+            status, body = fetch(port, OPENING_URL)
+            assert status == 200 and whole_page(body, OPENING_TITLE)
+            set_clock(clock, T0 + dt.timedelta(minutes=3))  # the next change, on time
+            assert "release 20261128T100300Z is live" in watch.wait_for_builds(3)[2]
+            deadline = time.monotonic() + 30
+            while fetch(port, CLOSING_URL)[0] != 410:
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+    assert (factory.root / "pending" / "expired" / CLOSING).is_file()
+    assert (factory.root / "content" / OPENING).read_bytes() == posts[factory.root / "content" / OPENING]
+
+
+def test_a_restart_with_nothing_due_does_not_build(factory: SiteFactory, tmp_path: Path) -> None:
+    """State comes from the served release's manifest: the same clock and files mean no new build."""
+    scheduled_site(factory)
+    web_root, clock = tmp_path / "www", tmp_path / "clock"
+    set_clock(clock, T0)
+    first = once(factory.root, web_root, clock)
+    assert first.returncode == 0, first.stderr
+    assert "release 20261128T100000Z is live" in first.stdout
+    again = once(factory.root, web_root, clock)
+    assert (0, "", "") == (again.returncode, again.stdout, again.stderr)
+    manifest = releases.read_manifest(web_root / "releases" / "20261128T100000Z")
+    assert manifest is not None
+    assert (manifest.live, manifest.next_change) == ({CLOSING: CLOSING_TITLE}, "2026-11-28T10:02:00Z")
+
+
+def once(site: Path, web_root: Path, clock: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **ENGLISH, "GATE_CLOCK_FILE": str(clock), "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("SOURCE_DATE_EPOCH", None)
+    command = [str(Path(sys.executable).with_name("gate")), "-f", str(site / "mkdocs.yml"), "watch", "--once"]
+    command += ["--web-root", str(web_root), *extra]
+    return subprocess.run(command, env=environment, capture_output=True, text=True, timeout=300, check=False)
+
+
+FAILING_HOOK = "def on_post_build(config):\n    raise RuntimeError('the disk is full')\n"
+
+
+def test_a_failed_build_keeps_the_last_good_site(factory: SiteFactory, tmp_path: Path) -> None:
+    """The failure is reported with mkdocs' own words; `current` and the repository are untouched."""
+    scheduled_site(factory)
+    web_root, clock = tmp_path / "www", tmp_path / "clock"
+    set_clock(clock, T0)
+    assert once(factory.root, web_root, clock).returncode == 0
+    (factory.root / "boom.py").write_text(FAILING_HOOK, encoding="utf-8")
+    with (factory.root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("hooks: [boom.py]\n")
+    set_clock(clock, T0 + dt.timedelta(minutes=3))  # the closing post is due to come down
+    failed = once(factory.root, web_root, clock)
+    assert (1, "") == (failed.returncode, failed.stdout)
+    assert (
+        "2026-11-28 17:03: the build failed; the site stays at release 20261128T100000Z; retrying in 10 s\n"
+        in failed.stderr
+    )
+    assert "mkdocs build exited with 1: " in failed.stderr and "the disk is full" in failed.stderr
+    assert served_release(web_root) == "20261128T100000Z"
+    assert {"20261128T100000Z", "20261128T100000Z.json"} == {p.name for p in (web_root / "releases").iterdir()}
+    assert (factory.root / "content" / CLOSING).is_file()  # no take-down after a failed build
+
+
+def test_retries_back_off_and_recover(factory: SiteFactory, tmp_path: Path) -> None:
+    """In the loop: each failure doubles the wait (up to --max-retry); the fix is deployed at the next try."""
+    scheduled_site(factory)
+    web_root, clock = tmp_path / "www", tmp_path / "clock"
+    set_clock(clock, T0)
+    (factory.root / "boom.py").write_text(FAILING_HOOK, encoding="utf-8")
+    with (factory.root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("hooks: [boom.py]\n")
+    log = tmp_path / "watch.log"
+    with watching(factory.root, web_root, clock, log, "--retry", "0.2", "--max-retry", "0.4") as watch:
+        deadline = time.monotonic() + 120
+        while watch.text().count("the build failed") < 3:
+            assert time.monotonic() < deadline, watch.text()
+            time.sleep(0.05)
+        assert releases.current_release(web_root) is None
+        (factory.root / "boom.py").write_text("", encoding="utf-8")  # fixed
+        assert "release 20261128T100000Z is live" in watch.wait_for_builds(1)[0]
+    delays = [line.rsplit("retrying in ", 1)[1] for line in watch.text().splitlines() if "retrying in" in line]
+    assert delays[:3] == ["0.2 s", "0.4 s", "0.4 s"]
+
+
+def test_the_clock_file_must_hold_an_instant_with_an_offset(tmp_path: Path) -> None:
+    clock = tmp_path / "clock"
+    clock.write_text("2026-11-28T10:00:00+07:00\n", encoding="utf-8")
+    assert read_clock({"GATE_CLOCK_FILE": str(clock)}) == dt.datetime(2026, 11, 28, 3, 0, tzinfo=UTC)
+    clock.write_text("2026-11-28 10:00", encoding="utf-8")
+    with pytest.raises(WatchError) as caught:
+        read_clock({"GATE_CLOCK_FILE": str(clock)})
+    assert caught.value.code == "watch_clock_bad" and "has no UTC offset" in str(caught.value.params["detail"])
+    now = read_clock({})
+    assert abs((now - dt.datetime.now(UTC)).total_seconds()) < 5 and now.microsecond == 0
+
+
+def test_a_bad_clock_file_builds_nothing(factory: SiteFactory, tmp_path: Path) -> None:
+    scheduled_site(factory)
+    clock = tmp_path / "clock"
+    clock.write_text("tomorrow", encoding="utf-8")
+    result = once(factory.root, tmp_path / "www", clock)
+    assert (1, "") == (result.returncode, result.stdout)
+    assert f"GATE_CLOCK_FILE {clock} does not hold an ISO 8601 instant with an offset" in result.stderr
+    assert not (tmp_path / "www" / "current").exists()

@@ -1602,8 +1602,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "watch_warning": ("build warning: {detail}", "คำเตือนจากการสร้างเว็บไซต์: {detail}"),
     "watch_failed": (
-        "{at}: the build failed; the site stays at release {release}; retrying in {delay:.0f} s",
-        "{at}: สร้างเว็บไซต์ไม่สำเร็จ เว็บไซต์ยังคงเป็นรุ่น {release} จะลองใหม่ในอีก {delay:.0f} วินาที",
+        "{at}: the build failed; the site stays at release {release}; retrying in {delay} s",
+        "{at}: สร้างเว็บไซต์ไม่สำเร็จ เว็บไซต์ยังคงเป็นรุ่น {release} จะลองใหม่ในอีก {delay} วินาที",
     ),
     "watch_build_failed": (
         "mkdocs build exited with {status}: {detail}; fix the site (`mkdocs build --strict` shows the same)",

@@ -293,7 +293,7 @@ class Watcher:
             self.retry_at = time.monotonic() + delay
             release = releases.current_release(self.options.web_root)
             detail = error.params if isinstance(error, WatchError) else {"path": error.path, "detail": error.detail}
-            self.report("watch_failed", at=now, release=release.name if release else None, delay=delay)
+            self.report("watch_failed", at=now, release=release.name if release else None, delay=f"{delay:g}")
             self.report(error.code, **detail)
             return None
         self.failures, self.retry_at = 0, 0.0
