@@ -1641,6 +1641,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nginx did not reload ({detail}) after {path} changed; reload it by hand and check --nginx-reload",
         "โหลด nginx ใหม่ไม่สำเร็จ ({detail}) หลังจาก {path} เปลี่ยน ให้โหลดใหม่ด้วยตนเองและตรวจ --nginx-reload",
     ),
+    "watch_nginx_written": (
+        "nginx: {path} now lists {count} taken-down URL(s); the web server's own unit tests and reloads it",
+        "nginx: {path} มี URL ที่นำลงแล้ว {count} รายการ ยูนิตของเว็บเซิร์ฟเวอร์จะตรวจสอบและโหลดใหม่เอง",
+    ),
+    "watch_after_build_failed": (
+        "the command after the build ({command}) failed: {detail}; the site is up, fix the command",
+        "คำสั่งหลังการสร้างเว็บไซต์ ({command}) ไม่สำเร็จ: {detail} เว็บไซต์ขึ้นแล้ว ให้แก้ไขคำสั่งนี้",
+    ),
     "watch_removed_unfinished": (
         "removed {path}: a build that was stopped before it finished (it was never served)",
         "ลบ {path} ซึ่งเป็นการสร้างที่ถูกหยุดก่อนเสร็จ (ไม่เคยนำขึ้นให้บริการ)",

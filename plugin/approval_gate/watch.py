@@ -130,6 +130,7 @@ class Options:
     nginx_snippet: Path | None = None
     nginx_test: list[str] = field(default_factory=list)
     nginx_reload: list[str] = field(default_factory=list)
+    after_build: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -226,6 +227,10 @@ class Watcher:
                 self.update_nginx(options.nginx_snippet, release)
             except WatchError as error:  # the notices are up anyway; the next build tries again
                 self.report(error.code, **error.params)
+        if options.after_build:  # e.g. commit and push the take-downs: scripts/publish-local commit
+            problem = run_command(options.after_build, cwd=options.root)
+            if problem is not None:
+                self.report("watch_after_build_failed", command=" ".join(options.after_build), detail=problem)
         releases.prune(options.web_root, options.keep)
         before = previous.live if previous else {}
         up = {path: title for path, title in judgement.live.items() if path not in before}
@@ -253,6 +258,9 @@ class Watcher:
         if old == config.text:
             return
         write_file(snippet, config.text)
+        if not options.nginx_test and not options.nginx_reload:  # a systemd path unit tests and reloads it
+            self.report("watch_nginx_written", path=str(snippet), count=len(config.urls))
+            return
         tested = run_command(options.nginx_test)
         if tested is not None:
             if old is None:
@@ -348,12 +356,12 @@ def write_file(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def run_command(command: Sequence[str]) -> str | None:
+def run_command(command: Sequence[str], cwd: Path | None = None) -> str | None:
     """Run a command; None when it succeeded, else what it said (its last lines)."""
     if not command:
         return None
     try:
-        result = subprocess.run(list(command), capture_output=True, text=True, errors="replace", check=False)
+        result = subprocess.run(list(command), cwd=cwd, capture_output=True, text=True, errors="replace", check=False)
     except OSError as error:
         return f"{command[0]}: {error.strerror or error}"
     if result.returncode == 0:

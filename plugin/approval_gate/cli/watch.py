@@ -57,7 +57,7 @@ class Reporter:
             shown = {name: self.moment(value) if name == "at" else value for name, value in params.items()}
             if "release" in shown and shown["release"] is None:
                 shown["release"] = self.ctx.say("watch_none")
-            stream_err = code not in ("watch_nginx_reloaded", "watch_started")
+            stream_err = code not in ("watch_nginx_reloaded", "watch_nginx_written", "watch_started")
             click.echo(self.ctx.say(code, **shown), err=stream_err)
         sys.stdout.flush()
 
@@ -107,8 +107,17 @@ def command_words(text: str | None) -> list[str]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="The file the site's nginx server block includes: rewritten with the 410 locations when they change.",
 )
-@click.option("--nginx-test", default="nginx -t", show_default=True, help="Checks the configuration before a reload.")
+@click.option(
+    "--nginx-test",
+    default="nginx -t",
+    show_default=True,
+    help="Checks the configuration before a reload ('' with --nginx-reload '': only write the snippet).",
+)
 @click.option("--nginx-reload", default="nginx -s reload", show_default=True, help="Reloads the web server.")
+@click.option(
+    "--after-build",
+    help="A command run in the repository after each deploy, e.g. 'scripts/publish-local commit' (take-downs).",
+)
 @click.option("--once", is_flag=True, help="Build and deploy once if anything is due, then exit (for a timer).")
 @pass_context
 def watch(
@@ -123,6 +132,7 @@ def watch(
     nginx_snippet: Path | None,
     nginx_test: str,
     nginx_reload: str,
+    after_build: str | None,
     once: bool,
 ) -> None:
     """Publish on this server: build, deploy atomically, sleep until the next change, again."""
@@ -159,6 +169,7 @@ def watch(
         nginx_snippet=nginx_snippet.absolute() if nginx_snippet else None,
         nginx_test=command_words(nginx_test),
         nginx_reload=command_words(nginx_reload),
+        after_build=command_words(after_build),
     )
     report = Reporter(ctx, tz)
     try:
