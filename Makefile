@@ -50,8 +50,9 @@ lint: $(STAMP) ## ruff, mypy --strict and the import contracts (pyproject.toml)
 demo: $(STAMP) ## a ten-minute guided walk through the workflow, with demo keys, in a throwaway folder
 	$(BIN)/python scripts/demo.py
 
-bench: $(STAMP) ## measure the gate, write bench/RESULTS.md
+bench: $(STAMP) ## measure the gate, write bench/RESULTS.md (and gate watch's latency: bench/watch-latency.json)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/watch_latency.py
 
 clean: ## remove the built site and the virtual environment
 	rm -rf site $(VENV)
