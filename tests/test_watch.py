@@ -366,3 +366,48 @@ def test_a_bad_clock_file_builds_nothing(factory: SiteFactory, tmp_path: Path) -
     assert (1, "") == (result.returncode, result.stdout)
     assert f"GATE_CLOCK_FILE {clock} does not hold an ISO 8601 instant with an offset" in result.stderr
     assert not (tmp_path / "www" / "current").exists()
+
+
+def test_a_clock_jump_back_rebuilds_at_the_new_time(factory: SiteFactory, tmp_path: Path) -> None:
+    """A post that opened at 17:02 is off the site again when the clock goes back to 17:01."""
+    scheduled_site(factory)
+    web_root, clock = tmp_path / "www", tmp_path / "clock"
+    set_clock(clock, T0 + dt.timedelta(minutes=2))
+    assert "release 20261128T100200Z is live" in once(factory.root, web_root, clock).stdout
+    set_clock(clock, T0 + dt.timedelta(minutes=1))
+    back = once(factory.root, web_root, clock)
+    assert back.returncode == 0, back.stderr
+    assert (
+        "2026-11-28 17:01: release 20261128T100100Z is live; went up: none; "
+        f"came down: {OPENING_TITLE} ({OPENING}); next change: 2026-11-28 17:02\n"
+    ) in back.stdout
+    assert "the clock went back before the last build (2026-11-28T10:02:00Z)" in back.stderr
+    assert not (web_root / "current" / "news" / "opening").exists()
+
+
+def test_nginx_is_reloaded_only_after_its_test_passes(factory: SiteFactory, tmp_path: Path) -> None:
+    """A rejected configuration is put back and nginx is not reloaded; the site still switches."""
+    scheduled_site(factory)
+    web_root, clock, snippet, reloads = tmp_path / "www", tmp_path / "clock", tmp_path / "gone.conf", tmp_path / "log"
+    reload = f"sh -c 'echo reload >> {reloads}'"
+    set_clock(clock, T0)
+    first = once(factory.root, web_root, clock, "--nginx-snippet", str(snippet), "--nginx-test", "true",
+                 "--nginx-reload", reload)  # fmt: skip
+    assert f"nginx: {snippet} now answers 0 taken-down URL(s) with 410 Gone; checked and reloaded" in first.stdout
+    before = snippet.read_text(encoding="utf-8")
+    assert reloads.read_text(encoding="utf-8") == "reload\n"
+    unchanged = once(factory.root, web_root, clock, "--nginx-snippet", str(snippet), "--nginx-reload", reload)
+    assert (unchanged.returncode, unchanged.stdout) == (0, "")  # nothing due: no build, no reload
+    set_clock(clock, T0 + dt.timedelta(minutes=3))
+    rejected = once(factory.root, web_root, clock, "--nginx-snippet", str(snippet), "--nginx-test", "false",
+                    "--nginx-reload", reload)  # fmt: skip
+    assert rejected.returncode == 0 and "release 20261128T100300Z is live" in rejected.stdout
+    assert f"the nginx test rejected the new {snippet} (exit 1); the previous one is back" in rejected.stderr
+    assert snippet.read_text(encoding="utf-8") == before and reloads.read_text(encoding="utf-8") == "reload\n"
+    assert served_release(web_root) == "20261128T100300Z"
+    # The next build (the take-down moved a post: an edit) tries again, and this time the test passes.
+    accepted = once(factory.root, web_root, clock, "--nginx-snippet", str(snippet), "--nginx-test", "true",
+                    "--nginx-reload", reload)  # fmt: skip
+    assert "now answers 1 taken-down URL(s) with 410 Gone; checked and reloaded" in accepted.stdout
+    assert f'location = "{CLOSING_URL}"' in snippet.read_text(encoding="utf-8")
+    assert reloads.read_text(encoding="utf-8") == "reload\nreload\n"

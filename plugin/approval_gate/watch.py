@@ -295,14 +295,18 @@ class Watcher:
         _, manifest = self.served()
         try:
             outcome = self.build(now)
-        except (WatchError, releases.ReleaseError) as error:
+        except Exception as error:  # whatever broke this build, the served site stays and it is retried
             self.failures += 1
             delay = min(self.options.max_retry, self.options.retry * 2 ** (self.failures - 1))
             self.retry_at = time.monotonic() + delay
             release = releases.current_release(self.options.web_root)
-            detail = error.params if isinstance(error, WatchError) else {"path": error.path, "detail": error.detail}
             self.report("watch_failed", at=now, release=release.name if release else None, delay=f"{delay:g}")
-            self.report(error.code, **detail)
+            if isinstance(error, WatchError):
+                self.report(error.code, **error.params)
+            elif isinstance(error, releases.ReleaseError):
+                self.report(error.code, path=error.path, detail=error.detail)
+            else:
+                self.report("watch_error", detail=f"{type(error).__name__}: {error}")
             return None
         self.failures, self.retry_at = 0, 0.0
         if why == "clock" and manifest is not None:
@@ -366,4 +370,5 @@ def run_command(command: Sequence[str], cwd: Path | None = None) -> str | None:
         return f"{command[0]}: {error.strerror or error}"
     if result.returncode == 0:
         return None
-    return f"exit {result.returncode}: {last_lines(result.stderr + result.stdout)}"
+    said = last_lines(result.stderr + result.stdout)
+    return f"exit {result.returncode}: {said}" if said else f"exit {result.returncode}"
