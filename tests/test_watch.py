@@ -247,9 +247,10 @@ def test_sigkill_mid_build_keeps_the_last_good_site_and_the_restart_is_on_time(
             watch.wait_for_builds(1)
             set_clock(clock, T0 + dt.timedelta(minutes=2))
             deadline = time.monotonic() + 60
-            while not list((web_root / "releases").glob(".building-*")):  # the build has started
+            while not mkdocs_running(watch.process.pid):  # the build has started
                 assert time.monotonic() < deadline, watch.text()
                 time.sleep(0.005)
+            assert list((web_root / "releases").glob(".building-*"))
             os.killpg(watch.process.pid, signal.SIGKILL)  # the watcher and its mkdocs, as systemd stops a unit
             watch.process.wait(timeout=30)
             assert len(watch.builds()) == 1
@@ -277,6 +278,16 @@ def test_sigkill_mid_build_keeps_the_last_good_site_and_the_restart_is_on_time(
     assert (factory.root / "content" / OPENING).read_bytes() == posts[factory.root / "content" / OPENING]
 
 
+def mkdocs_running(pid: int) -> bool:
+    """Whether the watcher `pid` has an `mkdocs build` child running (Linux /proc)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    for child in children.read_text(encoding="utf-8").split() if children.exists() else []:
+        with contextlib.suppress(OSError):
+            if b"mkdocs\0build" in Path(f"/proc/{child}/cmdline").read_bytes():
+                return True
+    return False
+
+
 def test_a_restart_with_nothing_due_does_not_build(factory: SiteFactory, tmp_path: Path) -> None:
     """State comes from the served release's manifest: the same clock and files mean no new build."""
     scheduled_site(factory)
@@ -292,17 +303,30 @@ def test_a_restart_with_nothing_due_does_not_build(factory: SiteFactory, tmp_pat
     assert (manifest.live, manifest.next_change) == ({CLOSING: CLOSING_TITLE}, "2026-11-28T10:02:00Z")
 
 
-def once(site: Path, web_root: Path, clock: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def once(site: Path, web_root: Path, clock: Path, *extra: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, **ENGLISH, "GATE_CLOCK_FILE": str(clock), "NO_MKDOCS_2_WARNING": "1"}
     environment.pop("SOURCE_DATE_EPOCH", None)
-    command = [str(Path(sys.executable).with_name("gate")), "-f", str(site / "mkdocs.yml"), "watch", "--once"]
+    command = [str(Path(sys.executable).with_name("gate")), "-f", str(site / "mkdocs.yml"), "--lang", lang]
+    command += ["watch", "--once"]
     command += ["--web-root", str(web_root), *extra]
     return subprocess.run(command, env=environment, capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_the_log_line_in_thai_with_buddhist_era_dates(factory: SiteFactory, tmp_path: Path) -> None:
+    scheduled_site(factory)
+    set_clock(tmp_path / "clock", T0)
+    result = once(factory.root, tmp_path / "www", tmp_path / "clock", lang="th")
+    assert (result.returncode, result.stdout) == (
+        0,
+        f"28 พ.ย. 2569 เวลา 17.00 น.: เว็บไซต์รุ่น 20261128T100000Z ขึ้นแล้ว; ขึ้นใหม่: {CLOSING_TITLE} ({CLOSING}); "
+        "นำลง: ไม่มี; เปลี่ยนครั้งถัดไป: 28 พ.ย. 2569 เวลา 17.02 น.\n",
+    )
 
 
 FAILING_HOOK = "def on_post_build(config):\n    raise RuntimeError('the disk is full')\n"
 
 
+@pytest.mark.slow
 def test_a_failed_build_keeps_the_last_good_site(factory: SiteFactory, tmp_path: Path) -> None:
     """The failure is reported with mkdocs' own words; `current` and the repository are untouched."""
     scheduled_site(factory)
@@ -325,6 +349,7 @@ def test_a_failed_build_keeps_the_last_good_site(factory: SiteFactory, tmp_path:
     assert (factory.root / "content" / CLOSING).is_file()  # no take-down after a failed build
 
 
+@pytest.mark.slow
 def test_retries_back_off_and_recover(factory: SiteFactory, tmp_path: Path) -> None:
     """In the loop: each failure doubles the wait (up to --max-retry); the fix is deployed at the next try."""
     scheduled_site(factory)
@@ -385,6 +410,7 @@ def test_a_clock_jump_back_rebuilds_at_the_new_time(factory: SiteFactory, tmp_pa
     assert not (web_root / "current" / "news" / "opening").exists()
 
 
+@pytest.mark.slow
 def test_nginx_is_reloaded_only_after_its_test_passes(factory: SiteFactory, tmp_path: Path) -> None:
     """A rejected configuration is put back and nginx is not reloaded; the site still switches."""
     scheduled_site(factory)
