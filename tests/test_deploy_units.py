@@ -83,7 +83,10 @@ def test_the_services_run_real_gate_options(name: str) -> None:
     assert served and all(words[words.index("--web-root") + 1] == WEB_ROOT for words in served)
     for words in commands:
         if not words[0].endswith("/gate"):
-            assert words[0].startswith(("/usr/", f"{SITE}/scripts/")), words
+            assert words[0].startswith(("/usr/", "/bin/", f"{SITE}/scripts/")), words
+    after = [words[words.index("--after-build") + 1] for words in gate_commands if "--after-build" in words]
+    for command in after:  # run in the repository by `gate watch`: a script of the repository, or sh
+        assert shlex.split(command)[0] in ("sh", "scripts/publish-local"), command
 
 
 def test_the_timer_checks_every_minute_and_the_path_unit_reloads_nginx() -> None:
