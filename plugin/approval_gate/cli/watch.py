@@ -154,7 +154,12 @@ def watch(
         return Judgement(live, next_changes(judged, now))
 
     root = config_file.parent
-    sources = [config_file, gate.docs_dir, gate.pending_dir, root / "approvers.yml"]
+    plugin = ctx.mkdocs_config.plugins.get("approval-gate")
+    registry = root / str(plugin.config.get("registry") or "approvers.yml")
+    sources = [config_file, gate.docs_dir, gate.pending_dir, registry]
+    custom_dir = ctx.mkdocs_config.theme.custom_dir  # the theme's overrides, if any
+    if custom_dir:
+        sources.append(Path(custom_dir))
     options = Options(
         root=root,
         config_file=config_file,
