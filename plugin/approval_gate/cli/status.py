@@ -27,7 +27,7 @@ from ..queue import (
 )
 from ..register import markdown_text
 from ..repository import CONTENT, EXPIRED_PLACE, PENDING
-from ..thaidates import thai_date
+from ..thaidates import display_date
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context, shown_json, shown_lines
 
 SHOWN_CHANGES = 5  # text and Markdown list the next few; --json lists them all
@@ -49,9 +49,8 @@ def format_age(age: dt.timedelta, lang: str) -> str:
 
 
 def format_moment(moment: dt.datetime, tz: ZoneInfo, lang: str) -> str:
-    """An instant in the site's zone: '25 พ.ย. 2569 เวลา 17.00 น.' or '2026-11-25 17:00'."""
-    local = moment.astimezone(tz)
-    return thai_date(local, with_time=True) if lang == "th" else local.strftime("%Y-%m-%d %H:%M")
+    """An instant in the site's zone: '25 พ.ย. 2569 เวลา 17.00 น.' or '25 Nov 2026 17:00'."""
+    return display_date(moment.astimezone(tz), lang, with_time=True)
 
 
 def iso(moment: dt.datetime | None) -> str | None:
