@@ -1465,4 +1465,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "    http://127.0.0.1:8000/_pending/\n"
         "ลบโฟลเดอร์สาธิตได้เมื่อไม่ใช้แล้ว: rm -r {folder}",
     ),
+    # --- gate registry show, --lang on every command -----------------------------------
+    "registry_show_header": (
+        "{path}: site {site_id}, {count} people",
+        "{path}: เว็บไซต์ {site_id} มีผู้มีสิทธิ์ {count} คน",
+    ),
+    "registry_show_person": ("  {id}: {name} ({position})", "  {id}: {name} ({position})"),
+    "registry_show_role": ("    role {role} ({title}): {span} {state}", "    บทบาท {role} ({title}): {span} {state}"),
+    "registry_show_key": ("    key {fingerprint}: {span} {state}", "    กุญแจ {fingerprint}: {span} {state}"),
+    "registry_show_span": ("{start} to {end}", "{start} ถึง {end}"),
+    "registry_show_open": ("open", "ไม่กำหนด"),
+    "registry_show_holds": ("(holds now)", "(ใช้ได้ขณะนี้)"),
+    "registry_show_not_now": ("(does not hold now)", "(ใช้ไม่ได้ขณะนี้)"),
+    "registry_show_revoked": ("(revoked: nothing it signed counts)", "(เพิกถอนแล้ว: ทุกการลงนามด้วยกุญแจนี้ไม่นับ)"),
+    "registry_show_missing": (
+        "There is no approvers registry: {path} does not exist; "
+        "create it with `gate init` or `gate registry add-person`.",
+        "ไม่มีทะเบียนผู้อนุมัติ: ไม่พบไฟล์ {path} ให้สร้างด้วยคำสั่ง `gate init` หรือ `gate registry add-person`",
+    ),
 }

@@ -229,7 +229,7 @@ def _refusal_json(refusal: SignOff | None) -> dict[str, str | None] | None:
     return {"role": refusal.role, "signer": refusal.signer, "reason": refusal.reason, "at": refusal.at_text}
 
 
-def as_json(queue: Queue) -> str:
+def as_json(queue: Queue, lang: str) -> str:
     def minutes(value: dt.timedelta | None) -> int | None:
         return int(value.total_seconds() // 60) if value is not None else None
 
@@ -258,7 +258,7 @@ def as_json(queue: Queue) -> str:
                 else None,
                 "revised": item.revised,
                 "refusal": _refusal_json(refusal),
-                "reasons": [{"code": r.code, "key": r.key, "text": r.text("en")} for r in decision.reasons],
+                "reasons": [{"code": r.code, "key": r.key, "text": r.text(lang)} for r in decision.reasons],
                 "window": [iso(post.window.start), iso(post.window.end)] if post.window else None,
             }
         )
@@ -285,7 +285,7 @@ def status(ctx: Context, as_json_flag: bool, markdown: bool, fail_overdue: bool)
     queue = load_queue(ctx, now)
     tz = ctx.gate.rules.timezone
     if as_json_flag:
-        click.echo(shown_json(as_json(queue)))
+        click.echo(shown_json(as_json(queue, ctx.lang)))
     elif markdown:
         click.echo(as_markdown(queue, tz, ctx.lang, _folders(ctx)))
     else:
