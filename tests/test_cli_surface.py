@@ -4,6 +4,7 @@ command's --json output matches the JSON Schema shipped in the package."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -18,7 +19,9 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from approval_gate import signing
 from approval_gate.cli import main
+from factory import SiteFactory
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMAS = files("approval_gate") / "schemas"
@@ -150,8 +153,8 @@ def test_registry_show_dates_follow_the_language(example_site: Path, pinned_cloc
     config = str(example_site / "mkdocs.yml")
     english, thai = gate("-f", config, "registry", "show", "--lang", "en"), gate("-f", config, "registry", "show")
     assert (0, 0) == (english.exit_code, thai.exit_code), english.output
-    assert "    role chair (chair of the information centre): 1 Sep 2026 to open (holds now)\n" in english.output
-    assert "    บทบาท chair (ประธานศูนย์ข้อมูลข่าวสาร): 1 ก.ย. 2569 ถึง ไม่กำหนด (ใช้ได้ขณะนี้)\n" in thai.output
+    assert "    role chair (chair of the information centre): from 1 Sep 2026 (holds now)\n" in english.output
+    assert "    บทบาท chair (ประธานศูนย์ข้อมูลข่าวสาร): ตั้งแต่ 1 ก.ย. 2569 (ใช้ได้ขณะนี้)\n" in thai.output
     assert english.output.startswith("approvers.yml: site pathumthani-health, 3 people\n  somchai: นายสมชาย รักษ์ข้อมูล (")
 
 
@@ -237,3 +240,37 @@ def test_the_schemas_refuse_what_the_commands_never_print(example_site: Path, pi
     ):
         with pytest.raises(ValidationError):
             check.validate(broken)
+
+
+def test_registry_show_tells_what_holds_now(factory: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A retired key shows its last day and no longer holds; a revoked key says nothing it signed counts."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC).timestamp())))
+    config = str(factory.root / "mkdocs.yml")
+    retired = signing.fingerprint(signing.public_line(factory.keys["chair1"].public_key(), "chair1"))
+    revoked = signing.fingerprint(signing.public_line(factory.keys["chair2"].public_key(), "chair2"))
+    assert (
+        0
+        == gate(
+            "-f", config, "registry", "retire-key", "--id", "chair1", "--key", retired, "--until", "2569-06-30"
+        ).exit_code
+    )
+    assert 0 == gate("-f", config, "registry", "revoke-key", "--id", "chair2", "--key", revoked).exit_code
+    text = gate("-f", config, "registry", "show", "--lang", "en")
+    assert 0 == text.exit_code, text.output
+    assert f"    key {retired}: 1 Jan 2026 to 30 Jun 2026 (does not hold now)\n" in text.output
+    assert f"    key {revoked}: from 1 Jan 2026 (revoked: nothing it signed counts)\n" in text.output
+    document = json.loads(gate("-f", config, "registry", "show", "--json").stdout)
+    validator("registry-show.json").validate(document)
+    keys = {key["fingerprint"]: key for person in document["people"] for key in person["keys"]}
+    assert (keys[retired]["until"], keys[retired]["valid_now"]) == ("2026-06-30T17:00:00Z", False)
+    assert (keys[revoked]["revoked"], keys[revoked]["valid_now"]) == (True, False)
+    assert {"chair1": True, "chair2": True, "director1": True} == {
+        person["id"]: person["roles"][0]["holds_now"] for person in document["people"]
+    }
+
+
+def test_registry_show_without_a_registry_says_how_to_make_one(factory: SiteFactory) -> None:
+    (factory.root / "approvers.yml").unlink()
+    result = gate("-f", str(factory.root / "mkdocs.yml"), "registry", "show", "--json", "--lang", "en")
+    assert 1 == result.exit_code and "" == result.stdout
+    assert "approvers.yml" in result.stderr

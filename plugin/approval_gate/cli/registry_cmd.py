@@ -432,13 +432,16 @@ def registry_as_json(registry: Registry, file: str, now: dt.datetime) -> dict[st
 
 
 def _span_text(ctx: Context, start: dt.datetime | None, end: dt.datetime | None) -> str:
+    """'1 Sep 2026 to 31 Dec 2026', 'from 1 Sep 2026', 'until 31 Dec 2026' or 'always'."""
     tz = ctx.gate.rules.timezone
-    first = display_date(start.astimezone(tz), ctx.lang) if start else ctx.say("registry_show_open")
+    first = display_date(start.astimezone(tz), ctx.lang) if start else None
     # `end` is exclusive: people read the last day it still holds.
-    last = (
-        display_date((end - dt.timedelta(seconds=1)).astimezone(tz), ctx.lang) if end else ctx.say("registry_show_open")
-    )
-    return ctx.say("registry_show_span", start=first, end=last)
+    last = display_date((end - dt.timedelta(seconds=1)).astimezone(tz), ctx.lang) if end else None
+    if first and last:
+        return ctx.say("registry_show_span", start=first, end=last)
+    if first:
+        return ctx.say("registry_show_from", start=first)
+    return ctx.say("registry_show_until", end=last) if last else ctx.say("registry_show_always")
 
 
 @registry_group.command("show")
