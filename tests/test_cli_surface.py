@@ -248,12 +248,8 @@ def test_registry_show_tells_what_holds_now(factory: SiteFactory, monkeypatch: p
     config = str(factory.root / "mkdocs.yml")
     retired = signing.fingerprint(signing.public_line(factory.keys["chair1"].public_key(), "chair1"))
     revoked = signing.fingerprint(signing.public_line(factory.keys["chair2"].public_key(), "chair2"))
-    assert (
-        0
-        == gate(
-            "-f", config, "registry", "retire-key", "--id", "chair1", "--key", retired, "--until", "2569-06-30"
-        ).exit_code
-    )
+    retire = gate("-f", config, "registry", "retire-key", "--id", "chair1", "--key", retired, "--until", "2569-06-30")
+    assert 0 == retire.exit_code, retire.output
     assert 0 == gate("-f", config, "registry", "revoke-key", "--id", "chair2", "--key", revoked).exit_code
     text = gate("-f", config, "registry", "show", "--lang", "en")
     assert 0 == text.exit_code, text.output
