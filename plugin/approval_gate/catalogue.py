@@ -580,7 +580,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "พร้อมแบบฟอร์มการขอเผยแพร่และการอนุมัติ (หลักฐานประกอบการประเมิน ITA ตัวชี้วัด MOIT 1)",
     ),
     "register_empty": ("Nothing has been published yet.", "ยังไม่มีข้อมูลที่เผยแพร่"),
-    "register_fiscal_year": ("Fiscal year {year}", "ปีงบประมาณ พ.ศ. {year}"),
+    "register_fiscal_year": ("Fiscal year {year} BE", "ปีงบประมาณ พ.ศ. {year}"),
     "register_fiscal_span": ("{start} to {end}", "{start} – {end}"),
     "register_count": ("{count} items", "จำนวน {count} รายการ"),
     "register_form": ("request form", "แบบฟอร์ม"),
