@@ -580,7 +580,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "พร้อมแบบฟอร์มการขอเผยแพร่และการอนุมัติ (หลักฐานประกอบการประเมิน ITA ตัวชี้วัด MOIT 1)",
     ),
     "register_empty": ("Nothing has been published yet.", "ยังไม่มีข้อมูลที่เผยแพร่"),
-    "register_fiscal_year": ("Fiscal year {year}", "ปีงบประมาณ พ.ศ. {year}"),
+    "register_fiscal_year": ("Fiscal year {year} BE", "ปีงบประมาณ พ.ศ. {year}"),
     "register_fiscal_span": ("{start} to {end}", "{start} – {end}"),
     "register_count": ("{count} items", "จำนวน {count} รายการ"),
     "register_form": ("request form", "แบบฟอร์ม"),
@@ -1683,5 +1683,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the site is back at release {after} (was {before}); "
         "`gate watch` deploys a new build at the next change or edit",
         "เว็บไซต์กลับไปเป็นรุ่น {after} แล้ว (เดิม {before}) `gate watch` จะนำรุ่นใหม่ขึ้นเมื่อถึงการเปลี่ยนแปลงหรือการแก้ไขครั้งถัดไป",
+    ),
+
+    # --- gate registry show, --lang on every command -----------------------------------
+    "registry_show_header": (
+        "{path}: site {site_id}, {count} people",
+        "{path}: เว็บไซต์ {site_id} มีผู้มีสิทธิ์ {count} คน",
+    ),
+    "registry_show_person": ("  {id}: {name} ({position})", "  {id}: {name} ({position})"),
+    "registry_show_role": ("    role {role} ({title}): {span} {state}", "    บทบาท {role} ({title}): {span} {state}"),
+    "registry_show_key": ("    key {fingerprint}: {span} {state}", "    กุญแจ {fingerprint}: {span} {state}"),
+    "registry_show_span": ("{start} to {end}", "{start} ถึง {end}"),
+    "registry_show_from": ("from {start}", "ตั้งแต่ {start}"),
+    "registry_show_until": ("until {end}", "จนถึง {end}"),
+    "registry_show_always": ("with no time limit", "ไม่จำกัดเวลา"),
+    "registry_show_holds": ("(holds now)", "(ใช้ได้ขณะนี้)"),
+    "registry_show_not_now": ("(does not hold now)", "(ใช้ไม่ได้ขณะนี้)"),
+    "registry_show_revoked": ("(revoked: nothing it signed counts)", "(เพิกถอนแล้ว: ทุกการลงนามด้วยกุญแจนี้ไม่นับ)"),
+    "registry_show_missing": (
+        "There is no approvers registry: {path} does not exist; "
+        "create it with `gate init` or `gate registry add-person`.",
+        "ไม่มีทะเบียนผู้อนุมัติ: ไม่พบไฟล์ {path} ให้สร้างด้วยคำสั่ง `gate init` หรือ `gate registry add-person`",
     ),
 }

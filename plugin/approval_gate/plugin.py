@@ -47,7 +47,7 @@ from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
 from .messages import Reason, message, site_language, state_name
 from .moves import MoveError
 from .plain import visible
-from .post import Post
+from .post import Post, blog_text
 from .repository import CONTENT, PENDING, Gate, JudgeCache, blog_rules, ended_unapproved, first_symlink
 
 if TYPE_CHECKING:
@@ -216,7 +216,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         if post.digest is not None and raw != post.text.encode("utf-8"):
             log.info(message("not_canonical", "en", path=file.src_uri))
         if decision.state == LIVE and self.config.enabled:
-            self._stage_file(file, post.text.encode("utf-8"))
+            self._stage_file(file, blog_text(post, gate.rules).encode("utf-8"))
             self.live.add(file.src_uri)
             staged.update((item.path, self._write_stage(item.path, item.data)) for item in post.attachments)
             return

@@ -25,6 +25,8 @@ from . import (  # noqa: F401
     watch,
     webserver,
 )
-from .common import main
+from .common import lang_everywhere, main
+
+lang_everywhere(main)
 
 __all__ = ["main"]
