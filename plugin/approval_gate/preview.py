@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from .decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
 from .messages import message, role_name, state_name
 from .post import Post
-from .thaidates import thai_date
+from .thaidates import display_date
 
 PREVIEW_DIR = "_pending"
 DASHBOARD_URI = f"{PREVIEW_DIR}/index.md"
@@ -93,7 +93,7 @@ def title_of(post: Post, lang: str) -> str:
 def day(moment: dt.datetime | dt.date, lang: str, tz: ZoneInfo, thai_digits: bool = False) -> str:
     if isinstance(moment, dt.datetime):
         moment = moment.astimezone(tz).date()
-    return thai_date(moment, thai_digits=thai_digits) if lang == "th" else moment.isoformat()
+    return display_date(moment, lang, thai_digits=thai_digits)
 
 
 def period(post: Post, lang: str, tz: ZoneInfo, thai_digits: bool = False) -> str | None:
@@ -205,8 +205,7 @@ def dashboard_markdown(
     dates in the site's digit style."""
     ordered = sorted(rows, key=lambda row: _sort_key(row[0]))
     title = message("preview_dashboard_title", lang)
-    local = now.astimezone(tz)
-    stamp = thai_date(local, with_time=True, thai_digits=thai_digits) if lang == "th" else local.isoformat()
+    stamp = display_date(now.astimezone(tz), lang, with_time=True, thai_digits=thai_digits)
     parts = [
         _front_matter(title),
         f"# {_e(title)}\n\n",

@@ -37,7 +37,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from .messages import message
-from .thaidates import BE_OFFSET, TO_THAI_DIGITS, site_digits, thai_date
+from .thaidates import BE_OFFSET, TO_THAI_DIGITS, display_date, site_digits
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 SEARCH_WORKER = "assets/javascripts/workers/thai-search.js"
@@ -116,14 +116,6 @@ def draft_marker(output: str, lang: str) -> str:
     return output.replace(DRAFT_MARKER, mark)
 
 
-def local_date(moment: dt.date, *, lang: str, long: bool = False, thai_digits: bool = False) -> str:
-    """A date as the site shows it: '26 พ.ย. 2569' in Thai (Buddhist Era, the site's digits),
-    '26 Nov 2026' otherwise."""
-    if lang != "th":
-        return f"{moment.day} {moment:%B %Y}" if long else f"{moment.day} {moment:%b %Y}"
-    return thai_date(moment, long=long, thai_digits=thai_digits)
-
-
 def latest_by_category(
     live: Sequence[LivePost], categories: Sequence[str], limit: int
 ) -> list[tuple[str, list[LivePost]]]:
@@ -149,7 +141,7 @@ def add_template_helpers(
     def site_date(moment: dt.date, long: bool = False) -> str:
         if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
             moment = moment.astimezone(timezone)
-        return local_date(moment, lang=lang, long=long, thai_digits=thai_digits)
+        return display_date(moment, lang, long=long, thai_digits=thai_digits)
 
     def published_line(page: Any) -> str:
         start = starts.get(getattr(getattr(page, "file", None), "src_uri", ""))
