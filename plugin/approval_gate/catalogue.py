@@ -1684,7 +1684,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "`gate watch` deploys a new build at the next change or edit",
         "เว็บไซต์กลับไปเป็นรุ่น {after} แล้ว (เดิม {before}) `gate watch` จะนำรุ่นใหม่ขึ้นเมื่อถึงการเปลี่ยนแปลงหรือการแก้ไขครั้งถัดไป",
     ),
-
     # --- gate registry show, --lang on every command -----------------------------------
     "registry_show_header": (
         "{path}: site {site_id}, {count} people",
