@@ -8,6 +8,7 @@ from __future__ import annotations
 
 # Importing the command modules registers their commands on `main`.
 from . import (  # noqa: F401
+    amend,
     audit,
     check,
     fix,
@@ -22,6 +23,7 @@ from . import (  # noqa: F401
     status,
     sweep,
     webserver,
+    withdraw,
 )
 from .common import main
 

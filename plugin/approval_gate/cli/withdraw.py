@@ -1,0 +1,123 @@
+"""`gate withdraw`: a signed order to take a post down at the next build, whatever its window.
+
+The configured role (`withdraw_role`, the director by default) orders it; another role of
+the chain (the chair) records a signed request, which takes nothing down by itself and is
+shown to the director with the command to sign. The entry is made and checked like a
+sign-off (see withdrawal.py) and inserted as text into the post's `withdrawals` record,
+so no other byte of the post changes and its digest stays the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+from pathlib import Path
+
+import click
+
+from .. import signing, withdrawal
+from ..decision import EXPIRED, LIVE, SCHEDULED
+from ..messages import role_name, state_name
+from ..moves import replace_file, repository_lock
+from ..records import RecordError, append_entry
+from ..repository import CONTENT, Gate
+from ..signoff import utc_stamp
+from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, shown
+from .keys import key_dir, load_signing_key
+from .signoffs import clean_reason, locate
+
+
+def role_for(gate: Gate, signer: str, now: dt.datetime) -> tuple[str, str] | None:
+    """(action, role) `signer` may sign now: an order in the withdraw role, else a request in
+    another role of the chain they hold; None when they hold none."""
+    registry = gate.registry
+    person = registry.people.get(signer) if registry else None
+    if person is None:
+        return None
+    order_role = gate.settings.withdraw_role
+    if order_role in gate.settings.roles and person.holds(order_role, now):
+        return withdrawal.WITHDRAW, order_role
+    for role in gate.settings.roles:
+        if role != order_role and person.holds(role, now):
+            return withdrawal.REQUEST, role
+    return None
+
+
+def write_withdrawal(ctx: Context, gate: Gate, file: Path, seen: bytes, entry: dict[str, str]) -> None:
+    """Insert `entry` under the repository lock, only if the file is still what was shown."""
+    with repository_lock(gate.root):
+        current = file.read_bytes()
+        if current != seen:
+            fail(ctx.say("cli_post_changed", path=str(file)))
+        try:
+            updated = append_entry(current.decode("utf-8"), "withdrawals", entry).encode("utf-8")
+        except RecordError as error:
+            fail(ctx.say(error.code, key=error.key or "withdrawals"))
+        replace_file(file, current, updated)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--as", "signer", required=True, help="Your id in approvers.yml.")
+@click.option("--reason", required=True, help="Why the post must come down (recorded, signed, shown in the register).")
+@click.option("--key", "key_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Private key file (default: the one `gate keygen --id ID` made).")  # fmt: skip
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_context
+def withdraw(ctx: Context, path: Path, signer: str, reason: str, key_file: Path | None, yes: bool) -> None:
+    """Withdraw PATH (a post on the site) now: the next build takes it down, whatever its period."""
+    gate, file = locate(ctx, path)
+    text = clean_reason(ctx, reason)
+    if not text:
+        fail_usage(ctx.say("withdraw_reason_required"))
+    now = build_now()
+    judged = gate.judge(file, now)
+    post, decision = judged.post, judged.decision
+    shown_path = f"{judged.place}/{post.path}"
+    if judged.place != CONTENT or decision.state not in (LIVE, SCHEDULED):
+        state = state_name(decision.state, ctx.lang)
+        if decision.state == EXPIRED and decision.withdrawal is not None:
+            fail(ctx.say("withdraw_already", path=shown_path))
+        fail(ctx.say("withdraw_not_on_site", path=shown_path, state=state))
+    allowed = role_for(gate, signer, now)
+    if allowed is None:
+        roles = ", ".join(role_name(role, ctx.lang) for role in gate.settings.roles)
+        fail(ctx.say("withdraw_no_role", signer=signer, roles=roles))
+    action, role = allowed
+    click.echo(ctx.say("cli_summary_title", title=post.title or "-"))
+    click.echo(ctx.say("cli_summary_path", path=shown_path))
+    click.echo(ctx.say("cli_summary_digest", digest=post.digest or "-"))
+    person = gate.registry.people[signer] if gate.registry else None
+    name = person.name if person else signer
+    click.echo(ctx.say(f"withdraw_summary_{action}", name=name, signer=signer, role=role_name(role, ctx.lang)))
+    click.echo(ctx.say("cli_summary_reason", reason=text))
+    if not yes and not click.confirm(ctx.say("cli_confirm"), default=False):
+        fail(ctx.say("cli_cancelled"))
+    seen = file.read_bytes()
+    key = None
+    if gate.settings.signatures:
+        key = load_signing_key(ctx, key_file or key_dir() / signer)
+        print_ = signing.fingerprint(signing.public_line(key.public_key()))
+        grant = gate.registry.people[signer].key(print_) if gate.registry else None
+        if grant is None or not grant.valid_at(now):
+            fail(ctx.say("cli_key_not_registered", fingerprint=print_, signer=signer))
+    entry = withdrawal.make_entry(
+        post, site_id=gate.settings.site_id, action=action, role=role, signer=signer, reason=text, at=utc_stamp(now),
+        key=key,
+    )  # fmt: skip
+    write_withdrawal(ctx, gate, file, seen, entry)
+
+    after = gate.judge(file, now)
+    if action == withdrawal.WITHDRAW and after.decision.withdrawal is not None:
+        click.echo(ctx.say("withdraw_done", path=shown_path))
+        raise SystemExit(EXIT_OK)
+    if action == withdrawal.REQUEST and after.decision.state in (LIVE, SCHEDULED):
+        click.echo(
+            ctx.say("withdraw_requested", path=shown_path, role=role_name(gate.settings.withdraw_role, ctx.lang))
+        )
+        click.echo(f"    gate withdraw {shlex.quote(str(path))} --as <id> --reason {shown(shlex.quote(text))}")
+        raise SystemExit(EXIT_OK)
+    click.echo(ctx.say("cli_signed_state", path=shown_path, state=state_name(after.decision.state, ctx.lang)))
+    for problem in after.decision.reasons:
+        click.echo(f"    - {shown(problem.text(ctx.lang))}")
+    raise SystemExit(EXIT_FAILED)
