@@ -350,6 +350,28 @@ def test_forged_withdrawal_keeps_the_post_out_loudly_and_takes_nothing_down(fact
     assert not (factory.root / "site" / URL_PAGE).exists()
 
 
+def test_sweep_takes_a_withdrawn_post_down_now_and_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`gate sweep` takes the same path as the build: the withdrawn post moves, recorded as withdrawn."""
+    office = Office(tmp_path, monkeypatch)
+    factory = office.factory
+    text = factory.approved(factory.text(), POST, SIGNED)
+    live = factory.add(
+        "content",
+        POST,
+        signed_entry(factory, text, POST, key_of="director1", signer="director1", role="director", action="withdraw",
+                     at=LATER),
+    )  # fmt: skip
+    planned = office.gate("sweep", "--dry-run", "--json")
+    assert planned.exit_code == 0, planned.output
+    (step,) = json.loads(planned.stdout)["posts"]
+    assert (step["post"], step["action"], step["why"], step["done"]) == (POST, "move", "withdrawn", False)
+    assert live.is_file()
+    swept = office.gate("sweep")
+    assert swept.exit_code == 0, swept.output
+    moved = office.root / "pending" / "expired" / POST
+    assert not live.exists() and read_post_text(moved.read_bytes()).meta["taken_down"]["reason"] == "withdrawn"
+
+
 def test_withdrawn_notice_shows_the_reason_only_when_the_site_says_so() -> None:
     hidden = tombstone_html(URL_PAGE, lang="th", site_name="ส", use_directory_urls=True, withdrawn=True)
     shown = tombstone_html(
