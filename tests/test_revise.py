@@ -214,6 +214,9 @@ def test_withdrawn_post_is_gone_from_every_output_and_its_signature_verifies_wit
 
     requested = withdraw(office, live, "chair1")
     assert "stays up until the provincial chief medical officer signs the order" in requested
+    status = office.status()
+    assert "Withdrawal requested, waiting for the order (1)" in status
+    assert f"  content/{POST}: ข่าวไข้หวัดถอน\n    requested by chair1: {REASON}\n" in status
     office.build()
     assert "เนื้อหาที่จะถอน" in built(office.root, URL_PAGE), "a request takes nothing down"
 

@@ -1602,6 +1602,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The version it revises is not in the site's folder, or is another text now: publishing will be refused.",
         "ไม่พบฉบับที่ถูกแก้ไขในโฟลเดอร์ของเว็บไซต์ หรือเนื้อหาเปลี่ยนไปแล้ว จะนำขึ้นเผยแพร่ไม่ได้",
     ),
+    "status_withdrawal_requests": (
+        "Withdrawal requested, waiting for the order ({count}): the director runs `gate withdraw` to take it down",
+        "มีคำขอถอนการเผยแพร่ รอคำสั่งถอน ({count}): นายแพทย์สาธารณสุขจังหวัดใช้ `gate withdraw` เพื่อนำลง",
+    ),
+    "status_withdrawal_request": ("requested by {signer}: {reason}", "ขอโดย {signer}: {reason}"),
     "cli_revision_changes": (
         "Revision {number}: changes from the version on the site:",
         "ฉบับแก้ไขครั้งที่ {number}: สิ่งที่เปลี่ยนจากฉบับที่เผยแพร่อยู่:",
