@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from approval_gate import withdrawal
 from approval_gate.canonical import read_post_text
-from approval_gate.records import append_entry, without_keys
+from approval_gate.records import add_record, append_entry, without_keys
 from approval_gate.review import revision_changes
 from approval_gate.tombstones import tombstone_html
 from conftest import require_tool, run_mkdocs
@@ -373,6 +373,24 @@ def test_sweep_takes_a_withdrawn_post_down_now_and_says_why(tmp_path: Path, monk
     assert swept.exit_code == 0, swept.output
     moved = office.root / "pending" / "expired" / POST
     assert not live.exists() and read_post_text(moved.read_bytes()).meta["taken_down"]["reason"] == "withdrawn"
+
+
+def test_a_notice_says_withdrawn_only_for_a_withdrawal_that_verifies(tmp_path: Path) -> None:
+    """With `withdrawal_reason_public: true` the notice shows the signed reason; an entry edited
+    afterwards in the expired folder no longer verifies, so its text never reaches the public."""
+    factory = SiteFactory(tmp_path / "site", extra_gate="      withdrawal_reason_public: true\n")
+    text = factory.approved(factory.text(), POST, SIGNED)
+    text = signed_entry(factory, text, POST, key_of="director1", signer="director1", role="director",
+                        action="withdraw", at=LATER)  # fmt: skip
+    text = add_record(text, "taken_down", {"at": "2026-11-10T04:00:00Z", "reason": "withdrawn"})
+    expired = factory.add("expired", POST, text)
+    assert run_mkdocs(factory.root, "build", "--strict", now=LATER).returncode == 0
+    notice = built(factory.root, URL_PAGE)
+    assert WITHDRAWN_TITLE in notice and f"เหตุผล: {REASON}" in notice
+    expired.write_text(text.replace(REASON, "ข้อความที่แอบแก้"), encoding="utf-8")
+    assert run_mkdocs(factory.root, "build", now=LATER).returncode == 0
+    tampered = built(factory.root, URL_PAGE)
+    assert ENDED_TITLE in tampered and "ข้อความที่แอบแก้" not in tampered and WITHDRAWN_TITLE not in tampered
 
 
 def test_withdrawn_notice_shows_the_reason_only_when_the_site_says_so() -> None:

@@ -50,6 +50,7 @@ from .plain import visible
 from .post import Post
 from .repository import (
     CONTENT,
+    EXPIRED_PLACE,
     PENDING,
     REVISIONS_DIR,
     Gate,
@@ -506,10 +507,15 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         ]
         posts = [*tombstones.expired_posts(gate.expired_dir), *expiring]
         public = bool(self.config.withdrawal_reason_public)
-        withdrawn = tombstones.withdrawn_notices(gate.expired_dir, public=public)
-        for path, (_, decision) in self.judged.items():
-            if decision.state == EXPIRED and decision.withdrawal is not None:
-                withdrawn[path] = decision.withdrawal.reason if public else None
+        # Only a verified withdrawal order makes a notice say "withdrawn" (and show its reason).
+        verdicts = [(path, decision) for path, (_, decision) in self.judged.items() if decision.state == EXPIRED]
+        for path in tombstones.recorded_withdrawn(gate.expired_dir):
+            verdicts.append((path, gate.judge(gate.target(EXPIRED_PLACE, path), self.now).decision))
+        withdrawn = {
+            path: (decision.withdrawal.reason if public else None)
+            for path, decision in verdicts
+            if decision.withdrawal is not None
+        }
         laid = tombstones.lay(Path(config.site_dir), posts, config, self.lang, withdrawn)
         self.expiring_urls = {stone.post_path: stone.url for stone in laid if stone.post_path in self.judged}
         if laid:

@@ -256,21 +256,18 @@ def from_url(post_path: str, url: str) -> Tombstone:
     return Tombstone(post_path=post_path, url=url, dest=dest)
 
 
-def withdrawn_notices(expired_dir: Path, *, public: bool) -> dict[str, str | None]:
-    """Post path -> the public reason (None when not public) of every post in the expired folder
-    that a withdrawal took down (its `taken_down.reason` is `withdrawn`)."""
-    found: dict[str, str | None] = {}
+def recorded_withdrawn(expired_dir: Path) -> list[str]:
+    """Post paths in the expired folder whose `taken_down.reason` says `withdrawn`: candidates
+    only, read without verifying; the plugin judges each (verify, then decide) before its notice
+    says "withdrawn" or shows a reason."""
+    found = []
     for post_path, _, _ in expired_posts(expired_dir):
         try:
-            meta = read_post_text((expired_dir / post_path).read_bytes()).meta
+            record = read_post_text((expired_dir / post_path).read_bytes()).meta.get("taken_down")
         except (OSError, PostFormatError):
             continue
-        record = meta.get("taken_down")
-        if not isinstance(record, dict) or record.get("reason") != "withdrawn":
-            continue
-        orders = [item for item in meta.get("withdrawals") or () if isinstance(item, dict)]
-        orders = [item for item in orders if item.get("action") == "withdraw" and isinstance(item.get("reason"), str)]
-        found[post_path] = orders[0]["reason"] if public and orders else None
+        if isinstance(record, dict) and record.get("reason") == "withdrawn":
+            found.append(post_path)
     return found
 
 
