@@ -15,11 +15,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from approval_gate import withdrawal
 from approval_gate.canonical import read_post_text
-from approval_gate.records import add_record, append_entry, without_keys
+from approval_gate.records import add_record, without_keys
 from approval_gate.review import revision_changes
 from approval_gate.tombstones import tombstone_html
 from conftest import require_tool, run_mkdocs
 from factory import SiteFactory
+from test_decision import LATER, signed_entry
 from test_thai_site import SIGNED, THAI_YML, add_post, built
 from test_walkthrough import PASSPHRASE, Office
 
@@ -269,70 +270,6 @@ def test_withdraw_refuses_what_is_not_on_the_site_and_people_without_a_role(
     assert stranger.exit_code == 1 and "nobody holds none of the roles" in stranger.stderr
     empty = office.gate("withdraw", str(live), "--as", "director1", "--reason", "  ", "--yes")
     assert empty.exit_code == 2 and "a withdrawal needs --reason" in empty.stderr
-
-
-def signed_entry(
-    factory: SiteFactory,
-    text: str,
-    post_path: str,
-    *,
-    key_of: str,
-    signer: str,
-    role: str,
-    action: str,
-    at: dt.datetime,
-) -> str:
-    """`text` with a withdrawal entry signed by `key_of`'s key (which may not be `signer`'s)."""
-    post, _ = factory.gate().judge_bytes(text.encode(), post_path, at, base=factory.root / "content")
-    stamp = at.strftime("%Y-%m-%dT%H:%M:%SZ")
-    key: Ed25519PrivateKey = factory.keys[key_of]
-    entry = withdrawal.make_entry(
-        post, site_id=factory.settings.site_id, action=action, role=role, signer=signer, reason=REASON, at=stamp,
-        key=key,
-    )  # fmt: skip
-    return append_entry(text, "withdrawals", entry)
-
-
-LATER = dt.datetime(2026, 11, 10, 3, 0, tzinfo=UTC)
-
-
-@pytest.mark.parametrize(
-    ("key_of", "signer", "role", "action", "state", "codes"),
-    [
-        ("director1", "director1", "director", "withdraw", "expired", {"withdrawn"}),
-        ("chair1", "chair1", "chair", "request", "live", set()),
-        ("chair1", "chair1", "chair", "withdraw", "invalid", {"withdrawal_action_role"}),
-        ("director1", "director1", "chair", "request", "invalid", {"role_not_held"}),
-        ("chair1", "director1", "director", "withdraw", "invalid", {"key_not_signers"}),
-    ],
-)
-def test_withdrawal_decisions(
-    factory: SiteFactory, key_of: str, signer: str, role: str, action: str, state: str, codes: set[str]
-) -> None:
-    """Only a verified order by the withdraw role takes a post down; a request does nothing; anything
-    that does not verify makes the post invalid (never withdrawn in someone's name, never ignored)."""
-    text = factory.approved(factory.text(), POST, SIGNED)
-    text = signed_entry(factory, text, POST, key_of=key_of, signer=signer, role=role, action=action, at=LATER)
-    _, decision = factory.gate().judge_bytes(text.encode(), POST, LATER, base=factory.root / "content")
-    assert (state, codes) == (decision.state, {reason.code for reason in decision.reasons})
-    assert (decision.withdrawal is not None) == (state == "expired")
-    assert len(decision.withdrawal_requests) == (1 if action == "request" and state == "live" else 0)
-
-
-def test_a_withdrawal_cannot_be_replayed_onto_another_post(factory: SiteFactory) -> None:
-    """The statement names the post's path and digest: copied onto another post, it does not verify."""
-    first = signed_entry(
-        factory, factory.approved(factory.text(), POST, SIGNED), POST, key_of="director1", signer="director1",
-        role="director", action="withdraw", at=LATER,
-    )  # fmt: skip
-    entries = "withdrawals:" + first.split("withdrawals:", 1)[1].split("\n---", 1)[0]
-    other_path = "news/posts/other.md"
-    other = factory.approved(factory.text(title="ข่าวอื่น"), other_path, SIGNED)
-    replayed = other.replace("\n---\n\n#", f"\n{entries}\n---\n\n#", 1)
-    assert "withdrawals:" in replayed
-    _, decision = factory.gate().judge_bytes(replayed.encode(), other_path, LATER, base=factory.root / "content")
-    assert decision.state == "invalid" and decision.withdrawal is None
-    assert {"signature_bad"} == {reason.code for reason in decision.reasons}
 
 
 def test_forged_withdrawal_keeps_the_post_out_loudly_and_takes_nothing_down(factory: SiteFactory) -> None:
