@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from approval_gate import withdrawal
 from approval_gate.canonical import read_post_text
+from approval_gate.cli.amend import revision_text
 from approval_gate.records import add_record, without_keys
 from approval_gate.review import revision_changes
 from approval_gate.tombstones import tombstone_html
@@ -133,6 +134,12 @@ def test_amended_post_is_never_absent_and_the_register_lists_both_versions(
     assert history.meta["taken_down"]["reason"] == "revised"
     assert read_post_text(live.read_bytes()).meta["published"]["name"] == "นายเว็บ ดูแล"
 
+    checked = office.gate("check", str(kept))
+    assert checked.exit_code == 0 and f"pending/expired/{POST}: live" in checked.stdout, checked.output
+    audit = office.gate("audit", str(kept), "--out", str(tmp_path / "audit"))
+    assert audit.exit_code == 0, audit.output
+    statement = json.loads((tmp_path / "audit" / "entry1.statement").read_text(encoding="utf-8"))
+    assert statement["path"] == POST, "the replaced version is audited at its own post path"
     register = built(office.root, "register/index.html")
     assert register.count("ข่าวไข้หวัด") >= 2, "both versions are listed"
     assert "แก้ไขครั้งที่ 1" in register and "แทนที่ด้วยฉบับแก้ไขเมื่อ" in register
@@ -187,6 +194,20 @@ def test_revises_must_name_the_post_itself(factory: SiteFactory) -> None:
     shape = factory.text(revises=f'{{path: {POST}, digest: "{digest}", number: 0}}')
     _, decision = factory.gate().judge_bytes(shape.encode(), POST, SIGNED, base=factory.root / "pending")
     assert [("revises_shape", "revises.number")] == [(r.code, r.key) for r in decision.reasons]
+
+
+def test_a_revision_of_a_revision_links_to_it_and_counts_on() -> None:
+    """Amending revision 1 drops its link and records, and links revision 2 to it."""
+    digest = "sha256:" + "a" * 64
+    live = (
+        '---\ntitle: ก\nrevises: {"path": "news/posts/flu.md", "digest": "sha256:'
+        + "b" * 64
+        + '", "number": 1}\nsignoffs:\n  - {role: chair}\npublished: {name: x}\n---\n\nเนื้อหา\n'
+    )
+    expected = (
+        '---\ntitle: ก\nrevises: {"path": "news/posts/flu.md", "digest": "' + digest + '", "number": 2}\n---\n\nเนื้อหา\n'
+    )
+    assert expected == revision_text(live, POST, digest, 2)
 
 
 def test_without_keys_drops_whole_entries_and_keeps_every_other_byte() -> None:

@@ -483,6 +483,9 @@ class Gate:
 
     def judge(self, file: Path, now: dt.datetime) -> Judged:
         place, post_path = self.place_of(file)
+        kept = post_path.split("/", 2)
+        if place == EXPIRED_PLACE and len(kept) == 3 and kept[0] == REVISIONS_DIR and kept[1].isdigit():
+            return self.judge_revision(file, kept[2], now)  # a replaced version: judged at its own post path
         base = self.target(place, "")
         try:
             raw = file.read_bytes()
