@@ -278,6 +278,37 @@ def test_withdrawn_post_is_gone_from_every_output_and_its_signature_verifies_wit
         assert f'Good "approval-gate-v1" signature for {signer}'.encode() in checked.stdout
 
 
+def test_withdrawal_signed_with_plain_ssh_keygen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Statement from gate, signature from stock ssh-keygen, checked before it is recorded; a signature
+    over another reason (a statement edited after signing) is refused and nothing is written."""
+    ssh_keygen = require_tool("ssh-keygen")
+    office = Office(tmp_path, monkeypatch)
+    own = tmp_path / "own"
+    subprocess.run([ssh_keygen, "-q", "-t", "ed25519", "-N", "", "-C", "d", "-f", str(own)], check=True)
+    added = office.gate("registry", "add-key", "--id", "director1", "--key-file", f"{own}.pub")
+    assert added.exit_code == 0, added.output
+    live = office.factory.add("content", POST, office.factory.approved(office.factory.text(), POST))
+    statement = tmp_path / "withdraw.statement"
+    step1 = office.gate("withdraw", str(live), "--as", "director1", "--reason", REASON, "--yes", "--ssh-keygen",
+                        str(statement))  # fmt: skip
+    assert step1.exit_code == 0, step1.output
+    assert f"gate withdraw {live} --as director1 --signature {statement}.sig" in step1.stdout
+    assert "withdrawals" not in live.read_text(encoding="utf-8")
+    sign = [ssh_keygen, "-Y", "sign", "-f", str(own), "-n", "approval-gate-v1", str(statement)]
+    assert subprocess.run(sign, capture_output=True, check=False).returncode == 0
+    original = statement.read_bytes()
+    statement.write_bytes(original.replace(REASON.encode(), "เหตุผลอื่น".encode()))
+    before = live.read_bytes()
+    forged = office.gate("withdraw", str(live), "--as", "director1", "--signature", f"{statement}.sig")
+    assert forged.exit_code == 1 and "does not verify over the statement" in forged.stderr
+    assert live.read_bytes() == before
+    statement.write_bytes(original)
+    step2 = office.gate("withdraw", str(live), "--as", "director1", "--signature", f"{statement}.sig")
+    assert (step2.exit_code, step2.stderr) == (0, ""), step2.output
+    judged = office.factory.gate().judge(live, office.now)
+    assert judged.decision.withdrawal is not None and judged.decision.withdrawal.reason == REASON
+
+
 def test_withdraw_refuses_what_is_not_on_the_site_and_people_without_a_role(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1602,6 +1602,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The version it revises is not in the site's folder, or is another text now: publishing will be refused.",
         "ไม่พบฉบับที่ถูกแก้ไขในโฟลเดอร์ของเว็บไซต์ หรือเนื้อหาเปลี่ยนไปแล้ว จะนำขึ้นเผยแพร่ไม่ได้",
     ),
+    "withdraw_not_recorded": (
+        "nothing was recorded: with this withdrawal '{path}' would not verify (invalid):",
+        "ไม่ได้บันทึก: หากบันทึกการถอนนี้ '{path}' จะตรวจสอบไม่ผ่าน (ไม่ถูกต้อง):",
+    ),
     "status_withdrawal_requests": (
         "Withdrawal requested, waiting for the order ({count}): the director runs `gate withdraw` to take it down",
         "มีคำขอถอนการเผยแพร่ รอคำสั่งถอน ({count}): นายแพทย์สาธารณสุขจังหวัดใช้ `gate withdraw` เพื่อนำลง",
