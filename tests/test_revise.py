@@ -184,6 +184,33 @@ def test_publish_refuses_a_revision_of_a_version_no_longer_on_the_site(
     assert (live.read_bytes(), pending.read_bytes()) == before, "nothing moved"
 
 
+@pytest.mark.parametrize("stopped", ["after keeping the old version", "after replacing the live file"])
+def test_publishing_a_revision_stopped_half_way_finishes_on_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stopped: str
+) -> None:
+    """The state a stopped `gate publish` leaves (the old version kept; or also the live file
+    replaced, the pending copy still there) is finished by running it again; nothing is lost."""
+    office = Office(tmp_path, monkeypatch)
+    factory = office.factory
+    live = factory.add("content", POST, factory.approved(factory.text(body="ฉบับเดิม"), POST))
+    original = live.read_text(encoding="utf-8")
+    assert office.gate("amend", str(live)).exit_code == 0
+    pending = office.root / "pending" / POST
+    revision = pending.read_text(encoding="utf-8").replace("ฉบับเดิม", "ฉบับใหม่")
+    pending.write_text(factory.approved(revision, POST, place="pending"), encoding="utf-8")
+    kept = office.root / "pending" / "expired" / ".revisions" / "0" / POST
+    kept.parent.mkdir(parents=True)
+    record = {"at": "2026-11-25T01:00:00Z", "reason": "revised"}
+    kept.write_text(add_record(original, "taken_down", record), encoding="utf-8")
+    if stopped == "after replacing the live file":
+        replaced = add_record(pending.read_text(encoding="utf-8"), "published", {"name": "x", "at": "y"})
+        live.write_text(replaced, encoding="utf-8")
+    result = office.gate("publish", str(pending), "--as", "นายเว็บ ดูแล")
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert not pending.exists() and "ฉบับใหม่" in live.read_text(encoding="utf-8")
+    assert read_post_text(kept.read_bytes()).digest == read_post_text(original.encode()).digest
+
+
 def test_revises_must_name_the_post_itself(factory: SiteFactory) -> None:
     """A revision replaces the page at its own address: `revises.path` naming another post is invalid."""
     digest = "sha256:" + "0" * 64
