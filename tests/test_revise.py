@@ -117,6 +117,8 @@ def test_amended_post_is_never_absent_and_the_register_lists_both_versions(
     assert chair.exit_code == 0, chair.output
     assert "Revision 1: changes from the version on the site:" in chair.stdout
     assert "    + เนื้อหาฉบับแก้ไข" in chair.stdout and "    - เนื้อหาฉบับเดิม" in chair.stdout
+    digest = read_post_text(original).digest
+    assert f"Revises (the version on the site) (revises):  path: {POST}, digest: {digest}, number: 1" in chair.stdout
     assert "เนื้อหาฉบับเดิม" in page()
     office.sign(pending, "director1", "approve")
     assert "เนื้อหาฉบับเดิม" in page()

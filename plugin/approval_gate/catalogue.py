@@ -1606,6 +1606,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nothing was recorded: with this withdrawal '{path}' would not verify (invalid):",
         "ไม่ได้บันทึก: หากบันทึกการถอนนี้ '{path}' จะตรวจสอบไม่ผ่าน (ไม่ถูกต้อง):",
     ),
+    "review_field_revises": ("Revises (the version on the site)", "แก้ไขจากฉบับที่เผยแพร่อยู่"),
     "status_withdrawal_requests": (
         "Withdrawal requested, waiting for the order ({count}): the director runs `gate withdraw` to take it down",
         "มีคำขอถอนการเผยแพร่ รอคำสั่งถอน ({count}): นายแพทย์สาธารณสุขจังหวัดใช้ `gate withdraw` เพื่อนำลง",
