@@ -300,3 +300,27 @@ def test_a_withdrawal_cannot_be_replayed_onto_another_post(factory: SiteFactory)
     _, decision = factory.gate().judge_bytes(replayed.encode(), other_path, LATER, base=factory.root / "content")
     assert decision.state == "invalid" and decision.withdrawal is None
     assert {"signature_bad"} == {reason.code for reason in decision.reasons}
+
+
+def test_a_withdrawal_first_seen_after_the_signers_role_ended_does_not_count(factory: SiteFactory) -> None:
+    """As for sign-offs, the witness stops backdating: a director whose role has ended cannot order a
+    withdrawal by writing an earlier `at`; the same entry seen while the role held counts."""
+    registry = factory.root / "approvers.yml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace("{role: director, from: 2569-01-01}", "{role: director, from: 2569-01-01, until: "
+                                     "2569-11-15}"), encoding="utf-8")  # fmt: skip
+    signed = factory.approved(factory.text(), POST, SIGNED_AT_START)
+    signed = signed_entry(
+        factory, signed, POST, key_of="director1", signer="director1", role="director", action="withdraw", at=LATER
+    )
+    after_the_role = dt.datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+    gate = factory.gate()
+    post, _ = gate.judge_bytes(signed.encode(), POST, LATER, base=factory.root / "content")
+    signoffs = {witness_key(POST, factory.settings, entry): LATER for entry in post.signoffs}
+    (order,) = post.withdrawals
+    gate.witness = signoffs
+    _, late = gate.judge_bytes(signed.encode(), POST, after_the_role, base=factory.root / "content")
+    assert ("invalid", {"signoff_seen_after_role"}) == (late.state, {reason.code for reason in late.reasons})
+    gate.witness = {**signoffs, withdrawal.witness_key(factory.settings.site_id, POST, order): LATER}
+    _, seen_in_time = gate.judge_bytes(signed.encode(), POST, after_the_role, base=factory.root / "content")
+    assert ("expired", {"withdrawn"}) == (seen_in_time.state, {reason.code for reason in seen_in_time.reasons})

@@ -288,6 +288,10 @@ def test_withdrawn_post_is_gone_from_every_output_and_its_signature_verifies_wit
     register = built(office.root, "register/index.html")
     assert "ถอนการเผยแพร่เมื่อ" in register and "โดย นายแพทย์ผู้อำนวยการ หนึ่ง" in register
 
+    seen = json.loads((office.root / "signoffs-seen.json").read_text(encoding="utf-8"))["seen"]
+    moved_post = office.factory.gate().judge(moved, office.now).post
+    for entry in moved_post.withdrawals:  # the publish run witnessed both: neither can be backdated later
+        assert withdrawal.witness_key("test-site", POST, entry) in seen
     office.build()  # the next build lays the same notice from the expired folder
     assert WITHDRAWN_TITLE in built(office.root, URL_PAGE)
 

@@ -239,7 +239,7 @@ def decide(
 
     withdrawals = withdrawal.check(
         post, registry, site_id=settings.site_id, roles=settings.roles, order_role=settings.withdraw_role,
-        signatures=settings.signatures, now=now, verify=verify,
+        signatures=settings.signatures, now=now, verify=verify, seen=seen,
     )  # fmt: skip
     reasons.extend(withdrawals.problems)  # verify, then decide: an entry that does not verify is never ignored
 

@@ -27,7 +27,8 @@ Pure functions over plain data: no files, no MkDocs, no clock.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,18 @@ WITHDRAW, REQUEST = "withdraw", "request"
 STATEMENT_KEYS = ("type", "site", "path", "digest", "action", "role", "signer", "reason", "at")
 
 Verifier = Callable[[str, bytes, str], bool]
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def witness_key(site_id: str, post_path: str, entry: Withdrawal) -> str:
+    """What the witness (signoffs-seen.json) records a withdrawal under, as for a sign-off: the
+    SHA-256 of its signature (of its statement when signatures are off), hex."""
+    if entry.sig:
+        return hashlib.sha256(entry.sig.encode("utf-8")).hexdigest()
+    return hashlib.sha256(statement(site_id, post_path, entry)).hexdigest()
 
 
 def statement(site_id: str, post_path: str, entry: Withdrawal) -> bytes:
@@ -90,8 +103,12 @@ def entry_problems(
     signatures: bool,
     now: dt.datetime,
     verify: Verifier = signing.verify,
+    seen: Mapping[str, dt.datetime] | None = None,
 ) -> list[Reason]:
-    """Every reason this withdrawal entry does not count (empty: it counts)."""
+    """Every reason this withdrawal entry does not count (empty: it counts).
+
+    `seen`: the witness, as for sign-offs: an entry first seen by the publish run after its
+    signer's role or key ended does not count, whatever its `at` says (no backdating)."""
     where = f"withdrawals[{entry.index + 1}]"
     problems = list(entry.problems)
     if entry.at is not None and entry.at > now:
@@ -107,6 +124,12 @@ def entry_problems(
         return [*problems, Reason("signer_unknown", f"{where}.signer", {"signer": entry.signer})]
     if entry.at is not None and not person.holds(entry.role, entry.at):
         problems.append(Reason("role_not_held", f"{where}.role", {"signer": entry.signer, "role": entry.role}))
+    first = seen.get(witness_key(site_id, post.path, entry), now) if seen is not None else None
+    held = [grant for grant in person.roles if grant.role == entry.role and entry.at and grant.span.holds_at(entry.at)]
+    ends = [grant.span.end for grant in held if grant.span.end is not None]
+    if first is not None and held and len(ends) == len(held) and all(first >= end for end in ends):
+        params = {"signer": entry.signer, "role": entry.role, "seen": _stamp(first), "end": _stamp(max(ends))}
+        problems.append(Reason("signoff_seen_after_role", f"{where}.at", params))
     if not signatures:
         return problems
     if not entry.key or not entry.sig:
@@ -117,6 +140,9 @@ def entry_problems(
     owner, grant = found
     if owner.id != entry.signer:
         problems.append(Reason("key_not_signers", f"{where}.key", {"signer": entry.signer, "owner": owner.id}))
+    if first is not None and grant.span.end is not None and first >= grant.span.end:
+        params = {"fingerprint": grant.fingerprint, "seen": _stamp(first), "end": _stamp(grant.span.end)}
+        problems.append(Reason("signoff_seen_after_key", f"{where}.key", params))
     if grant.revoked:
         problems.append(Reason("key_revoked", f"{where}.key", {"fingerprint": entry.key}))
     elif entry.at is not None and not grant.span.holds_at(entry.at):
@@ -136,6 +162,7 @@ def check(
     signatures: bool,
     now: dt.datetime,
     verify: Verifier = signing.verify,
+    seen: Mapping[str, dt.datetime] | None = None,
 ) -> Checked:
     """Check every entry (on any digest: a forged entry is never ignored), and pick the order
     and the requests that concern the current text."""
@@ -145,7 +172,7 @@ def check(
     for entry in post.withdrawals:
         found = entry_problems(
             entry, post, registry, site_id=site_id, roles=roles, order_role=order_role, signatures=signatures,
-            now=now, verify=verify,
+            now=now, verify=verify, seen=seen,
         )  # fmt: skip
         problems += found
         if found or entry.digest != post.digest:
