@@ -47,7 +47,7 @@ from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
 from .messages import Reason, message, site_language, state_name
 from .moves import MoveError
 from .plain import visible
-from .post import Post
+from .post import Post, blog_text
 from .repository import (
     CONTENT,
     EXPIRED_PLACE,
@@ -185,22 +185,23 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         uncovered = [file.src_uri for file in pages if not file.inclusion.is_excluded()]
         if uncovered:
             raise PluginError(self._exclude_docs_help(uncovered))
-        staged: dict[str, bytes] = {}  # src URI of a live post's attachment -> the bytes bound
+        staged: dict[str, Path] = {}  # src URI of a live post's attachment -> its staged copy
         folders: set[str] = set()
         for file in pages:
             self._decide(file, staged)
             folders.add(attachment_folder(file.src_uri))
         for file in others:
             if file.src_uri in staged:
-                self._stage_file(file, staged.pop(file.src_uri))
+                file.abs_src_path = str(staged.pop(file.src_uri))
+                file.inclusion = InclusionLevel.INCLUDED
                 continue
             files.remove(file)
             if posixpath.splitext(file.src_uri)[1].lower() in MARKDOWN_SUFFIXES:
                 log.warning(message("not_a_post", "en", path=file.src_uri))
             elif not any(file.src_uri.startswith(folder) for folder in folders):
                 log.warning(message("unaccounted_file", "en", path=file.src_uri))
-        for src_uri, data in staged.items():  # bound, but MkDocs did not list them (a hidden folder)
-            generated = File.generated(config, src_uri, abs_src_path=str(self._write_stage(src_uri, data)))
+        for src_uri, copy in staged.items():  # bound, but MkDocs did not list them (a hidden folder)
+            generated = File.generated(config, src_uri, abs_src_path=str(copy))
             generated.inclusion = InclusionLevel.INCLUDED
             files.append(generated)
         if self.previewing:
@@ -211,8 +212,11 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         (log.info if self.cache.reused else log.debug)(cached)
         return files
 
-    def _decide(self, file: File, staged: dict[str, bytes]) -> None:
-        """Judge one post; stage it (and its attachments) when live, else leave an empty excluded page."""
+    def _decide(self, file: File, staged: dict[str, Path]) -> None:
+        """Judge one post; stage it (and its attachments) when live, else leave an empty excluded page.
+
+        The attachments' bytes are written to the stage at once and not kept: a build holds
+        one post's files in memory at a time, however large the site."""
         gate = self._gate()
         try:
             with open(str(file.abs_src_path), "rb") as handle:
@@ -221,15 +225,15 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         except OSError as error:
             post = Post(path=file.src_uri, problems=(Reason("unreadable", None, {"detail": error.strerror or ""}),))
             decision = Decision("invalid", post.problems)
-        self.judged[file.src_uri] = (post, decision)
+        self.judged[file.src_uri] = (post.without_attachment_bytes(), decision)
         if log.isEnabledFor(logging.DEBUG):
             log.debug(f"{file.src_uri}: {decision.state}; " + "; ".join(r.text("en") for r in decision.reasons))
         if post.digest is not None and raw != post.text.encode("utf-8"):
             log.info(message("not_canonical", "en", path=file.src_uri))
         if decision.state == LIVE and self.config.enabled:
-            self._stage_file(file, post.text.encode("utf-8"))
+            self._stage_file(file, blog_text(post, gate.rules).encode("utf-8"))
             self.live.add(file.src_uri)
-            staged.update((item.path, item.data) for item in post.attachments)
+            staged.update((item.path, self._write_stage(item.path, item.data)) for item in post.attachments)
             return
         file.content_string = ""  # no byte of it is readable by anyone, and MkDocs builds nothing
         file.inclusion = InclusionLevel.EXCLUDED

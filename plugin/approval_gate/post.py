@@ -7,12 +7,13 @@ decision can list every problem at once.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .canonical import PostFormatError, read_post_text
+from .canonical import FRONT_MATTER_RE, PostFormatError, parse_front_matter, read_post_text, split
 from .fields import (
     ALLOWED_KEYS,
     MAX_REVISION,
@@ -130,6 +131,13 @@ class Post:
     withdrawals: tuple[Withdrawal, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     problems: tuple[Reason, ...] = ()
+
+    def without_attachment_bytes(self) -> Post:
+        """The same post, its attachments' paths and hashes kept and their bytes let go: what a
+        build keeps for every post until it ends, so memory does not grow with the site's files."""
+        if not any(item.data for item in self.attachments):
+            return self
+        return replace(self, attachments=tuple(replace(item, data=b"") for item in self.attachments))
 
 
 def _text(
@@ -356,6 +364,10 @@ def load_post(raw: bytes, path: str, rules: Rules) -> Post:
     if category is not None and rules.categories and category not in rules.categories:
         problems.append(Reason("bad_category", "category", {"value": category, "allowed": ", ".join(rules.categories)}))
     problems.extend(check_theme_keys(meta, rules.authors, rules.blog_categories or None))
+    if category is not None and _files_category(meta, path, rules):
+        # The blog will file the post under its `category` (see blog_text): held to the blog's own rules.
+        as_blog = check_theme_keys({"categories": [category]}, rules.authors, rules.blog_categories or None)
+        problems.extend(Reason(reason.code, "category", reason.params) for reason in as_blog)
 
     start = _when(meta, "publish_from", rules.timezone, problems)
     until = _when(meta, "publish_until", rules.timezone, problems)
@@ -414,3 +426,33 @@ def load_post(raw: bytes, path: str, rules: Rules) -> Post:
         withdrawals=tuple(withdrawals),
         problems=tuple(problems),
     )
+
+
+def _files_category(meta: dict[str, Any], path: str, rules: Rules) -> bool:
+    """A blog post whose form names a `category` and that has no `categories` of its own."""
+    return bool(rules.blog_posts) and path.startswith(rules.blog_posts) and "categories" not in meta
+
+
+def blog_text(post: Post, rules: Rules) -> str:
+    """The text the build renders for a live post: the verified canonical text, and for a blog
+    post whose request form names a `category` but has no `categories`, that same text with one
+    line `categories: ["<category>"]` closing its front matter, so Material's blog files the post
+    under the category the approvers signed (the form's `category` is not a key Material reads).
+
+    Nothing else changes: the body, every signed key and the digest stay as approved, and the
+    value was checked as a blog category when the post was judged. Should the added line not
+    read back as exactly the signed keys plus that one (it always does), the signed text is
+    staged unchanged: no category page, never other bytes."""
+    if post.category is None or not _files_category(post.meta, post.path, rules):
+        return post.text
+    match = FRONT_MATTER_RE.match(post.text)
+    if match is None:
+        return post.text
+    line = "categories: " + json.dumps([post.category], ensure_ascii=False) + "\n"
+    staged = post.text[: match.end(1)] + line + post.text[match.end(1) :]
+    try:
+        front, body = split(staged)
+        same = parse_front_matter(front) == {**post.meta, "categories": [post.category]}
+    except PostFormatError:
+        return post.text
+    return staged if same and body == split(post.text)[1] else post.text

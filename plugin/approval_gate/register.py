@@ -22,16 +22,12 @@ from .decision import EXPIRED, LIVE, Decision
 from .messages import message
 from .names import safe_char
 from .post import Post
-from .thaidates import BE_OFFSET, MONTHS_LONG, DateError, parse_when, thai_date
+from .thaidates import BE_OFFSET, MONTHS_EN_LONG, MONTHS_LONG, DateError, display_date, parse_when
 
 REGISTER_PAGE = "register/index.md"
 FORMS_DIR = "register/forms"
 FONTS_DIR = "register/fonts"
 MARKDOWN_ACTIVE = frozenset("\\`*_[](){}<>&!#|~^=:+$%")
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -184,12 +180,12 @@ def page_markdown(
     links to forms are relative to REGISTER_PAGE."""
 
     def day(moment: dt.date) -> str:
-        return thai_date(moment, thai_digits=thai_digits)
+        return display_date(moment, lang, thai_digits=thai_digits)
 
     def month_title(month: Month) -> str:
         if lang == "th":
             return f"{MONTHS_LONG[month.month - 1]} {month.year + BE_OFFSET}"
-        return f"{MONTHS_EN[month.month - 1]} {month.year + BE_OFFSET} BE ({month.year})"
+        return f"{MONTHS_EN_LONG[month.month - 1]} {month.year}"
 
     here = REGISTER_PAGE.rsplit("/", 1)[0] + "/"
     lines = [f"# {message('register_title', lang)}", "", message("register_intro", lang), ""]

@@ -496,7 +496,9 @@ class Gate:
         return Judged(file, place, post, decision)
 
     def judge_all(self, now: dt.datetime) -> list[Judged]:
-        return [self.judge(file, now) for file in self.post_files()]
+        """Every post judged; attachments keep their hashes, not their bytes (memory stays flat)."""
+        judged = (self.judge(file, now) for file in self.post_files())
+        return [replace(item, post=item.post.without_attachment_bytes()) for item in judged]
 
     # --- taking down ---------------------------------------------------------
 

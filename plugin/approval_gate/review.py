@@ -52,7 +52,7 @@ from .queue import entered_state
 from .registry import Registry
 from .repository import CONTENT, Gate, Judged
 from .signoff import SignOffRefused, clean_reason, make_entry, next_role, write_entry
-from .thaidates import DateError, parse_when, thai_date
+from .thaidates import DateError, display_date, parse_when
 
 REVIEW_TARGET = dt.timedelta(minutes=30)  # SPEC §7: the review step's target
 DEFAULT_IDLE = dt.timedelta(minutes=15)
@@ -173,13 +173,10 @@ def age_text(age: dt.timedelta | None, lang: str) -> str:
 
 
 def moment_text(moment: dt.datetime | None, tz: ZoneInfo, lang: str, *, with_time: bool = True) -> str:
-    """Buddhist-Era dates in Thai; ISO-like dates in English; always in the site's zone."""
+    """Buddhist-Era dates in Thai, Common-Era dates in English; always in the site's zone."""
     if moment is None:
         return "-"
-    local = moment.astimezone(tz)
-    if lang == "th":
-        return thai_date(local, with_time=with_time)
-    return local.strftime("%d %b %Y %H:%M" if with_time else "%d %b %Y")
+    return display_date(moment.astimezone(tz), lang, with_time=with_time)
 
 
 def latest_refusal(decision: Decision) -> SignOff | None:

@@ -16,15 +16,19 @@ from . import (  # noqa: F401
     init,
     keys,
     new,
+    notify,
     publish,
     registry_cmd,
     review,
     signoffs,
     status,
     sweep,
+    watch,
     webserver,
     withdraw,
 )
-from .common import main
+from .common import lang_everywhere, main
+
+lang_everywhere(main)
 
 __all__ = ["main"]

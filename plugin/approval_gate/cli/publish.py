@@ -71,7 +71,7 @@ def refusals_for(
 @click.option("--yes", is_flag=True, help="Put it up even though its period ends within publish_warning_days.")
 @pass_context
 def publish(ctx: Context, path: Path, name: str, yes: bool) -> None:
-    """Check an approved post and move it from the pending folder into the site."""
+    """Check the approved post PATH and move it from the pending folder into the site."""
     gate, now = ctx.gate, build_now()
     file = path.absolute()
     name = " ".join(name.split())
