@@ -31,6 +31,7 @@ READ_ONLY = {
     ("status", "--json"): "status.json",
     ("next", "--json"): "next.json",
     ("sweep", "--dry-run", "--json"): "sweep.json",
+    ("notify", "--dry-run", "--json"): "notify.json",
     ("registry", "show", "--json"): "registry-show.json",
 }
 
@@ -222,6 +223,7 @@ def test_read_only_json_matches_its_schema_on_the_example(
         "status": document.get("posts", []) if isinstance(document, dict) else [],
         "next": document.get("changes", []) if isinstance(document, dict) else [],
         "sweep": document.get("posts", []) if isinstance(document, dict) else [],
+        "notify": document.get("messages", []) if isinstance(document, dict) else [],
         "registry": document.get("people", []) if isinstance(document, dict) else [],
     }[words[0]]
     assert items

@@ -195,7 +195,7 @@ def test_watch_publishes_each_change_at_its_instant_behind_nginx(factory: SiteFa
     ):  # fmt: skip
         first = watch.wait_for_builds(1)[0]
         assert "release 20261128T100000Z is live" in first
-        assert f"went up: {CLOSING_TITLE} ({CLOSING}); came down: none; next change: 2026-11-28 17:02" in first
+        assert f"went up: {CLOSING_TITLE} ({CLOSING}); came down: none; next change: 28 Nov 2026 17:02" in first
         with Requests(port, ["/", OPENING_URL, CLOSING_URL]) as answers:
             assert answers.latest(OPENING_URL)[0] == 404 and answers.latest(CLOSING_URL)[0] == 200
             set_clock(clock, T0 + dt.timedelta(minutes=2, seconds=-1))  # a second early: nothing is due
@@ -205,13 +205,13 @@ def test_watch_publishes_each_change_at_its_instant_behind_nginx(factory: SiteFa
             set_clock(clock, T0 + dt.timedelta(minutes=2))  # the window opens
             second = watch.wait_for_builds(2)[1]
             assert "release 20261128T100200Z is live" in second  # built at the instant itself
-            assert f"went up: {OPENING_TITLE} ({OPENING}); came down: none; next change: 2026-11-28 17:03" in second
+            assert f"went up: {OPENING_TITLE} ({OPENING}); came down: none; next change: 28 Nov 2026 17:03" in second
             answers.until(OPENING_URL, 200)
 
             set_clock(clock, T0 + dt.timedelta(minutes=3))  # the other window closes
             third = watch.wait_for_builds(3)[2]
             assert "release 20261128T100300Z is live" in third
-            assert f"went up: none; came down: {CLOSING_TITLE} ({CLOSING}); next change: 2028-01-01 00:00" in third
+            assert f"went up: none; came down: {CLOSING_TITLE} ({CLOSING}); next change: 1 Jan 2028 00:00" in third
             answers.until(CLOSING_URL, 410)
             # The take-down moved the post: the watcher sees the edit and builds once more, same result.
             assert "release 20261128T100300Z-2 is live" in watch.wait_for_builds(4)[3]
@@ -340,7 +340,7 @@ def test_a_failed_build_keeps_the_last_good_site(factory: SiteFactory, tmp_path:
     failed = once(factory.root, web_root, clock)
     assert (1, "") == (failed.returncode, failed.stdout)
     assert (
-        "2026-11-28 17:03: the build failed; the site stays at release 20261128T100000Z; retrying in 10 s\n"
+        "28 Nov 2026 17:03: the build failed; the site stays at release 20261128T100000Z; retrying in 10 s\n"
         in failed.stderr
     )
     assert "mkdocs build exited with 1: " in failed.stderr and "the disk is full" in failed.stderr
@@ -403,8 +403,8 @@ def test_a_clock_jump_back_rebuilds_at_the_new_time(factory: SiteFactory, tmp_pa
     back = once(factory.root, web_root, clock)
     assert back.returncode == 0, back.stderr
     assert (
-        "2026-11-28 17:01: release 20261128T100100Z is live; went up: none; "
-        f"came down: {OPENING_TITLE} ({OPENING}); next change: 2026-11-28 17:02\n"
+        "28 Nov 2026 17:01: release 20261128T100100Z is live; went up: none; "
+        f"came down: {OPENING_TITLE} ({OPENING}); next change: 28 Nov 2026 17:02\n"
     ) in back.stdout
     assert "the clock went back before the last build (2026-11-28T10:02:00Z)" in back.stderr
     assert not (web_root / "current" / "news" / "opening").exists()

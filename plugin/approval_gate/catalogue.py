@@ -1704,6 +1704,157 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "create it with `gate init` or `gate registry add-person`.",
         "ไม่มีทะเบียนผู้อนุมัติ: ไม่พบไฟล์ {path} ให้สร้างด้วยคำสั่ง `gate init` หรือ `gate registry add-person`",
     ),
+    # --- amend while live (`gate amend`) and withdraw (`gate withdraw`) ---------------------
+    "revises_shape": (
+        "`{key}` is damaged; `revises` is written by `gate amend` (path, digest, number), never by hand",
+        "`{key}` เสียหาย ช่อง `revises` เขียนด้วยคำสั่ง `gate amend` (path, digest, number) เท่านั้น ห้ามแก้ด้วยมือ",
+    ),
+    "revises_other_path": (
+        "`{key}` is '{value}' but this post is '{path}': a revision replaces the post at its own address; "
+        "start again with `gate amend`",
+        "`{key}` คือ '{value}' แต่โพสต์นี้คือ '{path}' ฉบับแก้ไขต้องแทนที่โพสต์ที่อยู่เดียวกัน ให้เริ่มใหม่ด้วย `gate amend`",
+    ),
+    "withdrawal_shape": (
+        "`{key}` is damaged; withdrawals are written by `gate withdraw`, never by hand; "
+        "restore it from version control",
+        "`{key}` เสียหาย การถอนการเผยแพร่ต้องเขียนด้วยคำสั่ง `gate withdraw` เท่านั้น ให้กู้คืนจากระบบควบคุมเวอร์ชัน",
+    ),
+    "withdrawals_shape": (
+        "`{key}` is not a list; restore it from version control",
+        "`{key}` ไม่ใช่รายการ ให้กู้คืนจากระบบควบคุมเวอร์ชัน",
+    ),
+    "withdrawal_action": (
+        "`{key}` is '{value}'; it must be `withdraw` or `request`",
+        "`{key}` คือ '{value}' ต้องเป็น `withdraw` หรือ `request`",
+    ),
+    "withdrawal_role": (
+        "`{key}`: '{role}' is not a role of the approval chain",
+        "`{key}`: '{role}' ไม่ใช่บทบาทในลำดับการอนุมัติ",
+    ),
+    "withdrawal_action_role": (
+        "`{key}`: {role} may not sign this action (only the configured `withdraw_role` orders a withdrawal; "
+        "the other roles request one)",
+        "`{key}`: {role} ลงนามการกระทำนี้ไม่ได้ (เฉพาะบทบาทที่กำหนดใน `withdraw_role` สั่งถอนการเผยแพร่ได้ "
+        "บทบาทอื่นขอให้ถอนได้เท่านั้น)",
+    ),
+    "withdrawn": (
+        "withdrawn by {signer} at {at}: taken down at the next build",
+        "ถอนการเผยแพร่โดย {signer} เมื่อ {at} จะนำลงเมื่อสร้างเว็บไซต์ครั้งถัดไป",
+    ),
+    "tombstone_withdrawn_title": ("This information has been withdrawn", "ข้อมูลนี้ถูกถอนการเผยแพร่แล้ว"),
+    "tombstone_withdrawn_text": (
+        "It was taken down from the website by order of the approver before the end of its publication period.",
+        "ข้อมูลนี้ถูกนำลงจากเว็บไซต์ตามคำสั่งของผู้อนุมัติก่อนสิ้นสุดระยะเวลาการเผยแพร่",
+    ),
+    "tombstone_withdrawn_reason": ("Reason: {reason}", "เหตุผล: {reason}"),
+    "register_revision": ("revision {number}", "แก้ไขครั้งที่ {number}"),
+    "register_withdrawn": ("withdrawn {date} by {name}", "ถอนการเผยแพร่เมื่อ {date} โดย {name}"),
+    "register_replaced": ("replaced by a revision {date}", "แทนที่ด้วยฉบับแก้ไขเมื่อ {date}"),
+    "withdraw_reason_required": (
+        "a withdrawal needs --reason: why the post must come down",
+        "การถอนการเผยแพร่ต้องระบุ --reason: เหตุผลที่ต้องนำโพสต์ลง",
+    ),
+    "withdraw_not_on_site": (
+        "'{path}' is {state}: only a post in the site's folder that is live or scheduled can be withdrawn "
+        "(a pending post is simply not put up)",
+        "'{path}' มีสถานะ {state} ถอนการเผยแพร่ได้เฉพาะโพสต์ในโฟลเดอร์ของเว็บไซต์ที่เผยแพร่อยู่หรือรอถึงวันเผยแพร่ "
+        "(โพสต์ที่ยังรอดำเนินการเพียงไม่ต้องนำขึ้น)",
+    ),
+    "withdraw_already": (
+        "'{path}' is already withdrawn; the next build takes it down",
+        "'{path}' ถูกถอนการเผยแพร่แล้ว จะนำลงเมื่อสร้างเว็บไซต์ครั้งถัดไป",
+    ),
+    "withdraw_no_role": (
+        "{signer} holds none of the roles {roles} today; check approvers.yml",
+        "{signer} ไม่ได้ดำรงบทบาทใดใน {roles} ในวันนี้ ให้ตรวจ approvers.yml",
+    ),
+    "withdraw_summary_withdraw": (
+        "You: {name} ({signer}), {role}: withdraw this post now (the next build takes it down)",
+        "ท่าน: {name} ({signer}) {role}: ถอนการเผยแพร่โพสต์นี้ทันที (นำลงเมื่อสร้างเว็บไซต์ครั้งถัดไป)",
+    ),
+    "withdraw_summary_request": (
+        "You: {name} ({signer}), {role}: request the withdrawal of this post (it stays up until the order is signed)",
+        "ท่าน: {name} ({signer}) {role}: ขอให้ถอนการเผยแพร่โพสต์นี้ (ยังเผยแพร่อยู่จนกว่าจะมีการลงนามสั่งถอน)",
+    ),
+    "withdraw_done": (
+        "withdrawal of '{path}' signed and recorded; the next build takes it down and lays a 'withdrawn' notice",
+        "ลงนามและบันทึกการถอนการเผยแพร่ '{path}' แล้ว เมื่อสร้างเว็บไซต์ครั้งถัดไปจะนำลงและแสดงหน้าแจ้งว่าถอนการเผยแพร่แล้ว",
+    ),
+    "withdraw_requested": (
+        "request to withdraw '{path}' signed and recorded; it stays up until the {role} signs the order:",
+        "ลงนามและบันทึกคำขอถอนการเผยแพร่ '{path}' แล้ว โพสต์ยังเผยแพร่อยู่จนกว่า{role}จะลงนามสั่งถอน:",
+    ),
+    "amend_not_on_site": (
+        "'{path}' is {state}: only a post in the site's folder that is live or scheduled can be amended "
+        "(edit a pending post directly)",
+        "'{path}' มีสถานะ {state} แก้ไขระหว่างเผยแพร่ได้เฉพาะโพสต์ในโฟลเดอร์ของเว็บไซต์ที่เผยแพร่อยู่หรือรอถึงวันเผยแพร่ "
+        "(โพสต์ที่ยังรอดำเนินการให้แก้ไขไฟล์ได้เลย)",
+    ),
+    "amend_attachments": (
+        "'{path}' has an attachments folder ({folder}): amending a post with attachments is not supported yet; "
+        "withdraw it and put up a new post instead",
+        "'{path}' มีโฟลเดอร์ไฟล์แนบ ({folder}) ยังแก้ไขระหว่างเผยแพร่โพสต์ที่มีไฟล์แนบไม่ได้ ให้ถอนการเผยแพร่แล้วนำโพสต์ใหม่ขึ้นแทน",
+    ),
+    "amend_unreadable": (
+        "'{path}': its front matter cannot be rewritten as text; restore it from version control",
+        "'{path}': ไม่สามารถเขียนส่วนหัวของโพสต์ใหม่ได้ ให้กู้คืนจากระบบควบคุมเวอร์ชัน",
+    ),
+    "amend_exists": (
+        "a revision of '{path}' is already waiting in {target}; edit that one (or remove it to start again)",
+        "มีฉบับแก้ไขของ '{path}' รออยู่แล้วที่ {target} ให้แก้ไขฉบับนั้น (หรือลบออกเพื่อเริ่มใหม่)",
+    ),
+    "amend_done": (
+        "revision {number} of '{path}' written to {target}: edit it there; the live version stays up, unchanged, "
+        "until the chair and the director sign the revision and `gate publish` replaces it",
+        "สร้างฉบับแก้ไขครั้งที่ {number} ของ '{path}' ไว้ที่ {target} แล้ว ให้แก้ไขที่นั่น ฉบับที่เผยแพร่อยู่ยังคงอยู่ไม่เปลี่ยนแปลง "
+        "จนกว่าประธานศูนย์ข้อมูลข่าวสารและนายแพทย์สาธารณสุขจังหวัดจะลงนามฉบับแก้ไข และ `gate publish` นำขึ้นแทน",
+    ),
+    "publish_revision_no_live": (
+        "'{path}' revises a post that is no longer on the site ({target}): start a new post instead",
+        "'{path}' เป็นฉบับแก้ไขของโพสต์ที่ไม่อยู่ในเว็บไซต์แล้ว ({target}) ให้เริ่มโพสต์ใหม่แทน",
+    ),
+    "publish_revision_stale": (
+        "'{path}' revises the version {digest}, but the site holds another one now; run `gate amend` again "
+        "and carry the changes over",
+        "'{path}' แก้ไขจากฉบับ {digest} แต่ฉบับในเว็บไซต์เปลี่ยนไปแล้ว ให้ใช้ `gate amend` ใหม่แล้วนำการแก้ไขไปใส่",
+    ),
+    "publish_revision_not_live": (
+        "'{path}': the version it revises is {state}, not on the site; start a new post instead",
+        "'{path}': ฉบับที่ถูกแก้ไขมีสถานะ {state} ไม่ได้อยู่ในเว็บไซต์ ให้เริ่มโพสต์ใหม่แทน",
+    ),
+    "cli_audit_withdrawal": (
+        "withdrawal {number} ({action}, {role}, {signer}, {at}): check with",
+        "การถอนการเผยแพร่ลำดับที่ {number} ({action}, {role}, {signer}, {at}) ตรวจสอบด้วย",
+    ),
+    "cli_audit_withdrawal_unsigned": (
+        "withdrawal {number} has no signature (signatures: off): nothing to check",
+        "การถอนการเผยแพร่ลำดับที่ {number} ไม่มีลายมือชื่อ (signatures: off) จึงไม่มีสิ่งที่ต้องตรวจ",
+    ),
+    "review_revision_heading": ("Changes from the version on the site", "สิ่งที่เปลี่ยนจากฉบับที่เผยแพร่อยู่"),
+    "review_revision_intro": (
+        "Revision {number} of a post on the site: it replaces the live version when published. Every change "
+        "to the form (the publication period included) and to the text is shown below.",
+        "ฉบับแก้ไขครั้งที่ {number} ของโพสต์ที่เผยแพร่อยู่ เมื่อนำขึ้นจะแทนที่ฉบับเดิม ด้านล่างแสดงทุกการเปลี่ยนแปลง"
+        "ของแบบฟอร์ม (รวมถึงระยะเวลาการเผยแพร่) และของเนื้อหา",
+    ),
+    "review_revision_no_live": (
+        "The version it revises is not in the site's folder, or is another text now: publishing will be refused.",
+        "ไม่พบฉบับที่ถูกแก้ไขในโฟลเดอร์ของเว็บไซต์ หรือเนื้อหาเปลี่ยนไปแล้ว จะนำขึ้นเผยแพร่ไม่ได้",
+    ),
+    "withdraw_not_recorded": (
+        "nothing was recorded: with this withdrawal '{path}' would not verify (invalid):",
+        "ไม่ได้บันทึก: หากบันทึกการถอนนี้ '{path}' จะตรวจสอบไม่ผ่าน (ไม่ถูกต้อง):",
+    ),
+    "review_field_revises": ("Revises (the version on the site)", "แก้ไขจากฉบับที่เผยแพร่อยู่"),
+    "status_withdrawal_requests": (
+        "Withdrawal requested, waiting for the order ({count}): the director runs `gate withdraw` to take it down",
+        "มีคำขอถอนการเผยแพร่ รอคำสั่งถอน ({count}): นายแพทย์สาธารณสุขจังหวัดใช้ `gate withdraw` เพื่อนำลง",
+    ),
+    "status_withdrawal_request": ("requested by {signer}: {reason}", "ขอโดย {signer}: {reason}"),
+    "cli_revision_changes": (
+        "Revision {number}: changes from the version on the site:",
+        "ฉบับแก้ไขครั้งที่ {number}: สิ่งที่เปลี่ยนจากฉบับที่เผยแพร่อยู่:",
+    ),
     # --- one calendar and one digit style on the public site (issue 22) -----------
     "tombstone_last_day": ("It was published until {date}.", "ข้อมูลนี้เผยแพร่ถึงวันที่ {date}"),
     "blog_date_not_publish_from": (

@@ -49,7 +49,17 @@ from .messages import Reason, message, site_language, state_name
 from .moves import MoveError
 from .plain import visible
 from .post import Post, blog_text
-from .repository import CONTENT, PENDING, Gate, JudgeCache, blog_rules, ended_unapproved, first_symlink
+from .repository import (
+    CONTENT,
+    EXPIRED_PLACE,
+    PENDING,
+    REVISIONS_DIR,
+    Gate,
+    JudgeCache,
+    blog_rules,
+    ended_unapproved,
+    first_symlink,
+)
 from .thaidates import display_date
 
 if TYPE_CHECKING:
@@ -76,6 +86,11 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def revision_of(post: Post) -> int:
+    """แก้ไขครั้งที่ n of a post: 0 for the version first approved."""
+    return post.revises.number if post.revises else 0
 
 
 class ApprovalGatePlugin(BasePlugin[GateConfig]):
@@ -268,15 +283,20 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
 
         gate = self._gate()
         tz, roles = gate.rules.timezone, gate.settings.roles
-        listed: dict[str, tuple[Post, Decision, bool]] = {}  # post path -> (post, decision, on the site)
+        # (post path, revision number) -> (post, decision, on the site): every version of a post has its line.
+        listed: dict[tuple[str, int], tuple[Post, Decision, bool]] = {}
+        replaced = [gate.judge_revision(file, post_path, self.now) for file, post_path in gate.revision_files()]
         for path in sorted(gate.expired_dir.rglob("*.md")) if gate.expired_dir.is_dir() else ():
-            judged = gate.judge(path, self.now)
-            listed[judged.post.path] = (judged.post, judged.decision, False)
+            if REVISIONS_DIR not in path.relative_to(gate.expired_dir).parts:
+                replaced.append(gate.judge(path, self.now))
+        for judged in replaced:
+            listed[(judged.post.path, revision_of(judged.post))] = (judged.post, judged.decision, False)
         for post, decision in self.judged.values():
-            listed[post.path] = (post, decision, True)
+            listed[(post.path, revision_of(post))] = (post, decision, True)
         listed = {key: item for key, item in sorted(listed.items()) if approved_and_started(*item[:2], self.now, roles)}
         with_pdf = not self.serving and form.pdf_available()  # printing is slow: `build` only
-        entries = [entry_for(post, decision, on_site=on_site, tz=tz) for post, decision, on_site in listed.values()]
+        names = {pid: person.name for pid, person in gate.registry.people.items()} if gate.registry else {}
+        entries = [entry_for(post, verdict, on_site=up, tz=tz, names=names) for post, verdict, up in listed.values()]
         page = register_markdown(
             group(entries),
             lang=self.lang,
@@ -287,7 +307,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         added = [File.generated(config, REGISTER_PAGE, content=page, inclusion=InclusionLevel.INCLUDED)]
         for name in (*form.FONT_FILES.values(), "OFL.txt"):
             added.append(File.generated(config, f"{REGISTER_FONTS}/{name}", abs_src_path=str(form.FONTS_DIR / name)))
-        for post_path, (post, decision, _) in listed.items():
+        for (post_path, revision), (post, decision, _) in listed.items():
             data = form.form_data(
                 post,
                 decision,
@@ -299,11 +319,12 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
                 with_status=False,
             )
             fonts = form.font_urls("url", "../" * (post_path.count("/") + 1) + "fonts/")
-            added.append(File.generated(config, form_uri(post_path, "html"), content=form.render_html(data, fonts)))
+            html_uri = form_uri(post_path, "html", revision)
+            added.append(File.generated(config, html_uri, content=form.render_html(data, fonts)))
             if with_pdf:
                 printable = form.render_html(data, form.font_urls("file"))
                 pdf = form.cached_pdf(printable, gate.root / ".cache" / "approval-gate")
-                added.append(File.generated(config, form_uri(post_path, "pdf"), content=pdf))
+                added.append(File.generated(config, form_uri(post_path, "pdf", revision), content=pdf))
         for file in added:
             files.append(file)
 
@@ -511,7 +532,18 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             (path, gate.docs_dir, None) for path, (_, decision) in self.judged.items() if decision.state == EXPIRED
         ]
         posts = [*tombstones.expired_posts(gate.expired_dir), *expiring]
-        laid = tombstones.lay(Path(config.site_dir), posts, config, self.lang, self._last_days(posts))
+        public = bool(self.config.withdrawal_reason_public)
+        # Only a verified withdrawal order makes a notice say "withdrawn" (and show its reason).
+        verdicts = [(path, decision) for path, (_, decision) in self.judged.items() if decision.state == EXPIRED]
+        for path in tombstones.recorded_withdrawn(gate.expired_dir):
+            verdicts.append((path, gate.judge(gate.target(EXPIRED_PLACE, path), self.now).decision))
+        withdrawn = {
+            path: (decision.withdrawal.reason if public else None)
+            for path, decision in verdicts
+            if decision.withdrawal is not None
+        }
+        last_days = self._last_days(posts)
+        laid = tombstones.lay(Path(config.site_dir), posts, config, self.lang, withdrawn, last_days)
         self.expiring_urls = {stone.post_path: stone.url for stone in laid if stone.post_path in self.judged}
         if laid:
             log.info(message("tombstones_laid", "en", count=len(laid), list=tombstones.LIST_NAME))

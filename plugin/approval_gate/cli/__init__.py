@@ -8,6 +8,7 @@ from __future__ import annotations
 
 # Importing the command modules registers their commands on `main`.
 from . import (  # noqa: F401
+    amend,
     audit,
     check,
     fix,
@@ -24,6 +25,7 @@ from . import (  # noqa: F401
     sweep,
     watch,
     webserver,
+    withdraw,
 )
 from .common import lang_everywhere, main
 

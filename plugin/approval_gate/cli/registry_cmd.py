@@ -314,7 +314,7 @@ def add_person_command(ctx: Context, person_id: str, name: str, position: str | 
 
 
 @registry_group.command("set-email")
-@click.option("--id", "person_id", required=True)
+@click.option("--id", "person_id", required=True, help="The person's id in approvers.yml.")
 @click.option("--email", required=True, help="The address `gate notify` writes to.")
 @pass_context
 def set_email_command(ctx: Context, person_id: str, email: str) -> None:

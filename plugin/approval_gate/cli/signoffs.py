@@ -82,6 +82,16 @@ def show_summary(
     click.echo(ctx.say("field_attachments" if bound else "field_no_attachments"))
     for name, sha in bound:
         click.echo(ctx.say("cli_summary_attachment", name=name, sha256=sha))
+    if post.revises is not None:
+        from ..review import revision_changes
+
+        click.echo(ctx.say("cli_revision_changes", number=post.revises.number))
+        changes = revision_changes(gate, judged)
+        if changes is None:
+            click.echo(f"    {ctx.say('review_revision_no_live')}")
+        marks = {"add": "+ ", "del": "- ", "same": "  ", "hunk": ""}
+        for line in changes or ():
+            click.echo(f"    {marks[line.kind]}{shown(line.text)}")
     if not decision.chain:
         click.echo(ctx.say("cli_summary_no_chain"))
     for number, entry in enumerate(decision.chain, 1):

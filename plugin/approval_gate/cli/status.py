@@ -152,6 +152,16 @@ def as_text(queue: Queue, tz: ZoneInfo, lang: str, folders: Mapping[str, str] | 
                 if line:
                     out.append(f"    {line}")
     out += ["", on_site(queue, lang)]
+    requested = [item for item in queue.items if item.judged.place == "content" and item.group in (LIVE, SCHEDULED)]
+    requested = [item for item in requested if item.judged.decision.withdrawal_requests]
+    if requested:
+        out += ["", message("status_withdrawal_requests", lang, count=len(requested))]
+    for item in requested:
+        post = item.judged.post
+        folder = (folders or {}).get(item.judged.place, item.judged.place)
+        out.append(f"  {folder}/{post.path}: {post.title or '-'}")
+        for entry in item.judged.decision.withdrawal_requests:
+            out.append("    " + message("status_withdrawal_request", lang, signer=entry.signer, reason=entry.reason))
     out += ["", message("status_next_header", lang)]
     out += [f"  {line}" for line in change_lines(queue, tz, lang)]
     return "\n".join(out)

@@ -45,7 +45,7 @@ def plan_as_json(
             "attachments": None
             if folder is None
             else {"from": shown(folder), "to": shown(attachments_of(step.target))},
-            "why": "expired",
+            "why": step.why,
             "until": iso(step.until) if step.until else None,
             "url": tombstones.url_path(urls[step.post_path], config.site_url) if step.post_path in urls else None,
             "done": not dry_run and step.post_path in result.moved,
