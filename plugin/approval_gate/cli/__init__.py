@@ -9,7 +9,9 @@ from __future__ import annotations
 # Importing the command modules registers their commands on `main`.
 from . import (  # noqa: F401
     audit,
+    capture,
     check,
+    evidence_cmd,
     fix,
     form,
     init,
