@@ -221,6 +221,13 @@ def month_title(moment: dt.datetime, lang: str) -> str:
     return f"{MONTHS_EN[moment.month - 1]} {moment.year + BE_OFFSET} BE ({moment.year})"
 
 
+def bookmark_label(text: str) -> str:
+    """`text` as a CSS string for `bookmark-label`: SARA AM as a CSS escape, so the printer's
+    rewriting of SARA AM for the text layer (form.printable_text) leaves bookmarks as typed."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\u0e33", "\\e33 ")
+    return f'"{escaped}"'
+
+
 def verify_command(check: Check) -> str:
     return (
         f"ssh-keygen -Y verify -f allowed_signers -I {check.signer} -n {signing.NAMESPACE} "
@@ -268,6 +275,7 @@ def render_html(
         role_name=lambda role: role_name(role, lang),
         say=lambda code, **params: message(code, lang, **params),
         verify_command=verify_command,
+        bookmark_label=bookmark_label,
         item_folder=item_folder,
         zip_name=zip_name,
         count=len(items),
