@@ -1604,4 +1604,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "  ssh-keygen -Y verify -f allowed_signers -I SIGNER -n approval-gate-v1 -s entryN.sig < entryN.statement\n"
         "ข้อความที่ลงนามระบุรหัสตรวจสอบของโพสต์ หน้าการตรวจสอบใน PDF เทียบกับรหัสของโพสต์ปัจจุบัน",
     ),
+    "register_pack": (
+        "The evidence pack of fiscal year {year} (forms, print screens, signature checks)",
+        "ชุดหลักฐานปีงบประมาณ พ.ศ. {year} (แบบฟอร์ม ภาพหน้าจอ ผลการตรวจสอบลายมือชื่อ)",
+    ),
+    "register_evidence": ("evidence", "หลักฐาน"),
 }

@@ -34,7 +34,7 @@ from .decision import EXPIRED, LIVE, Settings, statements
 from .evidence import Capture
 from .messages import message, role_name, state_name
 from .post import Post
-from .register import MONTHS_EN, approved_and_started, fiscal_year
+from .register import MONTHS_EN, approved_and_started, fiscal_year, item_anchor
 from .registry import Registry
 from .repository import Judged
 from .thaidates import BE_OFFSET, MONTHS_LONG, thai_date
@@ -276,6 +276,7 @@ def render_html(
         say=lambda code, **params: message(code, lang, **params),
         verify_command=verify_command,
         bookmark_label=bookmark_label,
+        anchor=item_anchor,
         item_folder=item_folder,
         zip_name=zip_name,
         count=len(items),

@@ -259,7 +259,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         """The register page, each listed post's form (HTML, and PDF when WeasyPrint loads) and the fonts."""
         from . import form
         from .register import FONTS_DIR as REGISTER_FONTS
-        from .register import REGISTER_PAGE, approved_and_started, entry_for, form_uri, group
+        from .register import REGISTER_PAGE, approved_and_started, entry_for, fiscal_year, form_uri, group, item_anchor
+        from .register import pack_url as filed_pack
         from .register import page_markdown as register_markdown
 
         gate = self._gate()
@@ -273,11 +274,18 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         listed = {key: item for key, item in sorted(listed.items()) if approved_and_started(*item[:2], self.now, roles)}
         with_pdf = not self.serving and form.pdf_available()  # printing is slow: `build` only
         entries = [entry_for(post, decision, on_site=on_site, tz=tz) for post, decision, on_site in listed.values()]
+        template = self.config.evidence_pack_url  # where the office files each year's pack (never in the site)
         page = register_markdown(
             group(entries),
             lang=self.lang,
             page_link=lambda entry: posixpath.relpath(entry.post_path, posixpath.dirname(REGISTER_PAGE)),
             with_pdf=with_pdf,
+            pack_link=lambda year: filed_pack(template, year) if template else None,
+            evidence_link=lambda entry: (
+                f"{filed_pack(template, fiscal_year(entry.start.date()))}#{item_anchor(entry.post_path)}"
+                if template
+                else None
+            ),
         )
         added = [File.generated(config, REGISTER_PAGE, content=page, inclusion=InclusionLevel.INCLUDED)]
         for name in (*form.FONT_FILES.values(), "OFL.txt"):
