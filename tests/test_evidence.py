@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from approval_gate import evidence
+from approval_gate import evidence, register
 from approval_gate.cli import main
 from conftest import epoch, require_tool, run_mkdocs
 from factory import SiteFactory
@@ -135,6 +135,11 @@ def test_a_fiscal_year_of_evidence(factory: SiteFactory, tmp_path: Path, monkeyp
         assert f"{number}. {title}" in bookmarks
 
     # The printer writes SARA AM as NIKHAHIT + SARA AA (form.printable_text): compare in that form.
+    # Each item is a named destination, which the register links (`evidence_pack_url#item-…`).
+    dests = subprocess.run(["pdfinfo", "-dests", str(pdf)], capture_output=True, text=True, check=True).stdout
+    for path, _ in (STEADY, SHORT, AMENDED):
+        assert f'"{register.item_anchor(path)}"' in dests
+
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     text = " ".join(unicodedata.normalize("NFKC", text).split())
     for expected in (

@@ -168,8 +168,8 @@ def _read_capture(sidecar: Path, fiscal_year: int) -> Capture:
         data: dict[str, Any] = json.loads(sidecar.read_text(encoding="utf-8"))
         at = dt.datetime.strptime(data["captured_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
         image = sidecar.with_name(str(data["image"]))
-        if image.name != sidecar.with_suffix(".png").name or not image.is_file():
-            raise ValueError("its image is missing")
+        if image.name != sidecar.with_suffix(".png").name or image.is_symlink() or not image.is_file():
+            raise ValueError("its image is missing (or is a symbolic link)")
         post = str(data["post"])
         if not _safe_relative(post):
             raise ValueError(f"unsafe post path {post!r}")
