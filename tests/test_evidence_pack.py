@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from approval_gate import evidence, pack, register
 from approval_gate.cli import main
-from conftest import epoch
+from conftest import epoch, run_mkdocs
 from factory import SiteFactory
 
 UTC = dt.UTC
@@ -160,3 +160,21 @@ def test_without_a_pack_address_the_register_links_no_pack() -> None:
     entry = register.Entry(PATH, "ข่าว", "", dt.datetime(2026, 11, 1, tzinfo=BANGKOK), None, True)
     text = register.page_markdown(register.group([entry]), lang="th", page_link=lambda e: None, with_pdf=False)
     assert "ชุดหลักฐาน" not in text and "[หลักฐาน]" not in text and "https://" not in text
+
+
+def test_only_a_successful_build_notes_its_live_pages(factory: SiteFactory) -> None:
+    """A strict build that fails notes nothing; the lenient rebuild (as CI runs it) notes the live posts only,
+    outside site/."""
+    factory.add("content", PATH, factory.approved(factory.text("ข่าวไข้หวัด"), PATH, SIGNED))
+    factory.add("content", "news/posts/waiting.md", factory.text("ข่าวรออนุมัติ"))  # unsigned: a warning
+    note = factory.root / evidence.BUILT_PAGES
+    failed = run_mkdocs(factory.root, now=NOW)
+    assert 0 != failed.returncode and not note.exists()
+    built = run_mkdocs(factory.root, "build", now=NOW)
+    assert 0 == built.returncode, built.stderr
+    site_dir, pages = evidence.read_built_pages(factory.root)
+    assert factory.root / "site" == site_dir
+    assert [(PATH, "news/flu/", "news/flu/index.html", 2570)] == [
+        (p.post_path, p.url, p.dest, p.fiscal_year) for p in pages
+    ]
+    assert not list((factory.root / "site").rglob("built-pages.json"))
