@@ -41,16 +41,18 @@ publish: $(STAMP) ## check, build, report and commit taken-down posts as CI does
 test: $(STAMP) ## run the whole test suite
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## ruff and mypy --strict
+lint: $(STAMP) ## ruff, mypy --strict and the import contracts (pyproject.toml)
 	$(BIN)/ruff check plugin tests
 	$(BIN)/ruff format --check plugin tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 demo: $(STAMP) ## a ten-minute guided walk through the workflow, with demo keys, in a throwaway folder
 	$(BIN)/python scripts/demo.py
 
-bench: $(STAMP) ## measure the gate, write bench/RESULTS.md
+bench: $(STAMP) ## measure the gate, write bench/RESULTS.md (and gate watch's latency: bench/watch-latency.json)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/watch_latency.py
 
 clean: ## remove the built site and the virtual environment
 	rm -rf site $(VENV)

@@ -59,6 +59,7 @@ def registry_text(keys: dict[str, Ed25519PrivateKey]) -> str:
             f"  - id: {person}",
             f"    name: {name}",
             f"    position: {position}",
+            f"    email: {person}@pathumthani-health.example",  # where `gate notify` writes (RFC 2606 domain)
             "    roles:",
             f"      - {{role: {role}, from: 2569-09-01}}",
             "    keys:",

@@ -38,6 +38,9 @@ TOOLS: dict[str, tuple[Callable[[], str | None], str]] = {
     "nginx": (lambda: shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin"), "apt-get install nginx"),
     "properdocs": (lambda: _beside_python("properdocs"), "make test installs it (the dev extra)"),
     "actionlint": (lambda: _beside_python("actionlint") or shutil.which("actionlint"), "the dev extra"),
+    "shellcheck": (lambda: shutil.which("shellcheck"), "apt-get install shellcheck"),
+    "systemd-analyze": (lambda: shutil.which("systemd-analyze"), "apt-get install systemd"),
+    "check-jsonschema": (lambda: _beside_python("check-jsonschema"), "make test installs it (the dev extra)"),
 }
 
 

@@ -24,6 +24,12 @@ def _entries_never_fail() -> None:
     decision._check_entry = lambda *args, **kwargs: []
 
 
+def _withdrawals_never_fail() -> None:
+    from approval_gate import withdrawal
+
+    withdrawal.entry_problems = lambda *args, **kwargs: []
+
+
 def _window_always_open() -> None:
     from approval_gate import decision
 
@@ -54,6 +60,7 @@ MUTANTS: dict[str, Callable[[], None]] = {
     "signatures-always-verify": _signatures_always_verify,
     "entries-never-fail": _entries_never_fail,
     "window-always-open": _window_always_open,
+    "withdrawals-never-fail": _withdrawals_never_fail,
     "body-not-in-digest": _body_not_in_digest,
     "missing-keys-ignored": _missing_keys_ignored,
 }

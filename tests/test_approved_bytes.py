@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from hypothesis import strategies as st
 
 from approval_gate.binding import MarkdownSetup, Renderer
 from approval_gate.post import Post
-from conftest import EXAMPLE_NOW, run_mkdocs
+from conftest import EXAMPLE_NOW, epoch, run_mkdocs
 from factory import SiteFactory
 
 HOSTILE = yaml.safe_load((Path(__file__).parent / "data" / "hostile" / "bodies.yml").read_text(encoding="utf-8"))
@@ -224,6 +226,47 @@ def test_a_replaced_attachment_voids_the_signoffs(factory: SiteFactory) -> None:
     assert "'news/posts/notice.md' is not published" in result.stderr
     assert "the post changed after it was signed off" in result.stderr
     assert leaks(factory.root, "tokreplaced") == [] and leaks(factory.root, "tokoriginal") == []
+
+
+# The build run by `peak_memory`: mkdocs in this process, then its own peak resident size.
+MEASURED_BUILD = """\
+import resource, sys
+from mkdocs.__main__ import cli
+try:
+    cli(["build", "--strict"])
+except SystemExit as done:
+    if done.code:
+        raise
+print("peak-kib", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def peak_memory(site: Path) -> int:
+    """Peak resident memory of one build of `site`, in MiB (Linux reports KiB)."""
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": epoch(EXAMPLE_NOW), "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("CI", None)
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURED_BUILD], cwd=site, env=environment, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    return int(done.stderr.rsplit("peak-kib", 1)[1].split()[0]) // 1024
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is KiB on Linux only")
+def test_a_build_holds_one_posts_attachments_at_a_time(tmp_path: Path) -> None:
+    """Twelve live posts with an 8 MiB PDF each (96 MiB) build in about the memory of the same
+    posts with 8 KiB PDFs: the bytes are staged as each post is decided, not kept to the end."""
+    peaks = {}
+    for size in (8 * 1024, 8 * 1024 * 1024):
+        site = SiteFactory(tmp_path / f"site-{size}")
+        for number in range(12):
+            folder = site.root / "content" / "news" / "posts" / f"big{number}"
+            folder.mkdir(parents=True)
+            (folder / "form.pdf").write_bytes(b"%PDF-1.4 " + os.urandom(size))
+            approved_post(site, f"big{number}", f"[แบบฟอร์ม](big{number}/form.pdf)")
+        peaks[size] = peak_memory(site.root)
+        assert len(list((site.root / "site" / "news").glob("big*/form.pdf"))) == 12
+    assert peaks[8 * 1024 * 1024] - peaks[8 * 1024] < 48, peaks
 
 
 def test_an_added_attachment_voids_the_signoffs(factory: SiteFactory) -> None:

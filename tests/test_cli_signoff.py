@@ -125,7 +125,7 @@ def test_approve_then_approve_goes_live_and_keeps_every_other_byte(site: SiteFac
     chair = gate(site, "approve", str(file), "--as", "chair1", "--yes")
     assert chair.exit_code == 0, chair.output
     assert "Title:   ฉีดวัคซีน" in chair.output
-    assert "Period:  1 พ.ย. 2569 – 31 ธ.ค. 2570" in chair.output
+    assert "Period:  1 Nov 2026 – 31 Dec 2027" in chair.output
     assert "Sign-offs so far: none" in chair.output
     assert "Signed. pending/news/posts/flu.md is now: awaiting the director" in chair.output
     director = gate(site, "approve", str(file), "--as", "director1", "--yes")

@@ -241,19 +241,19 @@ def queue_site(tmp_path: Path) -> SiteFactory:
 
 
 EXPECTED_STATUS = """\
-Approval queue at 2026-11-25 17:00 (targets: request 10 min, review 30 min)
+Approval queue at 25 Nov 2026 17:00 (targets: request 10 min, review 30 min)
 
 refused (1)
   pending/news/posts/refused.md: ข่าวที่ถูกตีกลับ
     in this state 3 h 0 min (target 10 min) OVERDUE
-    refused by chair1 (chair of the information centre) on 2026-11-25 14:00: ขาดแหล่งอ้างอิง
+    refused by chair1 (chair of the information centre) on 25 Nov 2026 14:00: ขาดแหล่งอ้างอิง
     waits for the requester: นางสาวผู้ขอ ทดสอบ
 
 awaiting the chair (1)
   pending/news/posts/revised.md: ข่าวแก้ไขแล้ว
     in this state 12 min (target 30 min)
     revised after refusal, awaiting the chair of the information centre
-    earlier refusal by chair1 (chair of the information centre) on 2026-11-25 14:00: ตัวเลขไม่ตรง
+    earlier refusal by chair1 (chair of the information centre) on 25 Nov 2026 14:00: ตัวเลขไม่ตรง
     waits for the chair of the information centre: นายประธาน หนึ่ง (chair1), นางรอง ประธาน (chair2)
 
 awaiting the director (1)
@@ -274,7 +274,7 @@ period ended, still in the site (1)
 On the site: 1 live, 0 scheduled
 
 Next changes to the site
-  2027-01-01 00:00  comes down  news/posts/live.md: ออนไลน์
+  1 Jan 2027 00:00  comes down  news/posts/live.md: ออนไลน์
 """
 
 
@@ -305,7 +305,7 @@ def test_status_targets_are_configurable(tmp_path: Path) -> None:
     result = gate(factory.root, "status", "--fail-overdue")
     assert result.exit_code == 0
     assert "    in this state 45 min (target 1 h 0 min)\n" in result.stdout
-    assert result.stdout.startswith("Approval queue at 2026-11-25 17:00 (targets: request 10 min, review 1 h 0 min)\n")
+    assert result.stdout.startswith("Approval queue at 25 Nov 2026 17:00 (targets: request 10 min, review 1 h 0 min)\n")
 
 
 def test_status_json(tmp_path: Path) -> None:
@@ -358,13 +358,13 @@ def test_status_markdown(tmp_path: Path) -> None:
     # the same, and no Markdown or HTML of a post's author takes effect in the summary.
     assert "](" not in result.stdout and "`" not in result.stdout
     assert html.unescape(result.stdout) == (
-        "### Approval queue at 2026-11-25 17:00 (targets: request 10 min, review 30 min)\n"
+        "### Approval queue at 25 Nov 2026 17:00 (targets: request 10 min, review 30 min)\n"
         "\n"
         "| state | post | title | in state / target | waits for | notes |\n"
         "| --- | --- | --- | --- | --- | --- |\n"
         "| refused | <code>pending/news/posts/refused.md</code> | ข่าวที่ถูกตีกลับ | **OVERDUE** 3 h 0 min / 10 min "
         "| waits for the requester: นางสาวผู้ขอ ทดสอบ "
-        "| refused by chair1 (chair of the information centre) on 2026-11-25 14:00: ขาดแหล่งอ้างอิง |\n"
+        "| refused by chair1 (chair of the information centre) on 25 Nov 2026 14:00: ขาดแหล่งอ้างอิง |\n"
         "| awaiting the director | <code>pending/news/posts/director.md</code> | รอนายแพทย์ "
         "| **OVERDUE** 45 min / 30 min "
         "| waits for the provincial chief medical officer: นายแพทย์ผู้อำนวยการ หนึ่ง (director1) |  |\n"
@@ -375,7 +375,7 @@ def test_status_markdown(tmp_path: Path) -> None:
         "\n"
         "#### Next changes to the site\n"
         "\n"
-        "- 2027-01-01 00:00 comes down news/posts/live.md: ออนไลน์\n"
+        "- 1 Jan 2027 00:00 comes down news/posts/live.md: ออนไลน์\n"
     )
 
 
@@ -447,7 +447,7 @@ def test_publish_scheduled_says_when(tmp_path: Path) -> None:
     target = factory.root / "content/news/posts/a.md"
     assert (
         0,
-        f"put up 'news/posts/a.md' (moved to {target}); it appears at the first build from 2026-12-01 00:00\n",
+        f"put up 'news/posts/a.md' (moved to {target}); it appears at the first build from 1 Dec 2026 00:00\n",
     ) == (
         result.exit_code,
         result.stdout,

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from approval_gate.thaidates import DateError, Window, parse_when, thai_date, window_from
+from approval_gate.thaidates import DateError, Window, display_date, parse_when, thai_date, window_from
 
 BKK = ZoneInfo("Asia/Bangkok")
 UTC = dt.UTC
@@ -123,3 +123,29 @@ def test_same_day_date_only_window_is_one_day() -> None:
 )
 def test_thai_date(kwargs: dict[str, bool], expected: str) -> None:
     assert expected == thai_date(bkk(2026, 11, 26, 9, 5), **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("lang", "kwargs", "expected"),
+    [
+        ("th", {}, "26 พ.ย. 2569"),  # Thai: Buddhist Era
+        ("th", {"long": True, "thai_digits": True}, "๒๖ พฤศจิกายน ๒๕๖๙"),
+        ("th", {"with_time": True}, "26 พ.ย. 2569 เวลา 09.05 น."),
+        ("en", {}, "26 Nov 2026"),  # English: Common Era
+        ("en", {"long": True}, "26 November 2026"),
+        ("en", {"with_time": True}, "26 Nov 2026 09:05"),
+        ("en", {"thai_digits": True}, "26 Nov 2026"),  # Thai digits are for Thai text only
+    ],
+)
+def test_display_date_is_buddhist_era_in_thai_and_common_era_in_english(
+    lang: str, kwargs: dict[str, bool], expected: str
+) -> None:
+    assert expected == display_date(bkk(2026, 11, 26, 9, 5), lang, **kwargs)
+
+
+def test_display_date_of_a_day_alone_has_no_time() -> None:
+    """A date without a time is shown without one, even when a time is asked for."""
+    assert ("1 Jan 2027", "1 ม.ค. 2570") == (
+        display_date(dt.date(2027, 1, 1), "en", with_time=True),
+        display_date(dt.date(2027, 1, 1), "th", with_time=True),
+    )

@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from approval_gate import withdrawal
 from approval_gate.decision import Decision, Settings, decide, witness_key
 from approval_gate.post import load_post
+from approval_gate.records import append_entry
 from approval_gate.registry import parse_registry
 from factory import UTC, SiteFactory
 
@@ -226,3 +229,98 @@ def test_a_forged_or_altered_signature_never_counts(site: SiteFactory, tamper: A
     assert forged != text
     decision = judge(site, forged)
     assert ("invalid", True) == (decision.state, "signature_bad" in [r.code for r in decision.reasons])
+
+
+# --- withdrawals ------------------------------------------------------------------------------
+
+REASON = "ตัวเลขในประกาศไม่ถูกต้อง"
+POST = "news/posts/flu.md"
+SIGNED_AT_START = dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
+
+
+def signed_entry(
+    factory: SiteFactory,
+    text: str,
+    post_path: str,
+    *,
+    key_of: str,
+    signer: str,
+    role: str,
+    action: str,
+    at: dt.datetime,
+) -> str:
+    """`text` with a withdrawal entry signed by `key_of`'s key (which may not be `signer`'s)."""
+    post, _ = factory.gate().judge_bytes(text.encode(), post_path, at, base=factory.root / "content")
+    stamp = at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    key: Ed25519PrivateKey = factory.keys[key_of]
+    entry = withdrawal.make_entry(
+        post, site_id=factory.settings.site_id, action=action, role=role, signer=signer, reason=REASON, at=stamp,
+        key=key,
+    )  # fmt: skip
+    return append_entry(text, "withdrawals", entry)
+
+
+LATER = dt.datetime(2026, 11, 10, 3, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("key_of", "signer", "role", "action", "state", "codes"),
+    [
+        ("director1", "director1", "director", "withdraw", "expired", {"withdrawn"}),
+        ("chair1", "chair1", "chair", "request", "live", set()),
+        ("chair1", "chair1", "chair", "withdraw", "invalid", {"withdrawal_action_role"}),
+        ("director1", "director1", "chair", "request", "invalid", {"role_not_held"}),
+        ("chair1", "director1", "director", "withdraw", "invalid", {"key_not_signers"}),
+    ],
+)
+def test_withdrawal_decisions(
+    factory: SiteFactory, key_of: str, signer: str, role: str, action: str, state: str, codes: set[str]
+) -> None:
+    """Only a verified order by the withdraw role takes a post down; a request does nothing; anything
+    that does not verify makes the post invalid (never withdrawn in someone's name, never ignored)."""
+    text = factory.approved(factory.text(), POST, SIGNED_AT_START)
+    text = signed_entry(factory, text, POST, key_of=key_of, signer=signer, role=role, action=action, at=LATER)
+    _, decision = factory.gate().judge_bytes(text.encode(), POST, LATER, base=factory.root / "content")
+    assert (state, codes) == (decision.state, {reason.code for reason in decision.reasons})
+    assert (decision.withdrawal is not None) == (state == "expired")
+    assert len(decision.withdrawal_requests) == (1 if action == "request" and state == "live" else 0)
+
+
+def test_a_withdrawal_cannot_be_replayed_onto_another_post(factory: SiteFactory) -> None:
+    """The statement names the post's path and digest: copied onto another post, it does not verify."""
+    first = signed_entry(
+        factory, factory.approved(factory.text(), POST, SIGNED_AT_START), POST, key_of="director1", signer="director1",
+        role="director", action="withdraw", at=LATER,
+    )  # fmt: skip
+    entries = "withdrawals:" + first.split("withdrawals:", 1)[1].split("\n---", 1)[0]
+    other_path = "news/posts/other.md"
+    other = factory.approved(factory.text(title="ข่าวอื่น"), other_path, SIGNED_AT_START)
+    replayed = other.replace("\n---\n\n#", f"\n{entries}\n---\n\n#", 1)
+    assert "withdrawals:" in replayed
+    _, decision = factory.gate().judge_bytes(replayed.encode(), other_path, LATER, base=factory.root / "content")
+    assert decision.state == "invalid" and decision.withdrawal is None
+    assert {"signature_bad"} == {reason.code for reason in decision.reasons}
+
+
+def test_a_withdrawal_first_seen_after_the_signers_role_ended_does_not_count(factory: SiteFactory) -> None:
+    """As for sign-offs, the witness stops backdating: a director whose role has ended cannot order a
+    withdrawal by writing an earlier `at`; the same entry seen while the role held counts."""
+    registry = factory.root / "approvers.yml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace("{role: director, from: 2569-01-01}", "{role: director, from: 2569-01-01, until: "
+                                     "2569-11-15}"), encoding="utf-8")  # fmt: skip
+    signed = factory.approved(factory.text(), POST, SIGNED_AT_START)
+    signed = signed_entry(
+        factory, signed, POST, key_of="director1", signer="director1", role="director", action="withdraw", at=LATER
+    )
+    after_the_role = dt.datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+    gate = factory.gate()
+    post, _ = gate.judge_bytes(signed.encode(), POST, LATER, base=factory.root / "content")
+    signoffs = {witness_key(POST, factory.settings, entry): LATER for entry in post.signoffs}
+    (order,) = post.withdrawals
+    gate.witness = signoffs
+    _, late = gate.judge_bytes(signed.encode(), POST, after_the_role, base=factory.root / "content")
+    assert ("invalid", {"signoff_seen_after_role"}) == (late.state, {reason.code for reason in late.reasons})
+    gate.witness = {**signoffs, withdrawal.witness_key(factory.settings.site_id, POST, order): LATER}
+    _, seen_in_time = gate.judge_bytes(signed.encode(), POST, after_the_role, base=factory.root / "content")
+    assert ("expired", {"withdrawn"}) == (seen_in_time.state, {reason.code for reason in seen_in_time.reasons})

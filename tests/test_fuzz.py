@@ -163,7 +163,7 @@ MODEL_TEXT = (
     "  date: 2569-11-01\npublish_from: 2569-11-01\npublish_until: 2570-12-31\ntags: [ทดสอบ, วัคซีน]\n"
     f"signoffs: []\n---\n\n# หัวข้อ\n\nกด{TYPED_ONE_WAY} เพื่อรับบริการ  \nบรรทัดที่สอง **สำคัญ**\n"
 )
-RECORD_KEYS = ("signoffs", "published", "taken_down")
+RECORD_KEYS = ("signoffs", "published", "taken_down", "withdrawals")
 
 
 def reference_model(raw: bytes) -> object:

@@ -158,3 +158,18 @@ def test_example_site_lists_its_register(example_site: Path) -> None:
     assert result.returncode == 0, result.stderr
     page = (example_site / "site" / "register" / "index.html").read_text(encoding="utf-8")
     assert "ปีงบประมาณ พ.ศ. 2570" in page and "นำลงแล้วเมื่อ" in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        ("th", ["## ปีงบประมาณ พ.ศ. 2570", "1 ต.ค. 2569 – 30 ก.ย. 2570 · จำนวน 1 รายการ", "### พฤศจิกายน 2569"]),
+        ("en", ["## Fiscal year 2570 BE", "1 Oct 2026 to 30 Sep 2027 · 1 items", "### November 2026"]),
+    ],
+)
+def test_register_dates_are_buddhist_era_in_thai_and_common_era_in_english(lang: str, lines: list[str]) -> None:
+    """The fiscal year keeps its Buddhist-Era name; the days and months follow the language."""
+    entry = register.Entry("news/x.md", "ข่าว", "หน่วยงาน", dt.datetime(2026, 11, 1, tzinfo=BANGKOK), None, True)
+    page = register.page_markdown(register.group([entry]), lang=lang, page_link=lambda e: None, with_pdf=False)
+    for line in lines:
+        assert line in page.splitlines()

@@ -61,7 +61,9 @@ def test_good_registry() -> None:
         (lambda t: t.replace("id: wichai", "id: somchai"), "registry_duplicate_person", "people[2].id"),
         (lambda t: t.replace("id: wichai", "id: Wichai Jai"), "registry_id", "people[2].id"),
         (lambda t: t.replace("site_id: demo", "site_id: 12"), "registry_id", "site_id"),
-        (lambda t: t.replace("position: ประธาน\n", "position: ประธาน\n    email: x\n"), "registry_unknown_key",
+        (lambda t: t.replace("position: ประธาน\n", "position: ประธาน\n    phone: x\n"), "registry_unknown_key",
+         "people[1].phone"),
+        (lambda t: t.replace("position: ประธาน\n", "position: ประธาน\n    email: x\n"), "registry_email",
          "people[1].email"),
         (lambda t: t + "extra: 1\n", "registry_unknown_key", "extra"),
         (lambda t: t.replace("name: นพ.วิชัย", "name: 12"), "registry_text", "people[2].name"),
@@ -207,3 +209,26 @@ def test_an_edit_raises_the_version(site: SiteFactory) -> None:
     assert result.exit_code == 0, result.output
     assert "version: 8 # raised by gate\r\n" in registry_of(site)
     assert "version is now 8" in result.output
+
+
+def test_email_add_and_set(site: SiteFactory) -> None:
+    """`--email` on add-person and `set-email` write the address `gate notify` uses; a bad one is refused."""
+    added = gate(site, "add-person", "--id", "malee", "--name", "นางมาลี ศรีสุข", "--role", "chair",
+                 "--from", "2569-12-01", "--email", "malee@example.go.th")  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assert '  - id: malee\r\n    name: "นางมาลี ศรีสุข"\r\n    email: "malee@example.go.th"\r\n' in registry_of(site)
+    changed = gate(site, "set-email", "--id", "chair1", "--email", "chair1@example.go.th")
+    assert changed.exit_code == 0, changed.output
+    again = gate(site, "set-email", "--id", "chair1", "--email", "chair.one@example.go.th")
+    assert again.exit_code == 0, again.output
+    people = parse_registry(registry_of(site), ROLES).people
+    assert ("chair.one@example.go.th", "malee@example.go.th", "") == (
+        people["chair1"].email,
+        people["malee"].email,
+        people["chair2"].email,
+    )
+    before = registry_of(site)
+    refused = gate(site, "set-email", "--id", "chair2", "--email", "chair2 at example.go.th")
+    assert refused.exit_code == 1
+    assert "`people[3].email` 'chair2 at example.go.th' is not an e-mail address" in refused.output
+    assert before == registry_of(site)

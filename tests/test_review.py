@@ -606,6 +606,32 @@ def test_post_page_shows_form_window_digest_and_changes(running: Running, review
     assert f'name="csrf" value="{running.server.csrf}"' in page
 
 
+def test_post_page_of_a_revision_shows_every_change_from_the_live_version(
+    running: Running, review_site: ReviewSite
+) -> None:
+    """A revision made with `gate amend` shows its diff from the version on the site, the
+    publication period included: a revision cannot lengthen the window unseen."""
+    review_site.sign("director-step.md", "wichai", "approve", None, dt.datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
+    live = review_site.root / "content" / REVIEW / "director-step.md"
+    live.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(review_site.file("director-step.md"), live)
+    amended = CliRunner().invoke(main, ["-f", str(review_site.config), "amend", str(live)], catch_exceptions=False)
+    assert amended.exit_code == 0, amended.output
+    revision = review_site.file("director-step.md")
+    text = revision.read_text(encoding="utf-8")
+    revision.write_text(text.replace("publish_until: 31/01/2570", "publish_until: 31/03/2570"), encoding="utf-8")
+    status, _, page = running.request(
+        "GET", f"/post/pending/{REVIEW}/director-step.md", headers={"Cookie": running.cookie}
+    )
+    assert status == 200
+    assert 'id="revision-diff"' in page and "ฉบับแก้ไขครั้งที่ 1 ของโพสต์ที่เผยแพร่อยู่" in page
+    assert '<span class="diff-del">- publish_until: &#34;31/01/2570&#34;</span>' in page
+    assert '<span class="diff-add">+ publish_until: &#34;31/03/2570&#34;</span>' in page
+    live.write_text(live.read_text(encoding="utf-8").replace("สวนสาธารณะ", "สนามกีฬา"), encoding="utf-8")
+    _, _, stale = running.request("GET", f"/post/pending/{REVIEW}/director-step.md", headers={"Cookie": running.cookie})
+    assert 'id="revision-no-live"' in stale and 'id="revision-diff"' not in stale
+
+
 def test_post_page_without_history_says_so(running: Running, review_site: ReviewSite) -> None:
     """A refused version that git never saw: the page says no earlier text is available."""
     review_site.sign("new-clinic.md", "malee", "reject", "ขอเพิ่มเบอร์โทรศัพท์", dt.datetime(2026, 11, 25, 1, 0, tzinfo=UTC))

@@ -99,7 +99,7 @@ def test_one_post_through_the_whole_procedure(tmp_path: Path, monkeypatch: pytes
     os.utime(pending, (START.timestamp(), START.timestamp()))
     office.at(START + minutes(4))
     assert (
-        HEADER.format(now="2026-11-25 09:04")
+        HEADER.format(now="25 Nov 2026 09:04")
         + "invalid (1)\n"
         + f"  pending/{POST_PATH}: {TITLE}\n"
         + "    in this state 4 min (target 10 min)\n"
@@ -115,7 +115,7 @@ def test_one_post_through_the_whole_procedure(tmp_path: Path, monkeypatch: pytes
     assert office.gate("check", str(pending)).exit_code == 0
     office.at(START + minutes(9))
     assert (
-        HEADER.format(now="2026-11-25 09:09")
+        HEADER.format(now="25 Nov 2026 09:09")
         + "awaiting the chair (1)\n"
         + f"  pending/{POST_PATH}: {TITLE}\n"
         + "    in this state 1 min (target 30 min)\n"
@@ -128,11 +128,11 @@ def test_one_post_through_the_whole_procedure(tmp_path: Path, monkeypatch: pytes
     office.sign(pending, "chair1", "reject", "ระบุกลุ่มเสี่ยงที่ควรรับวัคซีนด้วย")
     office.at(START + minutes(25))
     assert (
-        HEADER.format(now="2026-11-25 09:25")
+        HEADER.format(now="25 Nov 2026 09:25")
         + "refused (1)\n"
         + f"  pending/{POST_PATH}: {TITLE}\n"
         + "    in this state 5 min (target 10 min)\n"
-        + "    refused by chair1 (chair of the information centre) on 2026-11-25 09:20: ระบุกลุ่มเสี่ยงที่ควรรับวัคซีนด้วย\n"
+        + "    refused by chair1 (chair of the information centre) on 25 Nov 2026 09:20: ระบุกลุ่มเสี่ยงที่ควรรับวัคซีนด้วย\n"
         + "    waits for the requester: นางสาวสมหญิง ใจดี\n"
         + FOOTER_EMPTY_SITE
     ) == office.status()
@@ -144,12 +144,12 @@ def test_one_post_through_the_whole_procedure(tmp_path: Path, monkeypatch: pytes
     office.edit(pending, "ทุกแห่ง\n", "ทุกแห่ง สำหรับผู้สูงอายุ หญิงตั้งครรภ์ และผู้ป่วยโรคเรื้อรัง\n")
     office.at(START + minutes(33))
     assert (
-        HEADER.format(now="2026-11-25 09:33")
+        HEADER.format(now="25 Nov 2026 09:33")
         + "awaiting the chair (1)\n"
         + f"  pending/{POST_PATH}: {TITLE}\n"
         + "    in this state 3 min (target 30 min)\n"
         + "    revised after refusal, awaiting the chair of the information centre\n"
-        + "    earlier refusal by chair1 (chair of the information centre) on 2026-11-25 09:20: "
+        + "    earlier refusal by chair1 (chair of the information centre) on 25 Nov 2026 09:20: "
         + "ระบุกลุ่มเสี่ยงที่ควรรับวัคซีนด้วย\n"
         + "    waits for the chair of the information centre: นายประธาน หนึ่ง (chair1), นางรอง ประธาน (chair2)\n"
         + FOOTER_EMPTY_SITE
@@ -165,7 +165,7 @@ def test_one_post_through_the_whole_procedure(tmp_path: Path, monkeypatch: pytes
         + f"  pending/{POST_PATH}: {TITLE}\n"
         + "    in this state 35 min (target 30 min) OVERDUE\n"
         + "    revised after refusal, awaiting the provincial chief medical officer\n"
-        + "    earlier refusal by chair1 (chair of the information centre) on 2026-11-25 09:20: "
+        + "    earlier refusal by chair1 (chair of the information centre) on 25 Nov 2026 09:20: "
         + "ระบุกลุ่มเสี่ยงที่ควรรับวัคซีนด้วย\n"
         + "    waits for the provincial chief medical officer: นายแพทย์ผู้อำนวยการ หนึ่ง (director1)\n"
     ) in text
@@ -176,7 +176,7 @@ def test_one_post_through_the_whole_procedure(tmp_path: Path, monkeypatch: pytes
     office.sign(pending, "director1", "approve")
     office.at(START + minutes(85))
     assert (
-        HEADER.format(now="2026-11-25 10:25")
+        HEADER.format(now="25 Nov 2026 10:25")
         + "approved, to be put up (1)\n"
         + f"  pending/{POST_PATH}: {TITLE}\n"
         + "    in this state 5 min\n"
@@ -198,10 +198,10 @@ def test_one_post_through_the_whole_procedure(tmp_path: Path, monkeypatch: pytes
     page = office.root / "site" / "news" / SLUG / "index.html"
     assert "ฉีดฟรีที่โรงพยาบาลส่งเสริมสุขภาพตำบลทุกแห่ง" in page.read_text(encoding="utf-8")
     assert (
-        HEADER.format(now="2026-11-25 10:30")
+        HEADER.format(now="25 Nov 2026 10:30")
         + "nothing waits: the queue is empty\n"
         + "\nOn the site: 1 live, 0 scheduled\n\nNext changes to the site\n"
-        + f"  2026-12-25 00:00  comes down  {POST_PATH}: {TITLE}\n"
+        + f"  25 Dec 2026 00:00  comes down  {POST_PATH}: {TITLE}\n"
     ) == office.status()
     assert office.gate("next").stdout == "2026-12-24T17:00:00Z\n"
 
@@ -228,6 +228,6 @@ def test_one_post_through_the_whole_procedure(tmp_path: Path, monkeypatch: pytes
     assert 'published: {"name": "นายเว็บ ดูแล", "at": "2026-11-25T03:30:00Z"}\n' in text
     assert 'taken_down: {"at": "2026-12-24T17:05:00Z", "reason": "expired", "url": "news/' in text
     assert (
-        HEADER.format(now="2026-12-25 00:05") + "nothing waits: the queue is empty\n" + FOOTER_EMPTY_SITE
+        HEADER.format(now="25 Dec 2026 00:05") + "nothing waits: the queue is empty\n" + FOOTER_EMPTY_SITE
     ) == office.status()
     assert (office.gate("sweep").exit_code, office.gate("sweep").stdout) == (0, "nothing to take down\n")

@@ -108,7 +108,7 @@ def test_every_make_target_the_workflow_runs_exists() -> None:
 
 def test_every_gate_command_the_workflow_runs_exists() -> None:
     called = [words for program, words in run_commands() if program == "gate"]
-    assert [words[0] for words in called] == ["check", "capture", "status", "next", "status", "check"]
+    assert [words[0] for words in called] == ["check", "capture", "status", "next", "notify", "status", "check"]
     for words in called:
         check_gate_call(words)
 
@@ -124,7 +124,7 @@ def test_every_script_the_workflow_runs_exists() -> None:
 def test_local_pipeline_runs_the_same_gate_commands() -> None:
     """scripts/publish-local calls the gate as the workflow does, with real commands and options."""
     local = re.findall(r'"\$BIN/gate" ([a-z]+)((?: --[a-z-]+)*)', SCRIPT.read_text(encoding="utf-8"))
-    assert [name for name, _ in local] == ["check", "capture", "status", "next", "status"]
+    assert [name for name, _ in local] == ["check", "capture", "status", "next", "notify", "status"]
     for name, options in local:
         check_gate_call([name, *options.split()])
     workflow_calls = {
@@ -151,12 +151,27 @@ def test_build_job_order_check_build_capture_upload_report_commit_overdue() -> N
     names = [step.get("run", step.get("uses", "")) for step in steps("build")]
     position = {key: next(i for i, text in enumerate(names) if key in text) for key in (
         "gate check content", "make build", "gate capture", "upload-pages-artifact", "gate status --markdown",
-        "scripts/publish-local commit", "gate status --fail-overdue",
+        "gate notify", "scripts/publish-local commit", "gate status --fail-overdue", "gate notify could not send",
     )}  # fmt: skip
     assert list(position.values()) == sorted(position.values())
-    # The failing checks come last: they never hold back a take-down.
-    assert position["gate status --fail-overdue"] == len(names) - 2
+    # The failing checks come last: they never hold back a take-down, nor the commit of notified.json.
+    assert position["gate status --fail-overdue"] == len(names) - 3
+    assert position["gate notify could not send"] == len(names) - 2
     assert names[-1] == "gate check content"
+
+
+def test_notices_never_stop_the_publish_run() -> None:
+    """`gate notify` runs after the report and before the commit (which records notified.json);
+    a failed send turns the run red only at the end, and its settings come from vars and secrets."""
+    by_id = {step.get("id"): step for step in steps("build") if "id" in step}
+    notify = by_id["notify"]
+    assert (True, "gate notify") == (notify["continue-on-error"], notify["run"])
+    assert "!cancelled()" in notify["if"]
+    assert {"GATE_SMTP_PASSWORD": "${{ secrets.GATE_SMTP_PASSWORD }}"}.items() <= notify["env"].items()
+    assert {"GATE_WEBHOOK_URL": "${{ secrets.GATE_WEBHOOK_URL }}"}.items() <= notify["env"].items()
+    failing = steps("build")[-2]
+    assert "!cancelled()" in failing["if"] and "steps.notify.outcome == 'failure'" in failing["if"]
+    assert 'NOTIFIED="notified.json"' in SCRIPT.read_text(encoding="utf-8")
 
 
 def test_a_post_to_fix_still_lets_expired_posts_come_down() -> None:

@@ -47,7 +47,7 @@ def _quoted(path: Path) -> str:
 CONFIG = """\
 {user}worker_processes 1;
 daemon off;
-master_process off;
+master_process {master};
 pid {pid};
 error_log {error_log} warn;
 events {{ worker_connections 64; }}
@@ -71,8 +71,11 @@ http {{
 
 
 @contextlib.contextmanager
-def running_nginx(binary: str, workdir: Path, site_dir: Path, snippet: Path) -> Iterator[int]:
-    """nginx serving `site_dir` with `snippet` included in its server block; yields the port."""
+def running_nginx(binary: str, workdir: Path, site_dir: Path, snippet: Path, *, master: bool = False) -> Iterator[int]:
+    """nginx serving `site_dir` with `snippet` included in its server block; yields the port.
+
+    `master=True` runs a master process with a worker, as a server does: needed by tests that
+    reload it (`nginx -s reload`), which a single process does not survive cleanly."""
     prefix = workdir / "nginx"
     (prefix / "temp").mkdir(parents=True, exist_ok=True)
     port = _free_port()
@@ -80,6 +83,7 @@ def running_nginx(binary: str, workdir: Path, site_dir: Path, snippet: Path) -> 
     config.write_text(
         CONFIG.format(
             user="user root;\n" if os.geteuid() == 0 else "",  # a root master would switch to nobody otherwise
+            master="on" if master else "off",
             pid=_quoted(prefix / "nginx.pid"),
             error_log=_quoted(prefix / "error.log"),
             temp=prefix / "temp",

@@ -352,6 +352,7 @@ REGISTRY_HEAD = """\
 #   id:        lower-case letters, digits, . _ - (used in sign-offs: `gate approve --as ID`)
 #   name:      full name with title, as on the request form
 #   position:  position, as on the request form (optional)
+#   email:     where `gate notify` tells them what waits for their sign-off (optional)
 #   roles:     [{role: chair|director, from: DATE, until: DATE (optional)}]
 #   keys:      [{key: "ssh-ed25519 AAAA… id", from: DATE, until: DATE (retired), revoked: DATE (lost)}]
 # Dates: 2569-11-25 (Buddhist Era) or 2026-11-25. Add people and keys with

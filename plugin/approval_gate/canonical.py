@@ -17,7 +17,7 @@ from typing import Any
 
 from .strict_yaml import StrictYAMLError, load_strict
 
-RECORD_KEYS = ("signoffs", "published", "taken_down")
+RECORD_KEYS = ("signoffs", "published", "taken_down", "withdrawals")
 MAX_FRONT_MATTER = 64 * 1024
 MAX_POST = 2 * 1024 * 1024
 

@@ -580,7 +580,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "พร้อมแบบฟอร์มการขอเผยแพร่และการอนุมัติ (หลักฐานประกอบการประเมิน ITA ตัวชี้วัด MOIT 1)",
     ),
     "register_empty": ("Nothing has been published yet.", "ยังไม่มีข้อมูลที่เผยแพร่"),
-    "register_fiscal_year": ("Fiscal year {year}", "ปีงบประมาณ พ.ศ. {year}"),
+    "register_fiscal_year": ("Fiscal year {year} BE", "ปีงบประมาณ พ.ศ. {year}"),
     "register_fiscal_span": ("{start} to {end}", "{start} – {end}"),
     "register_count": ("{count} items", "จำนวน {count} รายการ"),
     "register_form": ("request form", "แบบฟอร์ม"),
@@ -1465,6 +1465,396 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "    http://127.0.0.1:8000/_pending/\n"
         "ลบโฟลเดอร์สาธิตได้เมื่อไม่ใช้แล้ว: rm -r {folder}",
     ),
+    # --- gate notify: telling each person what waits for them ----------------
+    "registry_email": (
+        "`{key}` '{detail}' is not an e-mail address; write it as name@example.go.th (a Thai domain in its xn-- form)",
+        "`{key}` '{detail}' ไม่ใช่ที่อยู่อีเมล ให้เขียนในรูปแบบ name@example.go.th (โดเมนภาษาไทยให้เขียนในรูป xn--)",
+    ),
+    "notify_subject_new": (
+        "[{site}] Waiting for your sign-off as {role}: {title}",
+        "[{site}] รอท่านลงนามในฐานะ{role}: {title}",
+    ),
+    "notify_subject_reminder": (
+        "[{site}] Overdue: still waiting for your sign-off as {role}: {title}",
+        "[{site}] เกินกำหนดแล้ว ยังรอท่านลงนามในฐานะ{role}: {title}",
+    ),
+    "notify_body": (
+        "Dear {name},\n"
+        "\n"
+        "A request to publish on the website waits for your sign-off as {role}.\n"
+        "\n"
+        "Title: {title}\n"
+        "Requested by: {requester}\n"
+        "Agency: {agency}\n"
+        "Request date: {requested}\n"
+        "File: {file}\n"
+        "Waiting: {age} (target {target}){overdue}\n"
+        "\n"
+        "Review and approve with\n"
+        "  {approve}\n"
+        "or refuse, with your reasons, with\n"
+        "  {reject}\n"
+        "or open the review desk in your browser with\n"
+        "  {review}\n",
+        "เรียน {name}\n"
+        "\n"
+        "มีคำขอเผยแพร่ข้อมูลผ่านเว็บไซต์รอท่านลงนามในฐานะ{role}\n"
+        "\n"
+        "หัวข้อ: {title}\n"
+        "ผู้ขอเผยแพร่: {requester}\n"
+        "หน่วยงาน: {agency}\n"
+        "วันที่ขอ: {requested}\n"
+        "ไฟล์: {file}\n"
+        "รอมาแล้ว: {age} (เป้าหมาย {target}){overdue}\n"
+        "\n"
+        "ตรวจและอนุมัติด้วยคำสั่ง\n"
+        "  {approve}\n"
+        "หรือไม่อนุมัติพร้อมเหตุผลด้วยคำสั่ง\n"
+        "  {reject}\n"
+        "หรือเปิดโต๊ะตรวจในเบราว์เซอร์ด้วยคำสั่ง\n"
+        "  {review}\n",
+    ),
+    "notify_body_overdue": (" - overdue", " - เกินกำหนดแล้ว"),
+    "notify_body_link": ("The file in the repository: {url}\n", "ไฟล์ในคลังเก็บเว็บไซต์: {url}\n"),
+    "notify_body_footer": (
+        "\nThis message was sent automatically by gate notify; it is sent again once a day while overdue.\n",
+        "\nข้อความนี้ส่งโดยอัตโนมัติจาก gate notify และจะส่งซ้ำวันละครั้งระหว่างที่เกินกำหนด\n",
+    ),
+    "notify_reason_placeholder": ("REASON", "เหตุผล"),
+    "notify_nobody_name": ("(no name)", "(ไม่ระบุชื่อ)"),
+    "notify_sent": ("sent by {channel} to {name} ({id}): {title}", "ส่งทาง {channel} ถึง {name} ({id}) แล้ว: {title}"),
+    "notify_failed": (
+        "NOT sent by {channel} to {name} ({id}): {title}: {detail}; check the {channel} settings; "
+        "the next run tries again",
+        "ส่งทาง {channel} ถึง {name} ({id}) ไม่สำเร็จ: {title}: {detail} ให้ตรวจการตั้งค่า {channel} รอบถัดไปจะส่งใหม่",
+    ),
+    "notify_would": ("would send by {channel} to {to} ({kind}):", "จะส่งทาง {channel} ถึง {to} ({kind}):"),
+    "notify_kind_new": ("first notice", "แจ้งครั้งแรก"),
+    "notify_kind_reminder": ("daily reminder, overdue", "เตือนรายวัน เกินกำหนด"),
+    "notify_dry_run_unset": (
+        "no channel is set up (GATE_SMTP_HOST, GATE_WEBHOOK_URL): showing what each channel would send",
+        "ยังไม่ได้ตั้งค่าช่องทางส่ง (GATE_SMTP_HOST, GATE_WEBHOOK_URL) จึงแสดงข้อความที่แต่ละช่องทางจะส่ง",
+    ),
+    "notify_no_channel": (
+        "no channel is set up: set GATE_SMTP_HOST (e-mail) or GATE_WEBHOOK_URL (webhook); nothing was sent",
+        "ยังไม่ได้ตั้งค่าช่องทางส่ง ให้ตั้ง GATE_SMTP_HOST (อีเมล) หรือ GATE_WEBHOOK_URL (webhook) ยังไม่ได้ส่งข้อความใด",
+    ),
+    "notify_nothing": ("nothing new to tell anyone", "ไม่มีเรื่องใหม่ที่ต้องแจ้งใคร"),
+    "notify_unreachable": (
+        "{name} ({id}) is waited for on {path}, but no channel reaches them: add `email: ADDRESS` to {id} in "
+        "approvers.yml, or set GATE_WEBHOOK_URL",
+        "{path} รอ {name} ({id}) ลงนาม แต่ไม่มีช่องทางส่งถึง ให้เพิ่ม `email: ที่อยู่อีเมล` ให้ {id} ใน approvers.yml "
+        "หรือตั้งค่า GATE_WEBHOOK_URL",
+    ),
+    "notify_recorded": (
+        "recorded in {path}: commit it with the site, so nobody is told twice",
+        "บันทึกใน {path} แล้ว ให้ commit พร้อมเว็บไซต์ เพื่อไม่ให้แจ้งใครซ้ำ",
+    ),
+    "notify_state_unreadable": (
+        "{path} cannot be read ({detail}); nothing was sent: fix the file, or delete it to start again "
+        "(everyone is then told again of what waits for them)",
+        "อ่าน {path} ไม่ได้ ({detail}) จึงยังไม่ได้ส่งข้อความใด ให้แก้ไขไฟล์ หรือลบไฟล์เพื่อเริ่มใหม่ (ทุกคนจะได้รับแจ้งเรื่องที่รออยู่อีกครั้ง)",
+    ),
+    "notify_env_security": (
+        "{variable} is '{value}': use starttls, tls or none",
+        "{variable} เป็น '{value}' ให้ใช้ starttls, tls หรือ none",
+    ),
+    "notify_env_port": (
+        "{variable} is '{value}': give a port number from 1 to 65535",
+        "{variable} เป็น '{value}' ให้ระบุหมายเลขพอร์ต 1 ถึง 65535",
+    ),
+    "notify_env_password": (
+        "GATE_SMTP_USER is set but {variable} is empty: set the password secret too",
+        "ตั้งค่า GATE_SMTP_USER แล้วแต่ {variable} ว่าง ให้ตั้งค่ารหัสผ่านด้วย",
+    ),
+    "notify_env_cleartext": (
+        "{variable} is '{value}' with a user name: the password would travel unencrypted; use starttls or tls",
+        "{variable} เป็น '{value}' พร้อมชื่อผู้ใช้ รหัสผ่านจะถูกส่งโดยไม่เข้ารหัส ให้ใช้ starttls หรือ tls",
+    ),
+    "notify_env_from": (
+        "{variable} is '{value}': give the sender as `name <address>` or `address`",
+        "{variable} เป็น '{value}' ให้ระบุผู้ส่งในรูปแบบ `ชื่อ <ที่อยู่อีเมล>` หรือ `ที่อยู่อีเมล`",
+    ),
+    "notify_env_webhook": (
+        "{variable} is '{value}': give an https:// address (http:// only to this computer)",
+        "{variable} เป็น '{value}' ให้ระบุที่อยู่ที่ขึ้นต้นด้วย https:// (ใช้ http:// ได้เฉพาะกับเครื่องนี้)",
+    ),
+    "notify_env_link": (
+        "{variable} is '{value}': give the https:// address of the repository's files, "
+        "e.g. https://github.com/OWNER/REPO/blob/main",
+        "{variable} เป็น '{value}' ให้ระบุที่อยู่ https:// ของไฟล์ในคลังเก็บ เช่น https://github.com/OWNER/REPO/blob/main",
+    ),
+    # --- gate watch, atomic releases, gate rollback -------------------------
+    "watch_started": (
+        "watching {root}: deploying to {web_root} (served release: {release})",
+        "เริ่มเฝ้าดู {root}: นำเว็บไซต์ขึ้นที่ {web_root} (รุ่นที่ให้บริการอยู่: {release})",
+    ),
+    "watch_built": (
+        "{at}: release {release} is live; went up: {up}; came down: {down}; next change: {next}",
+        "{at}: เว็บไซต์รุ่น {release} ขึ้นแล้ว; ขึ้นใหม่: {up}; นำลง: {down}; เปลี่ยนครั้งถัดไป: {next}",
+    ),
+    "watch_none": ("none", "ไม่มี"),
+    "watch_lenient": (
+        "(the strict build found {count} warning(s) someone must fix; the lenient build went up, "
+        "which still publishes only live posts: run `gate check content`)",
+        "(การสร้างแบบเข้มงวดพบคำเตือน {count} รายการที่ต้องแก้ไข จึงนำรุ่นที่สร้างแบบผ่อนปรนขึ้นแทน "
+        "ซึ่งยังเผยแพร่เฉพาะโพสต์ที่อยู่ในช่วงเผยแพร่ ให้รัน `gate check content`)",
+    ),
+    "watch_warning": ("build warning: {detail}", "คำเตือนจากการสร้างเว็บไซต์: {detail}"),
+    "watch_failed": (
+        "{at}: the build failed; the site stays at release {release}; retrying in {delay} s",
+        "{at}: สร้างเว็บไซต์ไม่สำเร็จ เว็บไซต์ยังคงเป็นรุ่น {release} จะลองใหม่ในอีก {delay} วินาที",
+    ),
+    "watch_build_failed": (
+        "mkdocs build exited with {status}: {detail}; fix the site (`mkdocs build --strict` shows the same)",
+        "mkdocs build จบด้วยรหัส {status}: {detail} ให้แก้ไขเว็บไซต์ (`mkdocs build --strict` แสดงข้อผิดพลาดเดียวกัน)",
+    ),
+    "watch_config_failed": (
+        "{path} could not be read as the site's configuration (see above); fix it and the next try builds",
+        "อ่านไฟล์ตั้งค่าเว็บไซต์ {path} ไม่ได้ (ดูข้อความด้านบน) เมื่อแก้แล้วการลองครั้งถัดไปจะสร้างเว็บไซต์",
+    ),
+    "watch_clock_bad": (
+        "GATE_CLOCK_FILE {path} does not hold an ISO 8601 instant with an offset ({detail}); "
+        "write e.g. 2026-11-28T10:00:00Z, or unset GATE_CLOCK_FILE to use the machine's clock",
+        "ไฟล์ GATE_CLOCK_FILE {path} ไม่มีเวลาแบบ ISO 8601 พร้อมเขตเวลา ({detail}) "
+        "ให้เขียนเช่น 2026-11-28T10:00:00Z หรือยกเลิก GATE_CLOCK_FILE เพื่อใช้นาฬิกาของเครื่อง",
+    ),
+    "watch_clock_back": (
+        "the clock went back before the last build ({built}): the site was built again at the new time",
+        "นาฬิกาถอยหลังไปก่อนเวลาที่สร้างเว็บไซต์ครั้งล่าสุด ({built}) จึงสร้างเว็บไซต์ใหม่ตามเวลาปัจจุบัน",
+    ),
+    "watch_pull_failed": (
+        "git pull failed ({detail}); the site is built from the repository as it is; fix the checkout",
+        "git pull ไม่สำเร็จ ({detail}) จะสร้างเว็บไซต์จากที่เก็บตามสภาพปัจจุบัน ให้แก้ไขสำเนาที่เก็บ",
+    ),
+    "watch_nginx_reloaded": (
+        "nginx: {path} now answers {count} taken-down URL(s) with 410 Gone; checked and reloaded",
+        "nginx: {path} ตอบ 410 Gone สำหรับ URL ที่นำลงแล้ว {count} รายการ ตรวจสอบและโหลดใหม่แล้ว",
+    ),
+    "watch_nginx_rejected": (
+        "the nginx test rejected the new {path} ({detail}); the previous one is back and nginx was not "
+        "reloaded; fix the server block that includes it",
+        "การทดสอบ nginx ไม่ผ่านสำหรับ {path} ฉบับใหม่ ({detail}) จึงคืนฉบับเดิมและไม่โหลด nginx ใหม่ "
+        "ให้แก้ไข server block ที่ include ไฟล์นี้",
+    ),
+    "watch_nginx_reload_failed": (
+        "nginx did not reload ({detail}) after {path} changed; reload it by hand and check --nginx-reload",
+        "โหลด nginx ใหม่ไม่สำเร็จ ({detail}) หลังจาก {path} เปลี่ยน ให้โหลดใหม่ด้วยตนเองและตรวจ --nginx-reload",
+    ),
+    "watch_nginx_written": (
+        "nginx: {path} now lists {count} taken-down URL(s); the web server's own unit tests and reloads it",
+        "nginx: {path} มี URL ที่นำลงแล้ว {count} รายการ ยูนิตของเว็บเซิร์ฟเวอร์จะตรวจสอบและโหลดใหม่เอง",
+    ),
+    "watch_after_build_failed": (
+        "the command after the build ({command}) failed: {detail}; the site is up, fix the command",
+        "คำสั่งหลังการสร้างเว็บไซต์ ({command}) ไม่สำเร็จ: {detail} เว็บไซต์ขึ้นแล้ว ให้แก้ไขคำสั่งนี้",
+    ),
+    "watch_error": (
+        "the build stopped on an unexpected error ({detail}); the served site stays; report it with this line",
+        "การสร้างเว็บไซต์หยุดเพราะข้อผิดพลาดที่ไม่คาดคิด ({detail}) เว็บไซต์เดิมยังคงอยู่ ให้แจ้งผู้ดูแลระบบพร้อมบรรทัดนี้",
+    ),
+    "watch_removed_unfinished": (
+        "removed {path}: a build that was stopped before it finished (it was never served)",
+        "ลบ {path} ซึ่งเป็นการสร้างที่ถูกหยุดก่อนเสร็จ (ไม่เคยนำขึ้นให้บริการ)",
+    ),
+    "releases_posix_only": (
+        "{path}: atomic deploys switch a symlink with rename(2), which needs a POSIX server "
+        "(Linux, BSD, macOS); on Windows, build with `make publish` and copy site/ to the web server",
+        "{path}: การนำเว็บไซต์ขึ้นแบบสลับทันทีใช้ symlink และ rename(2) ซึ่งต้องใช้เซิร์ฟเวอร์แบบ POSIX "
+        "(Linux, BSD, macOS) บน Windows ให้ใช้ `make publish` แล้วคัดลอก site/ ไปยังเว็บเซิร์ฟเวอร์",
+    ),
+    "releases_failed": (
+        "could not write {path} ({detail}); check the web root's owner, permissions and free space",
+        "เขียน {path} ไม่ได้ ({detail}) ให้ตรวจเจ้าของ สิทธิ์ และพื้นที่ว่างของโฟลเดอร์เว็บ",
+    ),
+    "releases_current_not_link": (
+        "{path} is a folder, not a symlink; move it away so releases can be switched atomically",
+        "{path} เป็นโฟลเดอร์ ไม่ใช่ symlink ให้ย้ายออกไปก่อน เพื่อให้สลับรุ่นของเว็บไซต์ได้ทันที",
+    ),
+    "rollback_no_current": (
+        "{path} does not point at a release; run `gate watch --once` first",
+        "{path} ไม่ได้ชี้ไปที่รุ่นใดของเว็บไซต์ ให้รัน `gate watch --once` ก่อน",
+    ),
+    "rollback_no_previous": (
+        "{path} is the oldest release kept; there is nothing to roll back to",
+        "{path} เป็นรุ่นเก่าที่สุดที่เก็บไว้ จึงย้อนกลับไม่ได้",
+    ),
+    "rollback_done": (
+        "the site is back at release {after} (was {before}); "
+        "`gate watch` deploys a new build at the next change or edit",
+        "เว็บไซต์กลับไปเป็นรุ่น {after} แล้ว (เดิม {before}) `gate watch` จะนำรุ่นใหม่ขึ้นเมื่อถึงการเปลี่ยนแปลงหรือการแก้ไขครั้งถัดไป",
+    ),
+    # --- gate registry show, --lang on every command -----------------------------------
+    "registry_show_header": (
+        "{path}: site {site_id}, {count} people",
+        "{path}: เว็บไซต์ {site_id} มีผู้มีสิทธิ์ {count} คน",
+    ),
+    "registry_show_person": ("  {id}: {name} ({position})", "  {id}: {name} ({position})"),
+    "registry_show_role": ("    role {role} ({title}): {span} {state}", "    บทบาท {role} ({title}): {span} {state}"),
+    "registry_show_key": ("    key {fingerprint}: {span} {state}", "    กุญแจ {fingerprint}: {span} {state}"),
+    "registry_show_span": ("{start} to {end}", "{start} ถึง {end}"),
+    "registry_show_from": ("from {start}", "ตั้งแต่ {start}"),
+    "registry_show_until": ("until {end}", "จนถึง {end}"),
+    "registry_show_always": ("with no time limit", "ไม่จำกัดเวลา"),
+    "registry_show_holds": ("(holds now)", "(ใช้ได้ขณะนี้)"),
+    "registry_show_not_now": ("(does not hold now)", "(ใช้ไม่ได้ขณะนี้)"),
+    "registry_show_revoked": ("(revoked: nothing it signed counts)", "(เพิกถอนแล้ว: ทุกการลงนามด้วยกุญแจนี้ไม่นับ)"),
+    "registry_show_missing": (
+        "There is no approvers registry: {path} does not exist; "
+        "create it with `gate init` or `gate registry add-person`.",
+        "ไม่มีทะเบียนผู้อนุมัติ: ไม่พบไฟล์ {path} ให้สร้างด้วยคำสั่ง `gate init` หรือ `gate registry add-person`",
+    ),
+    # --- amend while live (`gate amend`) and withdraw (`gate withdraw`) ---------------------
+    "revises_shape": (
+        "`{key}` is damaged; `revises` is written by `gate amend` (path, digest, number), never by hand",
+        "`{key}` เสียหาย ช่อง `revises` เขียนด้วยคำสั่ง `gate amend` (path, digest, number) เท่านั้น ห้ามแก้ด้วยมือ",
+    ),
+    "revises_other_path": (
+        "`{key}` is '{value}' but this post is '{path}': a revision replaces the post at its own address; "
+        "start again with `gate amend`",
+        "`{key}` คือ '{value}' แต่โพสต์นี้คือ '{path}' ฉบับแก้ไขต้องแทนที่โพสต์ที่อยู่เดียวกัน ให้เริ่มใหม่ด้วย `gate amend`",
+    ),
+    "withdrawal_shape": (
+        "`{key}` is damaged; withdrawals are written by `gate withdraw`, never by hand; "
+        "restore it from version control",
+        "`{key}` เสียหาย การถอนการเผยแพร่ต้องเขียนด้วยคำสั่ง `gate withdraw` เท่านั้น ให้กู้คืนจากระบบควบคุมเวอร์ชัน",
+    ),
+    "withdrawals_shape": (
+        "`{key}` is not a list; restore it from version control",
+        "`{key}` ไม่ใช่รายการ ให้กู้คืนจากระบบควบคุมเวอร์ชัน",
+    ),
+    "withdrawal_action": (
+        "`{key}` is '{value}'; it must be `withdraw` or `request`",
+        "`{key}` คือ '{value}' ต้องเป็น `withdraw` หรือ `request`",
+    ),
+    "withdrawal_role": (
+        "`{key}`: '{role}' is not a role of the approval chain",
+        "`{key}`: '{role}' ไม่ใช่บทบาทในลำดับการอนุมัติ",
+    ),
+    "withdrawal_action_role": (
+        "`{key}`: {role} may not sign this action (only the configured `withdraw_role` orders a withdrawal; "
+        "the other roles request one)",
+        "`{key}`: {role} ลงนามการกระทำนี้ไม่ได้ (เฉพาะบทบาทที่กำหนดใน `withdraw_role` สั่งถอนการเผยแพร่ได้ "
+        "บทบาทอื่นขอให้ถอนได้เท่านั้น)",
+    ),
+    "withdrawn": (
+        "withdrawn by {signer} at {at}: taken down at the next build",
+        "ถอนการเผยแพร่โดย {signer} เมื่อ {at} จะนำลงเมื่อสร้างเว็บไซต์ครั้งถัดไป",
+    ),
+    "tombstone_withdrawn_title": ("This information has been withdrawn", "ข้อมูลนี้ถูกถอนการเผยแพร่แล้ว"),
+    "tombstone_withdrawn_text": (
+        "It was taken down from the website by order of the approver before the end of its publication period.",
+        "ข้อมูลนี้ถูกนำลงจากเว็บไซต์ตามคำสั่งของผู้อนุมัติก่อนสิ้นสุดระยะเวลาการเผยแพร่",
+    ),
+    "tombstone_withdrawn_reason": ("Reason: {reason}", "เหตุผล: {reason}"),
+    "register_revision": ("revision {number}", "แก้ไขครั้งที่ {number}"),
+    "register_withdrawn": ("withdrawn {date} by {name}", "ถอนการเผยแพร่เมื่อ {date} โดย {name}"),
+    "register_replaced": ("replaced by a revision {date}", "แทนที่ด้วยฉบับแก้ไขเมื่อ {date}"),
+    "withdraw_reason_required": (
+        "a withdrawal needs --reason: why the post must come down",
+        "การถอนการเผยแพร่ต้องระบุ --reason: เหตุผลที่ต้องนำโพสต์ลง",
+    ),
+    "withdraw_not_on_site": (
+        "'{path}' is {state}: only a post in the site's folder that is live or scheduled can be withdrawn "
+        "(a pending post is simply not put up)",
+        "'{path}' มีสถานะ {state} ถอนการเผยแพร่ได้เฉพาะโพสต์ในโฟลเดอร์ของเว็บไซต์ที่เผยแพร่อยู่หรือรอถึงวันเผยแพร่ "
+        "(โพสต์ที่ยังรอดำเนินการเพียงไม่ต้องนำขึ้น)",
+    ),
+    "withdraw_already": (
+        "'{path}' is already withdrawn; the next build takes it down",
+        "'{path}' ถูกถอนการเผยแพร่แล้ว จะนำลงเมื่อสร้างเว็บไซต์ครั้งถัดไป",
+    ),
+    "withdraw_no_role": (
+        "{signer} holds none of the roles {roles} today; check approvers.yml",
+        "{signer} ไม่ได้ดำรงบทบาทใดใน {roles} ในวันนี้ ให้ตรวจ approvers.yml",
+    ),
+    "withdraw_summary_withdraw": (
+        "You: {name} ({signer}), {role}: withdraw this post now (the next build takes it down)",
+        "ท่าน: {name} ({signer}) {role}: ถอนการเผยแพร่โพสต์นี้ทันที (นำลงเมื่อสร้างเว็บไซต์ครั้งถัดไป)",
+    ),
+    "withdraw_summary_request": (
+        "You: {name} ({signer}), {role}: request the withdrawal of this post (it stays up until the order is signed)",
+        "ท่าน: {name} ({signer}) {role}: ขอให้ถอนการเผยแพร่โพสต์นี้ (ยังเผยแพร่อยู่จนกว่าจะมีการลงนามสั่งถอน)",
+    ),
+    "withdraw_done": (
+        "withdrawal of '{path}' signed and recorded; the next build takes it down and lays a 'withdrawn' notice",
+        "ลงนามและบันทึกการถอนการเผยแพร่ '{path}' แล้ว เมื่อสร้างเว็บไซต์ครั้งถัดไปจะนำลงและแสดงหน้าแจ้งว่าถอนการเผยแพร่แล้ว",
+    ),
+    "withdraw_requested": (
+        "request to withdraw '{path}' signed and recorded; it stays up until the {role} signs the order:",
+        "ลงนามและบันทึกคำขอถอนการเผยแพร่ '{path}' แล้ว โพสต์ยังเผยแพร่อยู่จนกว่า{role}จะลงนามสั่งถอน:",
+    ),
+    "amend_not_on_site": (
+        "'{path}' is {state}: only a post in the site's folder that is live or scheduled can be amended "
+        "(edit a pending post directly)",
+        "'{path}' มีสถานะ {state} แก้ไขระหว่างเผยแพร่ได้เฉพาะโพสต์ในโฟลเดอร์ของเว็บไซต์ที่เผยแพร่อยู่หรือรอถึงวันเผยแพร่ "
+        "(โพสต์ที่ยังรอดำเนินการให้แก้ไขไฟล์ได้เลย)",
+    ),
+    "amend_attachments": (
+        "'{path}' has an attachments folder ({folder}): amending a post with attachments is not supported yet; "
+        "withdraw it and put up a new post instead",
+        "'{path}' มีโฟลเดอร์ไฟล์แนบ ({folder}) ยังแก้ไขระหว่างเผยแพร่โพสต์ที่มีไฟล์แนบไม่ได้ ให้ถอนการเผยแพร่แล้วนำโพสต์ใหม่ขึ้นแทน",
+    ),
+    "amend_unreadable": (
+        "'{path}': its front matter cannot be rewritten as text; restore it from version control",
+        "'{path}': ไม่สามารถเขียนส่วนหัวของโพสต์ใหม่ได้ ให้กู้คืนจากระบบควบคุมเวอร์ชัน",
+    ),
+    "amend_exists": (
+        "a revision of '{path}' is already waiting in {target}; edit that one (or remove it to start again)",
+        "มีฉบับแก้ไขของ '{path}' รออยู่แล้วที่ {target} ให้แก้ไขฉบับนั้น (หรือลบออกเพื่อเริ่มใหม่)",
+    ),
+    "amend_done": (
+        "revision {number} of '{path}' written to {target}: edit it there; the live version stays up, unchanged, "
+        "until the chair and the director sign the revision and `gate publish` replaces it",
+        "สร้างฉบับแก้ไขครั้งที่ {number} ของ '{path}' ไว้ที่ {target} แล้ว ให้แก้ไขที่นั่น ฉบับที่เผยแพร่อยู่ยังคงอยู่ไม่เปลี่ยนแปลง "
+        "จนกว่าประธานศูนย์ข้อมูลข่าวสารและนายแพทย์สาธารณสุขจังหวัดจะลงนามฉบับแก้ไข และ `gate publish` นำขึ้นแทน",
+    ),
+    "publish_revision_no_live": (
+        "'{path}' revises a post that is no longer on the site ({target}): start a new post instead",
+        "'{path}' เป็นฉบับแก้ไขของโพสต์ที่ไม่อยู่ในเว็บไซต์แล้ว ({target}) ให้เริ่มโพสต์ใหม่แทน",
+    ),
+    "publish_revision_stale": (
+        "'{path}' revises the version {digest}, but the site holds another one now; run `gate amend` again "
+        "and carry the changes over",
+        "'{path}' แก้ไขจากฉบับ {digest} แต่ฉบับในเว็บไซต์เปลี่ยนไปแล้ว ให้ใช้ `gate amend` ใหม่แล้วนำการแก้ไขไปใส่",
+    ),
+    "publish_revision_not_live": (
+        "'{path}': the version it revises is {state}, not on the site; start a new post instead",
+        "'{path}': ฉบับที่ถูกแก้ไขมีสถานะ {state} ไม่ได้อยู่ในเว็บไซต์ ให้เริ่มโพสต์ใหม่แทน",
+    ),
+    "cli_audit_withdrawal": (
+        "withdrawal {number} ({action}, {role}, {signer}, {at}): check with",
+        "การถอนการเผยแพร่ลำดับที่ {number} ({action}, {role}, {signer}, {at}) ตรวจสอบด้วย",
+    ),
+    "cli_audit_withdrawal_unsigned": (
+        "withdrawal {number} has no signature (signatures: off): nothing to check",
+        "การถอนการเผยแพร่ลำดับที่ {number} ไม่มีลายมือชื่อ (signatures: off) จึงไม่มีสิ่งที่ต้องตรวจ",
+    ),
+    "review_revision_heading": ("Changes from the version on the site", "สิ่งที่เปลี่ยนจากฉบับที่เผยแพร่อยู่"),
+    "review_revision_intro": (
+        "Revision {number} of a post on the site: it replaces the live version when published. Every change "
+        "to the form (the publication period included) and to the text is shown below.",
+        "ฉบับแก้ไขครั้งที่ {number} ของโพสต์ที่เผยแพร่อยู่ เมื่อนำขึ้นจะแทนที่ฉบับเดิม ด้านล่างแสดงทุกการเปลี่ยนแปลง"
+        "ของแบบฟอร์ม (รวมถึงระยะเวลาการเผยแพร่) และของเนื้อหา",
+    ),
+    "review_revision_no_live": (
+        "The version it revises is not in the site's folder, or is another text now: publishing will be refused.",
+        "ไม่พบฉบับที่ถูกแก้ไขในโฟลเดอร์ของเว็บไซต์ หรือเนื้อหาเปลี่ยนไปแล้ว จะนำขึ้นเผยแพร่ไม่ได้",
+    ),
+    "withdraw_not_recorded": (
+        "nothing was recorded: with this withdrawal '{path}' would not verify (invalid):",
+        "ไม่ได้บันทึก: หากบันทึกการถอนนี้ '{path}' จะตรวจสอบไม่ผ่าน (ไม่ถูกต้อง):",
+    ),
+    "review_field_revises": ("Revises (the version on the site)", "แก้ไขจากฉบับที่เผยแพร่อยู่"),
+    "status_withdrawal_requests": (
+        "Withdrawal requested, waiting for the order ({count}): the director runs `gate withdraw` to take it down",
+        "มีคำขอถอนการเผยแพร่ รอคำสั่งถอน ({count}): นายแพทย์สาธารณสุขจังหวัดใช้ `gate withdraw` เพื่อนำลง",
+    ),
+    "status_withdrawal_request": ("requested by {signer}: {reason}", "ขอโดย {signer}: {reason}"),
+    "cli_revision_changes": (
+        "Revision {number}: changes from the version on the site:",
+        "ฉบับแก้ไขครั้งที่ {number}: สิ่งที่เปลี่ยนจากฉบับที่เผยแพร่อยู่:",
+    ),
     # --- the ITA evidence pack: print screens (gate capture) and the yearly pack (gate evidence) ---
     "evidence_footer": (
         "Print screen of {url}\ntaken {date} by the publish run (approval-gate), page built from digest {digest}…",
@@ -1528,7 +1918,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "มีการลงนาม {count} รายการที่ตรวจสอบไม่ผ่าน ดูหน้าการตรวจสอบของแต่ละรายการ",
     ),
     "pack_title": (
-        "Evidence of publication on the website, fiscal year {year} (ITA, MOIT 1)",
+        "Evidence of publication on the website, fiscal year {year} BE (ITA, MOIT 1)",
         "หลักฐานการเผยแพร่ข้อมูลผ่านเว็บไซต์ ปีงบประมาณ พ.ศ. {year} (ITA ตัวชี้วัด MOIT 1)",
     ),
     "pack_count": ("{count} items", "จำนวน {count} รายการ"),
@@ -1605,7 +1995,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ข้อความที่ลงนามระบุรหัสตรวจสอบของโพสต์ หน้าการตรวจสอบใน PDF เทียบกับรหัสของโพสต์ปัจจุบัน",
     ),
     "register_pack": (
-        "The evidence pack of fiscal year {year} (forms, print screens, signature checks)",
+        "The evidence pack of fiscal year {year} BE (forms, print screens, signature checks)",
         "ชุดหลักฐานปีงบประมาณ พ.ศ. {year} (แบบฟอร์ม ภาพหน้าจอ ผลการตรวจสอบลายมือชื่อ)",
     ),
     "register_evidence": ("evidence", "หลักฐาน"),

@@ -171,3 +171,14 @@ class GateConfig(base.Config):
     """Write dates on the public site (post dates, blog lists, archive titles, the register and its
     forms, the footer year) with Thai digits (๒๕๖๙) instead of Arabic digits (2569, the default
     and the common choice of Thai government sites). The calendar is the Buddhist Era either way."""
+
+    # --- withdrawal (`gate withdraw`) -------------------------------------------------
+
+    withdraw_role = c.Type(str, default="director")
+    """The role of the chain whose signed withdrawal takes a post down at the next build, whatever
+    its window. Any other role of the chain (the chair) may sign a *request* for one, which takes
+    nothing down by itself. A role not in `roles` means no withdrawal can take anything down."""
+
+    withdrawal_reason_public = c.Type(bool, default=False)
+    """Show the withdrawal's reason on the public notice at the post's address. Off by default: the
+    notice says only that the item was withdrawn; the reason is in the register's form and the post."""

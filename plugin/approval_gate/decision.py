@@ -11,9 +11,9 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from . import signing
+from . import signing, withdrawal
 from .messages import Reason
-from .post import Post, SignOff
+from .post import Post, SignOff, Withdrawal
 from .registry import KeyGrant, Person, Registry
 
 INVALID, REJECTED, SCHEDULED, LIVE, EXPIRED = "invalid", "rejected", "scheduled", "live", "expired"
@@ -31,6 +31,7 @@ class Settings:
     site_id: str
     roles: tuple[str, ...] = ("chair", "director")
     signatures: bool = True  # False: `signatures: off`, names only
+    withdraw_role: str = "director"  # the role whose signed withdrawal takes a post down now
 
 
 def awaiting(role: str) -> str:
@@ -45,6 +46,8 @@ class Decision:
     chain: tuple[SignOff, ...] = ()  # the sign-offs that count, on the current digest
     history: tuple[SignOff, ...] = field(default=())  # sign-offs on older digests
     refusal: SignOff | None = None
+    withdrawal: Withdrawal | None = None  # the verified order that took the post down, if any
+    withdrawal_requests: tuple[Withdrawal, ...] = ()  # verified requests for one (by the chair)
 
     @property
     def live(self) -> bool:
@@ -234,13 +237,23 @@ def decide(
             chain.append(entry)
             prev = chain_link(entry.sig)
 
+    withdrawals = withdrawal.check(
+        post, registry, site_id=settings.site_id, roles=settings.roles, order_role=settings.withdraw_role,
+        signatures=settings.signatures, now=now, verify=verify, seen=seen,
+    )  # fmt: skip
+    reasons.extend(withdrawals.problems)  # verify, then decide: an entry that does not verify is never ignored
+
     done = len(chain) == len(settings.roles)
     waiting = None if done or refusal else settings.roles[len(chain)]
-    base = Decision(state=INVALID, waiting_for=waiting, chain=tuple(chain), history=history, refusal=refusal)
+    order = withdrawals.order if done and refusal is None else None
 
-    def result(state: str) -> Decision:
-        return Decision(state, tuple(reasons), base.waiting_for, base.chain, base.history, base.refusal)
+    def result(state: str, taken_by: Withdrawal | None = None) -> Decision:
+        return Decision(state, tuple(reasons), waiting, tuple(chain), history, refusal, taken_by, withdrawals.requests)
 
+    if order is not None and not reasons:
+        # Taken down now, whatever the window, by the path expired posts take.
+        reasons.append(Reason("withdrawn", None, {"signer": order.signer, "at": order.at_text}))
+        return result(EXPIRED, order)
     if window == EXPIRED and done and not reasons and refusal is None:
         reasons.append(Reason("window_ended"))
         return result(EXPIRED)

@@ -28,8 +28,12 @@ FORM_KEYS = (
     "category",
     "publish_from",
     "publish_until",
+    "revises",  # written by `gate amend`: the live version this one replaces (signed like the rest)
 )
-RECORD_KEYS = ("signoffs", "published", "taken_down")
+# `withdrawals`: signed orders (and requests) to take a post down now, written by `gate withdraw`.
+RECORD_KEYS = ("signoffs", "published", "taken_down", "withdrawals")
+REVISES_KEYS = ("path", "digest", "number")
+MAX_REVISION = 999
 THEME_KEYS = (
     "tags",
     "description",
@@ -77,6 +81,7 @@ TEXTS: dict[str, Text] = {
     "links.url": Text(2000, html=False),
     "slug": Text(80, html=False),
     "signoffs.reason": Text(1000),
+    "withdrawals.reason": Text(1000),
     "signoffs": Text(1000, html=False),  # the other sign-off fields (role, signer, digest, key, sig…)
     "record": Text(200, html=False),  # the strings in `published` and `taken_down`
     # A taken-down post's URL as MkDocs writes it: percent-encoded, 9 characters a Thai letter.

@@ -30,7 +30,7 @@ from .decision import Decision, chain_link
 from .messages import message, role_name, state_name
 from .post import Post, SignOff
 from .registry import Registry
-from .thaidates import TO_THAI_DIGITS, DateError, parse_when, thai_date
+from .thaidates import TO_THAI_DIGITS, DateError, display_date, parse_when
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 FONT_FILES = {"400": "Sarabun-Regular.ttf", "700": "Sarabun-Bold.ttf"}
@@ -177,7 +177,7 @@ def _signed_line(
         signed=how,
         name=name,
         position=_shorten(position, FIELD_LIMITS["position"]),
-        date=thai_date(at, thai_digits=thai_digits, with_time=True) if at else "",
+        date=display_date(at, lang, thai_digits=thai_digits, with_time=True) if at else "",
         note=role_name(entry.role, lang),
     )
 
@@ -201,7 +201,9 @@ def form_data(
 
     def when(moment: dt.datetime | None, *, with_time: bool = False) -> str:
         # Long month names in the fields; a sign-off's date and time fit one line with short ones.
-        return thai_date(moment, long=not with_time, thai_digits=thai_digits, with_time=with_time) if moment else ""
+        if moment is None:
+            return ""
+        return display_date(moment, lang, long=not with_time, thai_digits=thai_digits, with_time=with_time)
 
     requester = post.requester
     requested = requester.date.at.astimezone(tz) if requester and requester.date else None

@@ -279,3 +279,27 @@ def write_atomically(target: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise MoveError("move_failed", target, error.strerror or str(error)) from None
+
+
+def create_file(target: Path, data: bytes) -> None:
+    """Write a new file durably; never replaces anything (MoveError `move_clash` if `target` exists).
+    The caller holds `repository_lock`."""
+    if os.path.lexists(target):
+        raise MoveError("move_symlink" if target.is_symlink() else "move_clash", target)
+    try:
+        _write_new(target, data)
+    except FileExistsError:
+        raise MoveError("move_clash", target) from None
+    except OSError as error:
+        raise MoveError("move_failed", target, error.strerror or str(error)) from None
+
+
+def remove_file(file: Path) -> None:
+    """Remove a post file whose bytes are safely elsewhere (the caller checked), durably."""
+    try:
+        os.unlink(file)
+        _fsync_dir(file.parent)
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise MoveError("move_failed", file, error.strerror or str(error)) from None

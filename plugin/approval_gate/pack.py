@@ -33,10 +33,10 @@ from .decision import EXPIRED, LIVE, Settings, statements
 from .evidence import Capture
 from .messages import message, role_name, state_name
 from .post import Post
-from .register import MONTHS_EN, approved_and_started, fiscal_year, item_anchor
+from .register import approved_and_started, fiscal_year, item_anchor
 from .registry import Registry
 from .repository import Judged
-from .thaidates import BE_OFFSET, MONTHS_LONG, thai_date
+from .thaidates import BE_OFFSET, MONTHS_EN_LONG, MONTHS_LONG, display_date
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def collect(
         if approved and decision.state == LIVE and one.place == "content":
             status = message("pack_status_live", lang)
         elif approved and down is not None:
-            status = message("pack_status_down", lang, date=thai_date(down, with_time=True))
+            status = message("pack_status_down", lang, date=display_date(down, lang, with_time=True))
         else:
             status = message("pack_status_other", lang, state=state_name(decision.state, lang))
         reasons = [reason.key or "" for reason in decision.reasons]
@@ -217,7 +217,7 @@ def _taken_down(post: Post, tz: ZoneInfo) -> dt.datetime | None:
 def month_title(moment: dt.datetime, lang: str) -> str:
     if lang == "th":
         return f"{MONTHS_LONG[moment.month - 1]} {moment.year + BE_OFFSET}"
-    return f"{MONTHS_EN[moment.month - 1]} {moment.year + BE_OFFSET} BE ({moment.year})"
+    return f"{MONTHS_EN_LONG[moment.month - 1]} {moment.year}"  # English shows the Common Era (display_date)
 
 
 def bookmark_label(text: str) -> str:
@@ -242,7 +242,7 @@ def render_html(
     items: list[Item], *, year: int, lang: str, office: str, now: dt.datetime, tz: dt.tzinfo, zip_name: str
 ) -> str:
     def day(moment: dt.datetime | None) -> str:
-        return thai_date(moment) if moment else ""
+        return display_date(moment, lang) if moment else ""
 
     months: list[tuple[str, list[Item]]] = []
     for item in items:
@@ -259,15 +259,15 @@ def render_html(
         lang=lang,
         year=year,
         office=office,
-        span=message("register_fiscal_span", lang, start=thai_date(first), end=thai_date(last)),
-        made=thai_date(now.astimezone(tz), with_time=True),
+        span=message("register_fiscal_span", lang, start=display_date(first, lang), end=display_date(last, lang)),
+        made=display_date(now.astimezone(tz), lang, with_time=True),
         months=months,
         items=items,
         blank=form.blank_form(lang),
         fonts=form.font_urls("file"),
         images=images,
         day=day,
-        when=lambda moment: thai_date(moment.astimezone(tz), with_time=True),
+        when=lambda moment: display_date(moment.astimezone(tz), lang, with_time=True),
         role_name=lambda role: role_name(role, lang),
         say=lambda code, **params: message(code, lang, **params),
         verify_command=verify_command,

@@ -47,8 +47,18 @@ from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
 from .messages import Reason, message, site_language, state_name
 from .moves import MoveError
 from .plain import visible
-from .post import Post
-from .repository import CONTENT, PENDING, Gate, JudgeCache, blog_rules, ended_unapproved, first_symlink
+from .post import Post, blog_text
+from .repository import (
+    CONTENT,
+    EXPIRED_PLACE,
+    PENDING,
+    REVISIONS_DIR,
+    Gate,
+    JudgeCache,
+    blog_rules,
+    ended_unapproved,
+    first_symlink,
+)
 
 if TYPE_CHECKING:
     from . import preview
@@ -74,6 +84,11 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def revision_of(post: Post) -> int:
+    """แก้ไขครั้งที่ n of a post: 0 for the version first approved."""
+    return post.revises.number if post.revises else 0
 
 
 class ApprovalGatePlugin(BasePlugin[GateConfig]):
@@ -172,22 +187,23 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         uncovered = [file.src_uri for file in pages if not file.inclusion.is_excluded()]
         if uncovered:
             raise PluginError(self._exclude_docs_help(uncovered))
-        staged: dict[str, bytes] = {}  # src URI of a live post's attachment -> the bytes bound
+        staged: dict[str, Path] = {}  # src URI of a live post's attachment -> its staged copy
         folders: set[str] = set()
         for file in pages:
             self._decide(file, staged)
             folders.add(attachment_folder(file.src_uri))
         for file in others:
             if file.src_uri in staged:
-                self._stage_file(file, staged.pop(file.src_uri))
+                file.abs_src_path = str(staged.pop(file.src_uri))
+                file.inclusion = InclusionLevel.INCLUDED
                 continue
             files.remove(file)
             if posixpath.splitext(file.src_uri)[1].lower() in MARKDOWN_SUFFIXES:
                 log.warning(message("not_a_post", "en", path=file.src_uri))
             elif not any(file.src_uri.startswith(folder) for folder in folders):
                 log.warning(message("unaccounted_file", "en", path=file.src_uri))
-        for src_uri, data in staged.items():  # bound, but MkDocs did not list them (a hidden folder)
-            generated = File.generated(config, src_uri, abs_src_path=str(self._write_stage(src_uri, data)))
+        for src_uri, copy in staged.items():  # bound, but MkDocs did not list them (a hidden folder)
+            generated = File.generated(config, src_uri, abs_src_path=str(copy))
             generated.inclusion = InclusionLevel.INCLUDED
             files.append(generated)
         if self.previewing:
@@ -198,8 +214,11 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         (log.info if self.cache.reused else log.debug)(cached)
         return files
 
-    def _decide(self, file: File, staged: dict[str, bytes]) -> None:
-        """Judge one post; stage it (and its attachments) when live, else leave an empty excluded page."""
+    def _decide(self, file: File, staged: dict[str, Path]) -> None:
+        """Judge one post; stage it (and its attachments) when live, else leave an empty excluded page.
+
+        The attachments' bytes are written to the stage at once and not kept: a build holds
+        one post's files in memory at a time, however large the site."""
         gate = self._gate()
         try:
             with open(str(file.abs_src_path), "rb") as handle:
@@ -208,15 +227,15 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         except OSError as error:
             post = Post(path=file.src_uri, problems=(Reason("unreadable", None, {"detail": error.strerror or ""}),))
             decision = Decision("invalid", post.problems)
-        self.judged[file.src_uri] = (post, decision)
+        self.judged[file.src_uri] = (post.without_attachment_bytes(), decision)
         if log.isEnabledFor(logging.DEBUG):
             log.debug(f"{file.src_uri}: {decision.state}; " + "; ".join(r.text("en") for r in decision.reasons))
         if post.digest is not None and raw != post.text.encode("utf-8"):
             log.info(message("not_canonical", "en", path=file.src_uri))
         if decision.state == LIVE and self.config.enabled:
-            self._stage_file(file, post.text.encode("utf-8"))
+            self._stage_file(file, blog_text(post, gate.rules).encode("utf-8"))
             self.live.add(file.src_uri)
-            staged.update((item.path, item.data) for item in post.attachments)
+            staged.update((item.path, self._write_stage(item.path, item.data)) for item in post.attachments)
             return
         file.content_string = ""  # no byte of it is readable by anyone, and MkDocs builds nothing
         file.inclusion = InclusionLevel.EXCLUDED
@@ -265,15 +284,20 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
 
         gate = self._gate()
         tz, roles = gate.rules.timezone, gate.settings.roles
-        listed: dict[str, tuple[Post, Decision, bool]] = {}  # post path -> (post, decision, on the site)
+        # (post path, revision number) -> (post, decision, on the site): every version of a post has its line.
+        listed: dict[tuple[str, int], tuple[Post, Decision, bool]] = {}
+        replaced = [gate.judge_revision(file, post_path, self.now) for file, post_path in gate.revision_files()]
         for path in sorted(gate.expired_dir.rglob("*.md")) if gate.expired_dir.is_dir() else ():
-            judged = gate.judge(path, self.now)
-            listed[judged.post.path] = (judged.post, judged.decision, False)
+            if REVISIONS_DIR not in path.relative_to(gate.expired_dir).parts:
+                replaced.append(gate.judge(path, self.now))
+        for judged in replaced:
+            listed[(judged.post.path, revision_of(judged.post))] = (judged.post, judged.decision, False)
         for post, decision in self.judged.values():
-            listed[post.path] = (post, decision, True)
+            listed[(post.path, revision_of(post))] = (post, decision, True)
         listed = {key: item for key, item in sorted(listed.items()) if approved_and_started(*item[:2], self.now, roles)}
         with_pdf = not self.serving and form.pdf_available()  # printing is slow: `build` only
-        entries = [entry_for(post, decision, on_site=on_site, tz=tz) for post, decision, on_site in listed.values()]
+        names = {pid: person.name for pid, person in gate.registry.people.items()} if gate.registry else {}
+        entries = [entry_for(post, verdict, on_site=up, tz=tz, names=names) for post, verdict, up in listed.values()]
         template = self.config.evidence_pack_url  # where the office files each year's pack (never in the site)
         page = register_markdown(
             group(entries),
@@ -290,14 +314,15 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         added = [File.generated(config, REGISTER_PAGE, content=page, inclusion=InclusionLevel.INCLUDED)]
         for name in (*form.FONT_FILES.values(), "OFL.txt"):
             added.append(File.generated(config, f"{REGISTER_FONTS}/{name}", abs_src_path=str(form.FONTS_DIR / name)))
-        for post_path, (post, decision, _) in listed.items():
+        for (post_path, revision), (post, decision, _) in listed.items():
             data = form.form_data(post, decision, gate.registry, tz=tz, now=self.now, roles=roles, with_status=False)
             fonts = form.font_urls("url", "../" * (post_path.count("/") + 1) + "fonts/")
-            added.append(File.generated(config, form_uri(post_path, "html"), content=form.render_html(data, fonts)))
+            html_uri = form_uri(post_path, "html", revision)
+            added.append(File.generated(config, html_uri, content=form.render_html(data, fonts)))
             if with_pdf:
                 printable = form.render_html(data, form.font_urls("file"))
                 pdf = form.cached_pdf(printable, gate.root / ".cache" / "approval-gate")
-                added.append(File.generated(config, form_uri(post_path, "pdf"), content=pdf))
+                added.append(File.generated(config, form_uri(post_path, "pdf", revision), content=pdf))
         for file in added:
             files.append(file)
 
@@ -497,7 +522,17 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             (path, gate.docs_dir, None) for path, (_, decision) in self.judged.items() if decision.state == EXPIRED
         ]
         posts = [*tombstones.expired_posts(gate.expired_dir), *expiring]
-        laid = tombstones.lay(Path(config.site_dir), posts, config, self.lang)
+        public = bool(self.config.withdrawal_reason_public)
+        # Only a verified withdrawal order makes a notice say "withdrawn" (and show its reason).
+        verdicts = [(path, decision) for path, (_, decision) in self.judged.items() if decision.state == EXPIRED]
+        for path in tombstones.recorded_withdrawn(gate.expired_dir):
+            verdicts.append((path, gate.judge(gate.target(EXPIRED_PLACE, path), self.now).decision))
+        withdrawn = {
+            path: (decision.withdrawal.reason if public else None)
+            for path, decision in verdicts
+            if decision.withdrawal is not None
+        }
+        laid = tombstones.lay(Path(config.site_dir), posts, config, self.lang, withdrawn)
         self.expiring_urls = {stone.post_path: stone.url for stone in laid if stone.post_path in self.judged}
         if laid:
             log.info(message("tombstones_laid", "en", count=len(laid), list=tombstones.LIST_NAME))

@@ -7,15 +7,18 @@ decision can list every problem at once.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .canonical import PostFormatError, read_post_text
+from .canonical import FRONT_MATTER_RE, PostFormatError, parse_front_matter, read_post_text, split
 from .fields import (
     ALLOWED_KEYS,
+    MAX_REVISION,
     REQUESTER_KEYS,
+    REVISES_KEYS,
     TEXTS,
     check_theme_keys,
     http_url_problem,
@@ -64,6 +67,33 @@ class SignOff:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """One entry of `withdrawals`: a signed order to take the post down now (`action: withdraw`),
+    or a signed request for one (`action: request`, by a role that may not order it)."""
+
+    index: int
+    action: str  # withdraw | request
+    role: str
+    signer: str
+    reason: str
+    digest: str
+    at_text: str
+    at: dt.datetime | None
+    key: str | None
+    sig: str | None
+    problems: tuple[Reason, ...] = ()
+
+
+@dataclass(frozen=True)
+class Revises:
+    """`revises`: the live version a revision replaces (its post path and digest) and its number."""
+
+    path: str
+    digest: str
+    number: int
+
+
+@dataclass(frozen=True)
 class Attachment:
     """A local file the post links or embeds, bound into its digest."""
 
@@ -97,8 +127,17 @@ class Post:
     signoffs: tuple[SignOff, ...] = ()
     published: dict[str, Any] | None = None
     taken_down: dict[str, Any] | None = None
+    revises: Revises | None = None
+    withdrawals: tuple[Withdrawal, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     problems: tuple[Reason, ...] = ()
+
+    def without_attachment_bytes(self) -> Post:
+        """The same post, its attachments' paths and hashes kept and their bytes let go: what a
+        build keeps for every post until it ends, so memory does not grow with the site's files."""
+        if not any(item.data for item in self.attachments):
+            return self
+        return replace(self, attachments=tuple(replace(item, data=b"") for item in self.attachments))
 
 
 def _text(
@@ -212,6 +251,78 @@ def _signoff(index: int, entry: object, text_problems: list[Reason]) -> SignOff 
     )
 
 
+def _stamp_at(at_text: str, where: str, problems: list[Reason]) -> dt.datetime | None:
+    """A `YYYY-MM-DDTHH:MM:SSZ` record time, or None with a problem."""
+    if not AT_RE.match(at_text):
+        problems.append(Reason("signoff_at", where, {"value": shown_value(at_text)}))
+        return None
+    try:
+        return dt.datetime.strptime(at_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    except ValueError:
+        problems.append(Reason("signoff_at", where, {"value": shown_value(at_text)}))
+        return None
+
+
+WITHDRAWAL_FIELDS = ("action", "role", "signer", "reason", "digest", "at", "key", "sig")
+
+
+def _withdrawal(index: int, entry: object) -> Withdrawal | Reason:
+    """One `withdrawals` entry; every problem is the entry's own (an entry that is not even
+    readable is a Reason: it makes the post invalid, never silently ignored)."""
+    key = f"withdrawals[{index + 1}]"
+    if not isinstance(entry, dict):
+        return Reason("withdrawal_shape", key)
+    problems: list[Reason] = []
+    strings: dict[str, str] = {}
+    for name in WITHDRAWAL_FIELDS:
+        value = entry.get(name)
+        if value is not None and not isinstance(value, str):
+            problems.append(Reason("signoff_field_type", f"{key}.{name}"))
+            value = None
+        spec = TEXTS["withdrawals.reason" if name == "reason" else "signoffs"]
+        if value is not None and (problem := text_problem(f"{key}.{name}", value, spec)):
+            problems.append(problem)
+            value = None
+        strings[name] = value or ""
+    for name in sorted(set(entry) - set(WITHDRAWAL_FIELDS)):
+        problems.append(Reason("unknown_subkey", f"{key}.{shown_value(name, 60)}"))
+    if not DIGEST_RE.match(strings["digest"]):
+        return Reason("signoff_digest", f"{key}.digest")
+    for name in ("action", "role", "signer", "reason", "at"):
+        if not strings[name].strip():
+            problems.append(Reason("missing_key", f"{key}.{name}"))
+    if strings["action"] not in ("", "withdraw", "request"):
+        problems.append(Reason("withdrawal_action", f"{key}.action", {"value": shown_value(strings["action"])}))
+    at = _stamp_at(strings["at"], f"{key}.at", problems) if strings["at"] else None
+    return Withdrawal(
+        index=index, action=strings["action"], role=strings["role"], signer=strings["signer"],
+        reason=strings["reason"], digest=strings["digest"], at_text=strings["at"], at=at,
+        key=strings["key"] or None, sig=strings["sig"] or None, problems=tuple(problems),
+    )  # fmt: skip
+
+
+def _revises(meta: dict[str, Any], path: str, problems: list[Reason]) -> Revises | None:
+    """`revises: {path, digest, number}`: the post path must be this post's own (a revision
+    replaces the page at the same address), the digest a digest, the number 1 to 999."""
+    value = meta.get("revises")
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != set(REVISES_KEYS):
+        problems.append(Reason("revises_shape", "revises"))
+        return None
+    target, digest, number = value["path"], value["digest"], value["number"]
+    if not isinstance(digest, str) or not DIGEST_RE.match(digest):
+        problems.append(Reason("revises_shape", "revises.digest"))
+        return None
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= MAX_REVISION:
+        problems.append(Reason("revises_shape", "revises.number"))
+        return None
+    if target != path:
+        problems.append(Reason("revises_other_path", "revises.path", {"value": shown_value(target), "path": path}))
+        return None
+    return Revises(path=target, digest=digest, number=number)
+
+
 def _record(meta: dict[str, Any], key: str, problems: list[Reason]) -> dict[str, Any] | None:
     value = meta.get(key)
     if value is None:
@@ -253,6 +364,10 @@ def load_post(raw: bytes, path: str, rules: Rules) -> Post:
     if category is not None and rules.categories and category not in rules.categories:
         problems.append(Reason("bad_category", "category", {"value": category, "allowed": ", ".join(rules.categories)}))
     problems.extend(check_theme_keys(meta, rules.authors, rules.blog_categories or None))
+    if category is not None and _files_category(meta, path, rules):
+        # The blog will file the post under its `category` (see blog_text): held to the blog's own rules.
+        as_blog = check_theme_keys({"categories": [category]}, rules.authors, rules.blog_categories or None)
+        problems.extend(Reason(reason.code, "category", reason.params) for reason in as_blog)
 
     start = _when(meta, "publish_from", rules.timezone, problems)
     until = _when(meta, "publish_until", rules.timezone, problems)
@@ -274,6 +389,18 @@ def load_post(raw: bytes, path: str, rules: Rules) -> Post:
             problems.append(parsed)
         else:
             signoffs.append(parsed)
+    withdrawals: list[Withdrawal] = []
+    raw_withdrawals = meta.get("withdrawals") or []
+    if not isinstance(raw_withdrawals, list):
+        problems.append(Reason("withdrawal_shape", "withdrawals"))
+        raw_withdrawals = []
+    for index, entry in enumerate(raw_withdrawals):
+        parsed_withdrawal = _withdrawal(index, entry)
+        if isinstance(parsed_withdrawal, Reason):
+            problems.append(parsed_withdrawal)
+        else:
+            withdrawals.append(parsed_withdrawal)
+    revises = _revises(meta, path, problems)
     if meta.get("date") is None and path.startswith(rules.blog_posts):
         if start is None:
             problems.append(Reason("blog_date_missing", "date"))
@@ -295,5 +422,37 @@ def load_post(raw: bytes, path: str, rules: Rules) -> Post:
         signoffs=tuple(signoffs),
         published=_record(meta, "published", problems),
         taken_down=_record(meta, "taken_down", problems),
+        revises=revises,
+        withdrawals=tuple(withdrawals),
         problems=tuple(problems),
     )
+
+
+def _files_category(meta: dict[str, Any], path: str, rules: Rules) -> bool:
+    """A blog post whose form names a `category` and that has no `categories` of its own."""
+    return bool(rules.blog_posts) and path.startswith(rules.blog_posts) and "categories" not in meta
+
+
+def blog_text(post: Post, rules: Rules) -> str:
+    """The text the build renders for a live post: the verified canonical text, and for a blog
+    post whose request form names a `category` but has no `categories`, that same text with one
+    line `categories: ["<category>"]` closing its front matter, so Material's blog files the post
+    under the category the approvers signed (the form's `category` is not a key Material reads).
+
+    Nothing else changes: the body, every signed key and the digest stay as approved, and the
+    value was checked as a blog category when the post was judged. Should the added line not
+    read back as exactly the signed keys plus that one (it always does), the signed text is
+    staged unchanged: no category page, never other bytes."""
+    if post.category is None or not _files_category(post.meta, post.path, rules):
+        return post.text
+    match = FRONT_MATTER_RE.match(post.text)
+    if match is None:
+        return post.text
+    line = "categories: " + json.dumps([post.category], ensure_ascii=False) + "\n"
+    staged = post.text[: match.end(1)] + line + post.text[match.end(1) :]
+    try:
+        front, body = split(staged)
+        same = parse_front_matter(front) == {**post.meta, "categories": [post.category]}
+    except PostFormatError:
+        return post.text
+    return staged if same and body == split(post.text)[1] else post.text

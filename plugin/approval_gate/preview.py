@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from .decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
 from .messages import message, role_name, state_name
 from .post import Post
-from .thaidates import thai_date
+from .thaidates import display_date
 
 PREVIEW_DIR = "_pending"
 DASHBOARD_URI = f"{PREVIEW_DIR}/index.md"
@@ -93,7 +93,7 @@ def title_of(post: Post, lang: str) -> str:
 def day(moment: dt.datetime | dt.date, lang: str, tz: ZoneInfo) -> str:
     if isinstance(moment, dt.datetime):
         moment = moment.astimezone(tz).date()
-    return thai_date(moment) if lang == "th" else moment.isoformat()
+    return display_date(moment, lang)
 
 
 def period(post: Post, lang: str, tz: ZoneInfo) -> str | None:
@@ -200,7 +200,7 @@ def dashboard_markdown(rows: Sequence[tuple[Item, str]], lang: str, tz: ZoneInfo
     """The queue page: every unpublished post with its state, who it waits for, why, and a link."""
     ordered = sorted(rows, key=lambda row: _sort_key(row[0]))
     title = message("preview_dashboard_title", lang)
-    stamp = thai_date(now.astimezone(tz), with_time=True) if lang == "th" else now.astimezone(tz).isoformat()
+    stamp = display_date(now.astimezone(tz), lang, with_time=True)
     parts = [
         _front_matter(title),
         f"# {_e(title)}\n\n",

@@ -69,12 +69,17 @@ def _offset_of_line(text: str, line: int) -> int:
 
 def append_signoff(text: str, entry: dict[str, Any]) -> str:
     """`text` with `entry` appended to its `signoffs` list; nothing else changes."""
+    return append_entry(text, "signoffs", entry)
+
+
+def append_entry(text: str, key: str, entry: dict[str, Any]) -> str:
+    """`text` with `entry` appended to its list `key` (`signoffs`, `withdrawals`); nothing else changes."""
     start, end, newline = _front_matter_span(text)
     yaml_text = text[start:end]
-    node = _top_level_value_node(yaml_text, "signoffs")
+    node = _top_level_value_node(yaml_text, key)
     line = entry_line(entry)
     if node is None:
-        insertion = f"signoffs:{newline}  - {line}{newline}"
+        insertion = f"{key}:{newline}  - {line}{newline}"
         return text[:end] + insertion + text[end:]
     if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
         # Append after the last item: the node ends where the next key (or the fence) begins.
@@ -87,7 +92,31 @@ def append_signoff(text: str, entry: dict[str, Any]) -> str:
         value_start = start + _offset_of_line(yaml_text, node.start_mark.line) + node.start_mark.column
         value_end = start + _offset_of_line(yaml_text, node.end_mark.line) + node.end_mark.column
         return text[:value_start] + f"{newline}  - {line}" + text[value_end:]
-    raise RecordError("signoffs_shape", "signoffs")
+    raise RecordError(f"{key}_shape", key)
+
+
+def without_keys(text: str, keys: tuple[str, ...]) -> str:
+    """`text` without the top-level `keys` of its front matter (each key's lines, up to the next key),
+    every other byte kept: how `gate amend` drops the records of the live version from its copy."""
+    start, end, _ = _front_matter_span(text)
+    yaml_text = text[start:end]
+    loader = StrictLoader(yaml_text.replace("\r\n", "\n").replace("\r", "\n"))
+    try:
+        root = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if not isinstance(root, yaml.MappingNode):
+        raise RecordError("front_matter_not_mapping")
+    starts = [(key_node.start_mark.line, key_node.value) for key_node, _ in root.value]
+    cuts = []
+    for number, (line, name) in enumerate(starts):
+        if name in keys:
+            following = starts[number + 1][0] if number + 1 < len(starts) else None
+            stop = _offset_of_line(yaml_text, following) if following is not None else len(yaml_text)
+            cuts.append((_offset_of_line(yaml_text, line), stop))
+    for cut_start, cut_stop in reversed(cuts):
+        yaml_text = yaml_text[:cut_start] + yaml_text[cut_stop:]
+    return text[:start] + yaml_text + text[end:]
 
 
 def add_record(text: str, key: str, value: dict[str, Any]) -> str:

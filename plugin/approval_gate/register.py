@@ -13,7 +13,7 @@ scheduled ones.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
@@ -22,16 +22,12 @@ from .decision import EXPIRED, LIVE, Decision
 from .messages import message
 from .names import safe_char
 from .post import Post
-from .thaidates import BE_OFFSET, MONTHS_LONG, DateError, parse_when, thai_date
+from .thaidates import BE_OFFSET, MONTHS_EN_LONG, MONTHS_LONG, DateError, display_date, parse_when
 
 REGISTER_PAGE = "register/index.md"
 FORMS_DIR = "register/forms"
 FONTS_DIR = "register/fonts"
 MARKDOWN_ACTIVE = frozenset("\\`*_[](){}<>&!#|~^=:+$%")
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -44,6 +40,10 @@ class Entry:
     start: dt.datetime  # when the window opened, in the site's zone
     taken_down: dt.datetime | None  # None while the post is live
     live: bool  # on the site now (a link to the post is printed)
+    revision: int = 0  # แก้ไขครั้งที่ n: 0 for the version first approved
+    withdrawn_at: dt.datetime | None = None  # taken down by a verified withdrawal order
+    withdrawn_by: str | None = None  # the name of the person who signed it
+    replaced: bool = False  # replaced on the site by a later revision (taken_down.reason: revised)
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def approved_and_started(post: Post, decision: Decision, now: dt.datetime, roles
         decision.state == EXPIRED
         and decision.refusal is None
         and len(decision.chain) == len(roles)
-        and all(reason.code == "window_ended" for reason in decision.reasons)
+        and all(reason.code in ("window_ended", "withdrawn") for reason in decision.reasons)
     )
 
 
@@ -101,14 +101,18 @@ def _taken_down_at(post: Post, tz: ZoneInfo) -> dt.datetime | None:
         return None
 
 
-def entry_for(post: Post, decision: Decision, *, on_site: bool, tz: ZoneInfo) -> Entry:
-    """A register line; a post no longer on the site shows when it was taken down."""
+def entry_for(
+    post: Post, decision: Decision, *, on_site: bool, tz: ZoneInfo, names: Mapping[str, str] | None = None
+) -> Entry:
+    """A register line; a post no longer on the site shows when it was taken down, and why
+    when it was withdrawn (by whom: `names` maps person ids to names) or replaced by a revision."""
     if post.window is None:
         raise ValueError(f"{post.path} has no publication window; filter with approved_and_started first")
     taken_down = None
     if not on_site or decision.state == EXPIRED:
         # The record written at take-down, else the end of the window (moved at the end of this build).
         taken_down = _taken_down_at(post, tz) or post.window.end.astimezone(tz)
+    order = decision.withdrawal
     return Entry(
         post_path=post.path,
         title=post.title or post.path,
@@ -116,6 +120,10 @@ def entry_for(post: Post, decision: Decision, *, on_site: bool, tz: ZoneInfo) ->
         start=post.window.start.astimezone(tz),
         taken_down=taken_down,
         live=on_site and decision.state == LIVE,
+        revision=post.revises.number if post.revises else 0,
+        withdrawn_at=order.at.astimezone(tz) if order is not None and order.at is not None else None,
+        withdrawn_by=(names or {}).get(order.signer, order.signer) if order is not None else None,
+        replaced=(post.taken_down or {}).get("reason") == "revised",
     )
 
 
@@ -129,7 +137,7 @@ def group(entries: Iterable[Entry]) -> tuple[FiscalYear, ...]:
         FiscalYear(
             year,
             tuple(
-                Month(y, m, tuple(sorted(items, key=lambda e: (e.start, e.post_path))))
+                Month(y, m, tuple(sorted(items, key=lambda e: (e.start, e.post_path, e.revision))))
                 for (y, m), items in sorted(by_year[year].items())
             ),
         )
@@ -137,9 +145,11 @@ def group(entries: Iterable[Entry]) -> tuple[FiscalYear, ...]:
     )
 
 
-def form_uri(post_path: str, extension: str) -> str:
-    """Where a post's form is in the site: register/forms/<post path>.html (or .pdf)."""
-    return f"{FORMS_DIR}/{post_path.removesuffix('.md')}.{extension}"
+def form_uri(post_path: str, extension: str, revision: int = 0) -> str:
+    """Where a post's form is in the site: register/forms/<post path>.html (or .pdf); a revision's
+    form is register/forms/<post path>.r<n>.html, so every version keeps its own."""
+    suffix = f".r{revision}" if revision else ""
+    return f"{FORMS_DIR}/{post_path.removesuffix('.md')}{suffix}.{extension}"
 
 
 def markdown_text(value: str) -> str:
@@ -190,12 +200,12 @@ def page_markdown(
     an item's place in it (absolute http(s) addresses); links to forms are relative to REGISTER_PAGE."""
 
     def day(moment: dt.date) -> str:
-        return thai_date(moment, thai_digits=thai_digits)
+        return display_date(moment, lang, thai_digits=thai_digits)
 
     def month_title(month: Month) -> str:
         if lang == "th":
             return f"{MONTHS_LONG[month.month - 1]} {month.year + BE_OFFSET}"
-        return f"{MONTHS_EN[month.month - 1]} {month.year + BE_OFFSET} BE ({month.year})"
+        return f"{MONTHS_EN_LONG[month.month - 1]} {month.year}"
 
     here = REGISTER_PAGE.rsplit("/", 1)[0] + "/"
     lines = [f"# {message('register_title', lang)}", "", message("register_intro", lang), ""]
@@ -213,13 +223,18 @@ def page_markdown(
                 title = markdown_text(entry.title)
                 target = page_link(entry) if entry.live else None
                 shown = f"[{title}]({link_target(target)})" if target else title
-                if entry.taken_down is not None:
+                if entry.revision:
+                    shown += f" · {message('register_revision', lang, number=entry.revision)}"
+                if entry.withdrawn_at is not None:
+                    name = markdown_text(entry.withdrawn_by or "")
+                    shown += f" ({message('register_withdrawn', lang, date=day(entry.withdrawn_at), name=name)})"
+                elif entry.replaced and entry.taken_down is not None:
+                    shown += f" ({message('register_replaced', lang, date=day(entry.taken_down))})"
+                elif entry.taken_down is not None:
                     shown += f" ({message('register_taken_down', lang, date=day(entry.taken_down))})"
                 kinds = [("register_form", "html"), ("register_pdf", "pdf")][: 2 if with_pdf else 1]
-                links = [
-                    f"[{message(code, lang)}]({link_target(form_uri(entry.post_path, extension).removeprefix(here))})"
-                    for code, extension in kinds
-                ]
+                uris = [(code, form_uri(entry.post_path, extension, entry.revision)) for code, extension in kinds]
+                links = [f"[{message(code, lang)}]({link_target(uri.removeprefix(here))})" for code, uri in uris]
                 if (evidence := evidence_link(entry)) is not None:
                     links.append(f"[{message('register_evidence', lang)}]({url_target(evidence)})")
                 agency = f" — {markdown_text(entry.agency)}" if entry.agency else ""

@@ -9,6 +9,7 @@ people:
   - id: somchai
     name: นายสมชาย รักษ์สุขภาพ
     position: ประธานศูนย์ข้อมูลข่าวสาร
+    email: somchai@example.go.th   # optional: where `gate notify` writes
     roles:
       - {role: chair, from: 2569-10-01}
     keys:
@@ -35,7 +36,13 @@ from .thaidates import DateError, parse_when
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 TOP_KEYS = {"site_id", "timezone", "people", "version", "expires"}
-PERSON_KEYS = {"id", "name", "position", "roles", "keys"}
+PERSON_KEYS = {"id", "name", "position", "email", "roles", "keys"}
+# An address `gate notify` can hand to any mail server: ASCII, one @, a dotted domain (write an
+# internationalised domain in its xn-- form). Nothing that could end or add a mail header.
+EMAIL_RE = re.compile(
+    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}"  # the local part, unquoted
+    r"@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+)
 ROLE_KEYS = {"role", "from", "until"}
 KEY_KEYS = {"key", "from", "until", "revoked"}
 
@@ -85,6 +92,7 @@ class Person:
     position: str
     roles: tuple[RoleGrant, ...]
     keys: tuple[KeyGrant, ...]
+    email: str = ""  # optional: where `gate notify` sends what waits for this person
 
     def holds(self, role: str, moment: dt.datetime) -> bool:
         return any(grant.role == role and grant.span.holds_at(moment) for grant in self.roles)
@@ -156,6 +164,14 @@ def _text(value: Any, key: str) -> str:
     return value.strip()
 
 
+def _email(value: Any, key: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str) or len(value) > 254 or not EMAIL_RE.fullmatch(value):
+        raise RegistryError("registry_email", key, str(value))
+    return value.strip()
+
+
 def _list(value: Any, key: str) -> list[Any]:
     if value is None:
         return []
@@ -171,6 +187,7 @@ def _person(raw: Any, where: str, roles: tuple[str, ...], tz: ZoneInfo, owners: 
         raise RegistryError("registry_id", f"{where}.id", str(person_id))
     name = _text(entry["name"], f"{where}.name")
     position = _text(entry["position"], f"{where}.position") if entry.get("position") is not None else ""
+    email = _email(entry.get("email"), f"{where}.email")
     grants: list[RoleGrant] = []
     for index, role_raw in enumerate(_list(entry.get("roles"), f"{where}.roles"), 1):
         role_key = f"{where}.roles[{index}]"
@@ -194,7 +211,7 @@ def _person(raw: Any, where: str, roles: tuple[str, ...], tz: ZoneInfo, owners: 
         if revoked is not None and not isinstance(revoked, bool):  # a date records when it was revoked
             _instant(revoked, f"{key_key}.revoked", tz)
         keys.append(KeyGrant(line, print_, _span(key_entry, key_key, tz), revoked not in (None, False)))
-    return Person(person_id, name, position, tuple(grants), tuple(keys))
+    return Person(person_id, name, position, tuple(grants), tuple(keys), email)
 
 
 def parse_registry(text: str, roles: tuple[str, ...]) -> Registry:

@@ -36,6 +36,11 @@ from .registry import Registry, RegistryError, parse_registry
 from .sanitize import Checked
 
 CONTENT, PENDING, EXPIRED_PLACE = "content", "pending", "expired"
+# Versions replaced on the site by a revision (`gate amend`, then `gate publish`) are kept as
+# history under <expired_dir>/.revisions/<their revision number>/<post path>: the same post
+# path, so their signatures still verify; a hidden folder, so no walker takes them for posts
+# that were taken down (no notice is laid for them: their address still serves the revision).
+REVISIONS_DIR = ".revisions"
 
 
 def read_plain_file(base: Path, path: str) -> bytes | None:
@@ -91,6 +96,7 @@ class PlannedMove:
     attachments: Path | None = None  # the source's attachments folder, when there is one
     in_the_way: Path | None = None
     until: dt.datetime | None = None  # the end of the publication window: why it is taken down
+    why: str = "expired"  # `taken_down.reason`: expired, or withdrawn (a verified withdrawal order)
 
     @property
     def problem(self) -> tuple[str, str, str] | None:
@@ -312,7 +318,12 @@ class Gate:
             docs_dir=docs_dir,
             pending_dir=root / str(options.get("pending_dir") or "pending"),
             expired_dir=root / str(options.get("expired_dir") or "pending/expired"),
-            settings=Settings(site_id=site_id, roles=roles, signatures=options.get("signatures", "required") != "off"),
+            settings=Settings(
+                site_id=site_id,
+                roles=roles,
+                signatures=options.get("signatures", "required") != "off",
+                withdraw_role=str(options.get("withdraw_role") or "director"),
+            ),
             rules=Rules(
                 timezone=tz,
                 default_agency=str(default_agency) if default_agency else None,
@@ -437,8 +448,44 @@ class Gate:
             return lambda path: False
         return lambda path: self.is_exempt(path) or self.is_asset(path)
 
+    @property
+    def revisions_dir(self) -> Path:
+        return self.expired_dir / REVISIONS_DIR
+
+    def revision_target(self, number: int, post_path: str) -> Path:
+        """Where version `number` (0: the first approved) of a post is kept once a revision replaced it."""
+        return self.revisions_dir / str(number) / post_path
+
+    def revision_files(self) -> list[tuple[Path, str]]:
+        """(file, post path) of every replaced version kept as history."""
+        found = []
+        folder = self.revisions_dir
+        if not folder.is_dir() or folder.is_symlink():
+            return []
+        for numbered in sorted(folder.iterdir()):
+            if not numbered.name.isdigit() or numbered.is_symlink() or not numbered.is_dir():
+                continue
+            for file in sorted(numbered.rglob("*.md")):
+                relative = file.relative_to(numbered)
+                if not any(part.startswith(".") for part in relative.parts):
+                    found.append((file, relative.as_posix()))
+        return found
+
+    def judge_revision(self, file: Path, post_path: str, now: dt.datetime) -> Judged:
+        """A replaced version, judged at its own post path (its attachments beside it)."""
+        base = file.parents[len(Path(post_path).parts) - 1]
+        raw = read_plain_file(base, post_path)
+        if raw is None:
+            post = Post(path=post_path, problems=(Reason("unreadable", None, {"detail": str(file)}),))
+            return Judged(file, EXPIRED_PLACE, post, decide(post, self.registry, self.settings, now))
+        post, decision = self.judge_bytes(raw, post_path, now, base=base)
+        return Judged(file, EXPIRED_PLACE, post, decision)
+
     def judge(self, file: Path, now: dt.datetime) -> Judged:
         place, post_path = self.place_of(file)
+        kept = post_path.split("/", 2)
+        if place == EXPIRED_PLACE and len(kept) == 3 and kept[0] == REVISIONS_DIR and kept[1].isdigit():
+            return self.judge_revision(file, kept[2], now)  # a replaced version: judged at its own post path
         base = self.target(place, "")
         try:
             raw = file.read_bytes()
@@ -449,7 +496,9 @@ class Gate:
         return Judged(file, place, post, decision)
 
     def judge_all(self, now: dt.datetime) -> list[Judged]:
-        return [self.judge(file, now) for file in self.post_files()]
+        """Every post judged; attachments keep their hashes, not their bytes (memory stays flat)."""
+        judged = (self.judge(file, now) for file in self.post_files())
+        return [replace(item, post=item.post.without_attachment_bytes()) for item in judged]
 
     # --- taking down ---------------------------------------------------------
 
@@ -478,6 +527,7 @@ class Gate:
             if judged.decision.state != EXPIRED:
                 continue
             until = judged.post.window.end if judged.post.window else None
+            why = "withdrawn" if judged.decision.withdrawal is not None else "expired"
             folder = attachments if attachments.is_dir() else None
             if clashes(source, target):
                 action, in_the_way = CLASH, target
@@ -487,7 +537,7 @@ class Gate:
                 action, in_the_way = FINISH, None
             else:
                 action, in_the_way = MOVE, None
-            plan.append(PlannedMove(post_path, source, target, action, folder, in_the_way, until))
+            plan.append(PlannedMove(post_path, source, target, action, folder, in_the_way, until, why))
         return plan
 
     def take_down(
@@ -508,8 +558,8 @@ class Gate:
         result = TakeDown()
         stamp = now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-        def recorder(post_path: str) -> Callable[[bytes], bytes]:
-            entry = {"at": stamp, "reason": "expired"}
+        def recorder(post_path: str, why: str) -> Callable[[bytes], bytes]:
+            entry = {"at": stamp, "reason": why}
             if urls and post_path in urls:
                 entry["url"] = urls[post_path]
 
@@ -540,7 +590,7 @@ class Gate:
                         # excluded) and is moved next time; the other way round its files would be
                         # left in the site with no post to exclude them.
                         move_attachments(step.source, step.target)
-                        move_post(step.source, step.target, recorder(step.post_path))
+                        move_post(step.source, step.target, recorder(step.post_path, step.why))
                         result.moved.append(step.post_path)
                     except MoveError as error:
                         code = "takedown_clash" if error.code == "move_clash" else error.code

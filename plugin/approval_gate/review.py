@@ -50,9 +50,9 @@ from .moves import FileChanged, MoveError, replace_file, repository_lock
 from .post import Post, SignOff
 from .queue import entered_state
 from .registry import Registry
-from .repository import Gate, Judged
+from .repository import CONTENT, Gate, Judged
 from .signoff import SignOffRefused, clean_reason, make_entry, next_role, write_entry
-from .thaidates import DateError, parse_when, thai_date
+from .thaidates import DateError, display_date, parse_when
 
 REVIEW_TARGET = dt.timedelta(minutes=30)  # SPEC §7: the review step's target
 DEFAULT_IDLE = dt.timedelta(minutes=15)
@@ -173,13 +173,10 @@ def age_text(age: dt.timedelta | None, lang: str) -> str:
 
 
 def moment_text(moment: dt.datetime | None, tz: ZoneInfo, lang: str, *, with_time: bool = True) -> str:
-    """Buddhist-Era dates in Thai; ISO-like dates in English; always in the site's zone."""
+    """Buddhist-Era dates in Thai, Common-Era dates in English; always in the site's zone."""
     if moment is None:
         return "-"
-    local = moment.astimezone(tz)
-    if lang == "th":
-        return thai_date(local, with_time=with_time)
-    return local.strftime("%d %b %Y %H:%M" if with_time else "%d %b %Y")
+    return display_date(moment.astimezone(tz), lang, with_time=with_time)
 
 
 def latest_refusal(decision: Decision) -> SignOff | None:
@@ -216,6 +213,23 @@ def text_diff(old: bytes, new: bytes) -> list[DiffLine]:
         else:
             lines.append(DiffLine("same", line[1:]))
     return lines
+
+
+def revision_changes(gate: Gate, judged: Judged) -> list[DiffLine] | None:
+    """For a revision (`revises`): the diff from the live version it revises (form keys, the
+    publication period included, and body), so a revision cannot change anything unseen.
+    None when the live version is not in the site's folder or is another text now."""
+    revises = judged.post.revises
+    if revises is None:
+        return None
+    live = gate.target(CONTENT, revises.path)
+    try:
+        old, new = live.read_bytes(), judged.file.read_bytes()
+        if live.is_symlink() or read_post_text(old).digest != revises.digest:
+            return None
+        return text_diff(old, new)
+    except (OSError, PostFormatError):
+        return None
 
 
 def is_loopback(host: str) -> bool:
@@ -538,6 +552,7 @@ class Pages:
                     diff = text_diff(old, judged.file.read_bytes())
                 except (PostFormatError, OSError):
                     diff = None
+        revision_diff = revision_changes(desk.gate, judged)
         role, why_not = desk.can_sign(judged)
         start, end = desk.window_text(post)
         return self._render(
@@ -557,6 +572,8 @@ class Pages:
             else "-",
             refusal=refusal,
             diff=diff,
+            revision=post.revises,
+            revision_diff=revision_diff,
             role=role,
             why_not=why_not,
             signatures=desk.gate.settings.signatures,

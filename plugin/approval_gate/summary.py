@@ -21,6 +21,7 @@ FORM_LABELS = {
     "external_link": "review_field_link",
     "remarks": "review_field_remarks",
     "category": "review_field_category",
+    "revises": "review_field_revises",  # a revision of a post on the site: which version, which number
 }
 
 

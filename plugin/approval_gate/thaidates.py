@@ -182,3 +182,25 @@ def thai_date(moment: dt.date, *, long: bool = False, thai_digits: bool = False,
     if with_time and isinstance(moment, dt.datetime):
         text += f" เวลา {moment.hour:02d}.{moment.minute:02d} น."
     return text.translate(TO_THAI_DIGITS) if thai_digits else text
+
+
+MONTHS_EN_SHORT = tuple(name.capitalize() for name in MONTHS_EN)
+MONTHS_EN_LONG = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def display_date(
+    moment: dt.date, lang: str, *, long: bool = False, thai_digits: bool = False, with_time: bool = False
+) -> str:
+    """The one way a date is shown to people: Buddhist Era in Thai ('26 พ.ย. 2569 เวลา 17.00 น.'),
+    Common Era in English ('26 Nov 2026 17:00', long: '26 November 2026'). Thai digits are Thai only.
+    The month names are fixed here, never the machine's locale."""
+    if lang == "th":
+        return thai_date(moment, long=long, thai_digits=thai_digits, with_time=with_time)
+    months = MONTHS_EN_LONG if long else MONTHS_EN_SHORT
+    text = f"{moment.day} {months[moment.month - 1]} {moment.year}"
+    if with_time and isinstance(moment, dt.datetime):
+        text += f" {moment.hour:02d}:{moment.minute:02d}"
+    return text

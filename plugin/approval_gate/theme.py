@@ -34,7 +34,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from .messages import message
-from .thaidates import BE_OFFSET, TO_THAI_DIGITS, thai_date
+from .thaidates import BE_OFFSET, TO_THAI_DIGITS, display_date
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 SEARCH_WORKER = "assets/javascripts/workers/thai-search.js"
@@ -112,9 +112,7 @@ def add_template_helpers(
     def local_date(moment: dt.date, long: bool = False) -> str:
         if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
             moment = moment.astimezone(timezone)
-        if lang != "th":
-            return f"{moment.day} {moment:%B %Y}" if long else f"{moment.day} {moment:%b %Y}"
-        return thai_date(moment, long=long, thai_digits=thai_digits)
+        return display_date(moment, lang, long=long, thai_digits=thai_digits)
 
     def published_line(page: Any) -> str:
         start = starts.get(getattr(getattr(page, "file", None), "src_uri", ""))

@@ -31,8 +31,8 @@ from __future__ import annotations
 import html
 import os
 import posixpath
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -58,6 +58,8 @@ class Tombstone:
     post_path: str
     url: str  # as MkDocs writes it: 'news/flu/' or 'news/flu.html', percent-encoded ('news/%E0%B8%82/')
     dest: str  # the output file under site_dir, decoded: 'news/flu/index.html', 'news/ข่าว/index.html'
+    withdrawn: bool = False  # taken down by a withdrawal order, not by the end of its period
+    reason: str | None = None  # the withdrawal's reason, only when `withdrawal_reason_public` is on
 
 
 def _page_file(src_uri: str, src_dir: Path | None, config: Any) -> File:
@@ -110,10 +112,21 @@ def home_link(dest: str, use_directory_urls: bool) -> str:
     return up + "index.html"
 
 
-def tombstone_html(dest: str, *, lang: str, site_name: str, use_directory_urls: bool) -> str:
-    """The page itself: short, in the site's language, no trace of the old post."""
-    title = html.escape(message("tombstone_title", lang))
-    body = html.escape(message("tombstone_text", lang))
+def tombstone_html(
+    dest: str,
+    *,
+    lang: str,
+    site_name: str,
+    use_directory_urls: bool,
+    withdrawn: bool = False,
+    reason: str | None = None,
+) -> str:
+    """The page itself: short, in the site's language, no trace of the old post (a withdrawn
+    post's notice says it was withdrawn, with the reason only when the site makes it public)."""
+    title = html.escape(message("tombstone_withdrawn_title" if withdrawn else "tombstone_title", lang))
+    body = html.escape(message("tombstone_withdrawn_text" if withdrawn else "tombstone_text", lang))
+    if withdrawn and reason:
+        body += "</p>\n<p>" + html.escape(message("tombstone_withdrawn_reason", lang, reason=reason))
     home = html.escape(message("tombstone_home", lang, site=site_name))
     href = html.escape(home_link(dest, use_directory_urls), quote=True)
     return f"""<!doctype html>
@@ -181,6 +194,8 @@ def write_tombstones(site_dir: Path, tombstones: Iterable[Tombstone], config: An
                     lang=lang,
                     site_name=str(config.site_name or ""),
                     use_directory_urls=bool(config.use_directory_urls),
+                    withdrawn=stone.withdrawn,
+                    reason=stone.reason,
                 )
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(page, encoding="utf-8")
@@ -241,12 +256,39 @@ def from_url(post_path: str, url: str) -> Tombstone:
     return Tombstone(post_path=post_path, url=url, dest=dest)
 
 
-def lay(site_dir: Path, posts: Iterable[tuple[str, Path, str | None]], config: Any, lang: str) -> list[Tombstone]:
-    """Tombstones for `posts` ((post path, base folder, recorded URL)), written with the list."""
+def recorded_withdrawn(expired_dir: Path) -> list[str]:
+    """Post paths in the expired folder whose `taken_down.reason` says `withdrawn`: candidates
+    only, read without verifying; the plugin judges each (verify, then decide) before its notice
+    says "withdrawn" or shows a reason."""
+    found = []
+    for post_path, _, _ in expired_posts(expired_dir):
+        try:
+            record = read_post_text((expired_dir / post_path).read_bytes()).meta.get("taken_down")
+        except (OSError, PostFormatError):
+            continue
+        if isinstance(record, dict) and record.get("reason") == "withdrawn":
+            found.append(post_path)
+    return found
+
+
+def lay(
+    site_dir: Path,
+    posts: Iterable[tuple[str, Path, str | None]],
+    config: Any,
+    lang: str,
+    withdrawn: Mapping[str, str | None] | None = None,
+) -> list[Tombstone]:
+    """Tombstones for `posts` ((post path, base folder, recorded URL)), written with the list.
+
+    `withdrawn`: post path -> public reason (or None) of the posts a withdrawal took down."""
     seen: dict[str, Tombstone] = {}
+    withdrawn = withdrawn or {}
     for post_path, base, url in posts:
         if post_path not in seen:
-            seen[post_path] = from_url(post_path, url) if url is not None else tombstone_for(post_path, base, config)
+            stone = from_url(post_path, url) if url is not None else tombstone_for(post_path, base, config)
+            if post_path in withdrawn:
+                stone = replace(stone, withdrawn=True, reason=withdrawn[post_path])
+            seen[post_path] = stone
     written = write_tombstones(site_dir, seen.values(), config, lang)
     write_list(site_dir, written, config.site_url)
     return written

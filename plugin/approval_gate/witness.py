@@ -18,6 +18,7 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from . import withdrawal
 from .decision import Decision, Settings, witness_key
 from .moves import repository_lock, write_atomically
 from .post import AT_RE, Post
@@ -86,11 +87,15 @@ def dump(seen: Mapping[str, dt.datetime]) -> str:
 
 def observed(judged: Iterable[tuple[Post, Decision]], settings: Settings) -> set[str]:
     """The keys of the sign-offs that can make a post's state: the chain on its current digest and
-    its refusal (at most one entry per role and one more a post, so a post cannot flood the file)."""
+    its refusal (at most one entry per role and one more a post, so a post cannot flood the file),
+    and its verified withdrawal order and requests (each signed by a person holding a role)."""
     keys: set[str] = set()
     for post, decision in judged:
         entries = [*decision.chain, *([decision.refusal] if decision.refusal else [])]
         keys.update(witness_key(post.path, settings, entry) for entry in entries)
+        # Verified withdrawals too (the order, and requests), so none can be backdated later.
+        orders = [*([decision.withdrawal] if decision.withdrawal else []), *decision.withdrawal_requests]
+        keys.update(withdrawal.witness_key(settings.site_id, post.path, entry) for entry in orders)
     return keys
 
 

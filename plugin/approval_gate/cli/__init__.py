@@ -8,6 +8,7 @@ from __future__ import annotations
 
 # Importing the command modules registers their commands on `main`.
 from . import (  # noqa: F401
+    amend,
     audit,
     capture,
     check,
@@ -17,14 +18,19 @@ from . import (  # noqa: F401
     init,
     keys,
     new,
+    notify,
     publish,
     registry_cmd,
     review,
     signoffs,
     status,
     sweep,
+    watch,
     webserver,
+    withdraw,
 )
-from .common import main
+from .common import lang_everywhere, main
+
+lang_everywhere(main)
 
 __all__ = ["main"]

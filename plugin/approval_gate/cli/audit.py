@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .. import signing
+from .. import signing, withdrawal
 from ..decision import statements
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context
 
@@ -22,7 +22,7 @@ from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, 
               help="Folder for the statement, signature and allowed_signers files.")  # fmt: skip
 @pass_context
 def audit(ctx: Context, path: Path, number: int | None, out_dir: Path) -> None:
-    """Export PATH's sign-offs so `ssh-keygen -Y verify` can re-check each one."""
+    """Export PATH's sign-offs and withdrawals so `ssh-keygen -Y verify` can re-check each one."""
     gate = ctx.gate
     file = path.absolute()
     if not file.is_file():
@@ -32,7 +32,8 @@ def audit(ctx: Context, path: Path, number: int | None, out_dir: Path) -> None:
     except ValueError:
         fail_usage(ctx.say("cli_not_a_post", path=str(file)))
     pairs = statements(judged.post, gate.settings)
-    if not pairs:
+    withdrawals = withdrawal.statements(judged.post, gate.settings.site_id) if number is None else []
+    if not pairs and not withdrawals:
         fail(ctx.say("cli_audit_nothing", path=str(file)))
     if number is not None:
         if number > len(pairs):
@@ -63,6 +64,30 @@ def audit(ctx: Context, path: Path, number: int | None, out_dir: Path) -> None:
         click.echo(
             f"    cd {out_dir} && ssh-keygen -Y verify -f allowed_signers -I {entry.signer} "
             f"-n {signing.NAMESPACE} -s entry{index}.sig < entry{index}.statement"
+        )
+    for index, item, statement in ((n, *pair) for n, pair in enumerate(withdrawals, 1)):
+        name = f"withdrawal{index}"
+        if not item.sig or not item.key:
+            click.echo(ctx.say("cli_audit_withdrawal_unsigned", number=index))
+            missing = True
+            continue
+        (out_dir / f"{name}.statement").write_bytes(statement)
+        (out_dir / f"{name}.sig").write_text(signing.armor(item.sig), encoding="utf-8")
+        found = gate.registry.key_by_fingerprint(item.key) if gate.registry else None
+        if found is None:
+            click.echo(ctx.say("cli_audit_key_unknown", number=name, fingerprint=item.key))
+            missing = True
+        elif (line := signing.allowed_signers_line(found[0].id, found[1].line)) not in allowed:
+            allowed.append(line)
+        click.echo(
+            ctx.say(
+                "cli_audit_withdrawal", number=index, action=item.action, role=item.role, signer=item.signer,
+                at=item.at_text,
+            )
+        )  # fmt: skip
+        click.echo(
+            f"    cd {out_dir} && ssh-keygen -Y verify -f allowed_signers -I {item.signer} "
+            f"-n {signing.NAMESPACE} -s {name}.sig < {name}.statement"
         )
     (out_dir / "allowed_signers").write_text("".join(line + "\n" for line in allowed), encoding="utf-8")
     raise SystemExit(EXIT_FAILED if missing else EXIT_OK)

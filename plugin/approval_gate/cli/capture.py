@@ -19,7 +19,7 @@ import click
 from .. import evidence
 from ..decision import LIVE
 from ..messages import site_language
-from ..thaidates import thai_date
+from ..thaidates import display_date
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, main, pass_context
 
 
@@ -71,7 +71,7 @@ def _take(ctx: Context, site: Path, todo: list[evidence.BuiltPage], config: obje
     gate, now = ctx.gate, build_now()
     lang = site_language(getattr(config, "theme", {}).get("language"))
     site_url = str(getattr(config, "site_url", "") or "")
-    when = thai_date(now.astimezone(gate.rules.timezone), long=True, with_time=True)
+    when = display_date(now.astimezone(gate.rules.timezone), lang, long=True, with_time=True)
     captured = failed = 0
     try:
         with (

@@ -11,24 +11,29 @@ from typing import Any, NoReturn
 import click
 
 from ..binding import MarkdownSetup
-from ..messages import language_from_env, message
+from ..messages import LANGUAGES, language_from_env, message
 from ..plain import visible, visible_json
 from ..repository import Gate, blog_rules
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+LANG_HELP = (
+    "Language of messages and dates: th (Buddhist Era) or en (Common Era) "
+    "[default: Thai, unless LANGUAGE, LC_ALL, LC_MESSAGES or LANG asks for English]."
+)
 
 
 @dataclass
 class Context:
     config_file: Path
     lang: str
+    lang_chosen: bool = False  # --lang given (on the group or the command), not read from the locale
     _gate: Gate | None = None
     _mkdocs: Any = None
 
     @property
     def gate(self) -> Gate:
         if self._gate is None:
-            self._gate, self._mkdocs = load_gate(self.config_file)
+            self._gate, self._mkdocs = load_gate(self.config_file, self.lang)
         return self._gate
 
     @property
@@ -60,12 +65,12 @@ def shown_json(document: str) -> str:
     return visible_json(document)
 
 
-def load_gate(config_file: Path) -> tuple[Gate, Any]:
-    """The gate exactly as the plugin configures it from `mkdocs.yml`."""
+def load_gate(config_file: Path, lang: str | None = None) -> tuple[Gate, Any]:
+    """The gate exactly as the plugin configures it from `mkdocs.yml`; problems in `lang`."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
-    lang = language_from_env()
+    lang = lang or language_from_env()
     if not config_file.is_file():
         fail_usage(message("cli_no_config", lang, path=str(config_file)))
     try:
@@ -109,16 +114,39 @@ def fail(text: str) -> NoReturn:
     show_default="mkdocs.yml",
     help="The site's mkdocs.yml; the gate's options are read from its approval-gate plugin entry.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["th", "en"]),
-    help="Language of messages [default: Thai, unless LANGUAGE, LC_ALL or LANG asks for English].",
-)
+@click.option("--lang", type=click.Choice(LANGUAGES), help=LANG_HELP)
 @click.version_option(package_name="mkdocs-approval-gate", prog_name="gate", message="%(prog)s %(version)s")
 @click.pass_context
 def main(ctx: click.Context, config_file: Path, lang: str | None) -> None:
     """approval-gate: request, sign off, publish and take down posts."""
-    ctx.obj = Context(config_file=config_file.absolute(), lang=lang or language_from_env())
+    ctx.obj = Context(config_file=config_file.absolute(), lang=lang or language_from_env(), lang_chosen=bool(lang))
 
 
 pass_context = click.make_pass_decorator(Context)
+
+
+def _choose_language(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """`gate check --lang en` as well as `gate --lang en check`: the command's choice wins."""
+    if value is not None:
+        context = ctx.find_object(Context)
+        if context is not None:
+            context.lang, context.lang_chosen = value, True
+
+
+def lang_everywhere(group: click.Group) -> None:
+    """Give every command of `group` (and of its sub-groups) its own `--lang`, so it is accepted
+    after the command name too; a command with a `--lang` of its own keeps it."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            lang_everywhere(command)
+        if not any("--lang" in getattr(param, "opts", ()) for param in command.params):
+            command.params.append(
+                click.Option(
+                    ["--lang"],
+                    type=click.Choice(LANGUAGES),
+                    expose_value=False,
+                    is_eager=True,
+                    callback=_choose_language,
+                    help=LANG_HELP,
+                )
+            )

@@ -29,7 +29,7 @@ def _rewrite(path: Path) -> bool:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @pass_context
 def fix(ctx: Context, paths: tuple[Path, ...]) -> None:
-    """Rewrite each post in canonical form (NFC, LF, no BOM); its digest and sign-offs stay valid."""
+    """Rewrite each post in PATHS in canonical form (NFC, LF, no BOM); its digest and sign-offs stay valid."""
     failed = False
     for path in paths:
         try:

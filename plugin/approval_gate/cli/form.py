@@ -16,10 +16,6 @@ from .common import EXIT_OK, Context, build_now, fail, fail_usage, main, pass_co
 @click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the form as HTML.")
 @click.option("--pdf", "pdf_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the form as PDF (A4).")
 @click.option("--thai-digits", is_flag=True, help="Print dates with Thai digits (๒๕๖๙).")
-@click.option(
-    "--lang", "form_lang", type=click.Choice(["th", "en"]), default="th", show_default=True,
-    help="Language of the form's labels; the Ministry's form is Thai.",
-)  # fmt: skip
 @pass_context
 def form_command(
     ctx: Context,
@@ -28,9 +24,12 @@ def form_command(
     html_file: Path | None,
     pdf_file: Path | None,
     thai_digits: bool,
-    form_lang: str,
 ) -> None:
-    """The official request form of PATH, filled from its front matter and sign-offs."""
+    """The official request form of PATH, filled from its front matter and sign-offs.
+
+    The form is Thai, as the Ministry's is, unless --lang en is given (labels in English,
+    Common-Era dates); the locale alone does not change it."""
+    form_lang = ctx.lang if ctx.lang_chosen else "th"
     if html_file is None and pdf_file is None:
         fail_usage(ctx.say("cli_form_needs_output"))
     if (path is None) == (not blank):

@@ -27,7 +27,7 @@ ASCII_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 @click.option("--folder", help="Folder under the pending folder [default: plugin option new_post_folder].")
 @pass_context
 def new(ctx: Context, title: str, category: str | None, slug: str | None, folder: str | None) -> None:
-    """Create pending/<folder>/<slug>.md: the request form to fill in, then `gate check` it."""
+    """Create pending/<folder>/<slug>.md for a post called TITLE: the request form to fill in, then `gate check` it."""
     gate = ctx.gate
     options = ctx.mkdocs_config.plugins["approval-gate"].config
     title = " ".join(title.split())

@@ -17,7 +17,18 @@ import click
 from ..decision import LIVE, SCHEDULED
 from ..fields import TEXTS, text_problem
 from ..messages import Reason, state_name
-from ..moves import MoveError, attachments_of, clean_temporaries, move_attachments, move_post, repository_lock
+from ..moves import (
+    MoveError,
+    attachments_of,
+    clean_temporaries,
+    create_file,
+    left_by_move,
+    move_attachments,
+    move_post,
+    remove_file,
+    replace_file,
+    repository_lock,
+)
 from ..readiness import completeness, currency
 from ..records import RecordError, add_record
 from ..repository import CONTENT, PENDING, Gate, Judged
@@ -60,7 +71,7 @@ def refusals_for(
 @click.option("--yes", is_flag=True, help="Put it up even though its period ends within publish_warning_days.")
 @pass_context
 def publish(ctx: Context, path: Path, name: str, yes: bool) -> None:
-    """Check an approved post and move it from the pending folder into the site."""
+    """Check the approved post PATH and move it from the pending folder into the site."""
     gate, now = ctx.gate, build_now()
     file = path.absolute()
     name = " ".join(name.split())
@@ -89,6 +100,11 @@ def publish(ctx: Context, path: Path, name: str, yes: bool) -> None:
             if warnings and not yes:
                 fail(ctx.say("publish_needs_yes"))
             target = gate.target(CONTENT, post_path)
+            judged = gate.judge(file, now)
+            if judged.post.revises is not None:
+                replace_live(ctx, gate, judged, target, {"name": name, "at": utc_stamp(now)}, now)
+                report_done(ctx, gate, post_path, target, gate.judge(target, now))
+                return
             if target.exists() or (attachments_of(file).exists() and attachments_of(target).exists()):
                 clash = target if target.exists() else attachments_of(target)
                 fail(ctx.say("move_clash", path=post_path, detail=str(clash)))
@@ -111,12 +127,58 @@ def publish(ctx: Context, path: Path, name: str, yes: bool) -> None:
     except MoveError as error:  # the lock could not be had: nothing moved
         fail(ctx.say(error.code, path=post_path, detail=error.detail or str(error.path)))
 
-    after = gate.judge(target, now)
-    window = after.post.window
-    if after.decision.state == LIVE:
+    report_done(ctx, gate, post_path, target, gate.judge(target, now))
+
+
+def report_done(ctx: Context, gate: Gate, post_path: str, target: Path, judged: Judged) -> None:
+    after, window = judged.decision, judged.post.window
+    if after.state == LIVE:
         click.echo(ctx.say("publish_done_live", path=post_path, target=str(target)))
-    elif after.decision.state == SCHEDULED and window is not None:
+    elif after.state == SCHEDULED and window is not None:
         start = format_moment(window.start, gate.rules.timezone, ctx.lang)
         click.echo(ctx.say("publish_done_scheduled", path=post_path, target=str(target), start=start))
     else:  # cannot happen: the same bytes, the same path, the same clock
-        fail(ctx.say("publish_changed", path=post_path, state=after.decision.state))
+        fail(ctx.say("publish_changed", path=post_path, state=after.state))
+
+
+def replace_live(
+    ctx: Context, gate: Gate, judged: Judged, target: Path, record: dict[str, str], now: dt.datetime
+) -> None:
+    """Put an approved revision up in place of the version it revises; the caller holds the lock.
+
+    The replaced version is kept first (a new file under <expired_dir>/.revisions/<its number>/,
+    with `taken_down: {at, reason: revised}`); then the revision is written over the live file in
+    one atomic rename (the page is never missing: a build sees the old text or the new one); then
+    the pending copy is removed. Stopped at any point, running `gate publish` again finishes the job."""
+    file, post, post_path = judged.file, judged.post, judged.post.path
+    assert post.revises is not None
+    pending_raw = file.read_bytes()
+    if not target.is_file():
+        fail(ctx.say("publish_revision_no_live", path=post_path, target=str(target)))
+    live = gate.judge(target, now)
+    live_raw = target.read_bytes()
+    if live.post.digest == post.digest and left_by_move(pending_raw, live_raw):
+        remove_file(file)  # an earlier run was stopped after the replacement: only the pending copy is left
+        return
+    if live.post.digest != post.revises.digest:
+        fail(ctx.say("publish_revision_stale", path=post_path, digest=post.revises.digest))
+    if live.decision.state not in (LIVE, SCHEDULED):
+        fail(ctx.say("publish_revision_not_live", path=post_path, state=state_name(live.decision.state, ctx.lang)))
+    if attachments_of(file).exists() or attachments_of(target).exists():
+        fail(ctx.say("amend_attachments", path=post_path, folder=str(attachments_of(target))))
+    archive = gate.revision_target(live.post.revises.number if live.post.revises else 0, post_path)
+    taken = {"at": record["at"], "reason": "revised"}
+    try:
+        kept = add_record(live_raw.decode("utf-8"), "taken_down", taken).encode("utf-8")
+        published = add_record(pending_raw.decode("utf-8"), "published", record).encode("utf-8")
+    except (RecordError, UnicodeDecodeError):
+        fail(ctx.say("amend_unreadable", path=post_path))
+    try:
+        if not (archive.is_file() and not archive.is_symlink() and left_by_move(live_raw, archive.read_bytes())):
+            create_file(archive, kept)
+        replace_file(target, live_raw, published)
+        remove_file(file)
+    except MoveError as error:
+        fail(ctx.say(error.code, path=post_path, detail=str(error.path)))
+    except OSError as error:  # FileChanged: the live file changed meanwhile; nothing was replaced
+        fail(ctx.say("cli_post_changed", path=f"{target}: {error.strerror or error}"))

@@ -6,6 +6,7 @@ check the result with the same parser the build uses, and write it atomically.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -15,10 +16,11 @@ import click
 import yaml
 
 from .. import hardened, signing
+from ..messages import role_name
 from ..registry import ID_RE, Registry, RegistryError, parse_registry
 from ..strict_yaml import StrictLoader, StrictYAMLError
-from ..thaidates import DateError, parse_when
-from .common import Context, build_now, fail, fail_usage, main, pass_context
+from ..thaidates import DateError, display_date, parse_when
+from .common import Context, build_now, fail, fail_usage, main, pass_context, shown_json
 from .keys import be_date, load_signing_key
 
 
@@ -146,11 +148,13 @@ def _quote(value: str) -> str:
 
 
 def add_person(text: str, person_id: str, name: str, position: str | None, roles: list[tuple[str, str]],
-               keys: list[tuple[str, str]]) -> str:  # fmt: skip
+               keys: list[tuple[str, str]], email: str | None = None) -> str:  # fmt: skip
     root = _compose(text)
     lines = [f"- id: {person_id}", f"  name: {_quote(name)}"]
     if position:
         lines.append(f"  position: {_quote(position)}")
+    if email:
+        lines.append(f"  email: {_quote(email)}")
     lines.append("  roles:")
     lines += [f"    - {{role: {role}, from: {start}}}" for role, start in roles]
     if keys:
@@ -278,7 +282,7 @@ def _edit(ctx: Context, change: Any) -> Registry:
 
 @main.group("registry")
 def registry_group() -> None:
-    """Edit the approvers registry (approvers.yml): people, roles and keys."""
+    """Show or edit the approvers registry (approvers.yml): people, roles and keys."""
 
 
 @registry_group.command("add-person")
@@ -289,9 +293,11 @@ def registry_group() -> None:
 @click.option("--from", "start", help="First day the roles and key count (default: today).")
 @click.option("--key", help='Public key line "ssh-ed25519 AAAA… id".')
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), help="A .pub file instead of --key.")
+@click.option("--email", help="Where `gate notify` tells this person what waits for them (optional).")
 @pass_context
 def add_person_command(ctx: Context, person_id: str, name: str, position: str | None, roles: tuple[str, ...],
-                       start: str | None, key: str | None, key_file: Path | None) -> None:  # fmt: skip
+                       start: str | None, key: str | None, key_file: Path | None,
+                       email: str | None) -> None:  # fmt: skip
     """Add a person with their roles (and optionally their key)."""
     if not ID_RE.match(person_id):
         fail_usage(ctx.say("cli_bad_id", id=person_id))
@@ -300,13 +306,24 @@ def add_person_command(ctx: Context, person_id: str, name: str, position: str | 
             fail_usage(ctx.say("registry_role", key="--role", detail=f"{role} ({', '.join(ctx.gate.settings.roles)})"))
     day = _date(ctx, start)
     keys = [(_public_line(ctx, key, key_file), day)] if key or key_file else []
-    registry = _edit(ctx, lambda text: add_person(text, person_id, name, position, [(r, day) for r in roles], keys))
+    registry = _edit(
+        ctx, lambda text: add_person(text, person_id, name, position, [(r, day) for r in roles], keys, email)
+    )
     if person_id not in registry.people:
         fail(ctx.say("cli_registry_no_person", id=person_id))
 
 
+@registry_group.command("set-email")
+@click.option("--id", "person_id", required=True, help="The person's id in approvers.yml.")
+@click.option("--email", required=True, help="The address `gate notify` writes to.")
+@pass_context
+def set_email_command(ctx: Context, person_id: str, email: str) -> None:
+    """Set (or change) the e-mail address `gate notify` uses for a person."""
+    _edit(ctx, lambda text: _set_field(text, _person_node(_compose(text), person_id), "email", _quote(email)))
+
+
 @registry_group.command("add-key")
-@click.option("--id", "person_id", required=True)
+@click.option("--id", "person_id", required=True, help="The person's id in approvers.yml.")
 @click.option("--key", help='Public key line "ssh-ed25519 AAAA… id".')
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), help="A .pub file instead of --key.")
 @click.option("--from", "start", help="First day the key counts (default: today).")
@@ -320,7 +337,7 @@ def add_key_command(ctx: Context, person_id: str, key: str | None, key_file: Pat
 
 
 @registry_group.command("retire-key")
-@click.option("--id", "person_id", required=True)
+@click.option("--id", "person_id", required=True, help="The person's id in approvers.yml.")
 @click.option("--key", required=True, help="The key's SHA256: fingerprint or public key line.")
 @click.option("--until", "end", help="Last day the key counts (default: today). Its earlier signatures stay valid.")
 @pass_context
@@ -332,7 +349,7 @@ def retire_key_command(ctx: Context, person_id: str, key: str, end: str | None) 
 
 
 @registry_group.command("revoke-key")
-@click.option("--id", "person_id", required=True)
+@click.option("--id", "person_id", required=True, help="The person's id in approvers.yml.")
 @click.option("--key", required=True, help="The key's SHA256: fingerprint or public key line.")
 @click.option("--date", "day", help="When it was revoked, for the record (default: today).")
 @pass_context
@@ -380,3 +397,107 @@ def sign_command(ctx: Context, key_file: Path) -> None:
         temporary.unlink(missing_ok=True)
     click.echo(ctx.say("cli_registry_signed", path=sig_file.name, fingerprint=print_, count=len(kept) + 1,
                        version=registry.version))  # fmt: skip
+
+
+# --- reading it ----------------------------------------------------------------------
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+
+def registry_as_json(registry: Registry, file: str, now: dt.datetime) -> dict[str, object]:
+    """Everything the build trusts in approvers.yml, and what holds at `now`.
+    `until` is the first instant a grant no longer holds (a date-only `until` is inclusive)."""
+    return {
+        "file": file,
+        "site_id": registry.site_id,
+        "version": registry.version,
+        "expires": _iso(registry.expires),
+        "now": _iso(now),
+        "people": [
+            {
+                "id": person.id,
+                "name": person.name,
+                "position": person.position,
+                "roles": [
+                    {
+                        "role": grant.role,
+                        "from": _iso(grant.span.start),
+                        "until": _iso(grant.span.end),
+                        "holds_now": grant.span.holds_at(now),
+                    }
+                    for grant in person.roles
+                ],
+                "keys": [
+                    {
+                        "fingerprint": key.fingerprint,
+                        "line": key.line,
+                        "from": _iso(key.span.start),
+                        "until": _iso(key.span.end),
+                        "revoked": key.revoked,
+                        "valid_now": key.valid_at(now),
+                    }
+                    for key in person.keys
+                ],
+            }
+            for person in registry.people.values()
+        ],
+    }
+
+
+def _span_text(ctx: Context, start: dt.datetime | None, end: dt.datetime | None) -> str:
+    """'1 Sep 2026 to 31 Dec 2026', 'from 1 Sep 2026', 'until 31 Dec 2026' or 'always'."""
+    tz = ctx.gate.rules.timezone
+    first = display_date(start.astimezone(tz), ctx.lang) if start else None
+    # `end` is exclusive: people read the last day it still holds.
+    last = display_date((end - dt.timedelta(seconds=1)).astimezone(tz), ctx.lang) if end else None
+    if first and last:
+        return ctx.say("registry_show_span", start=first, end=last)
+    if first:
+        return ctx.say("registry_show_from", start=first)
+    return ctx.say("registry_show_until", end=last) if last else ctx.say("registry_show_always")
+
+
+@registry_group.command("show")
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON document: the people, their roles and keys, and what holds now."
+)
+@pass_context
+def show_command(ctx: Context, as_json: bool) -> None:
+    """List the people in approvers.yml, their roles and keys, and which of them hold now; change nothing."""
+    gate, now = ctx.gate, build_now()
+    file = registry_file(ctx)
+    registry = gate.registry
+    if registry is None:
+        problem = gate.registry_problem
+        fail(problem.text(ctx.lang) if problem else ctx.say("registry_show_missing", path=file.name))
+    if as_json:
+        click.echo(shown_json(json.dumps(registry_as_json(registry, file.name, now), ensure_ascii=False, indent=2)))
+        return
+    click.echo(ctx.say("registry_show_header", path=file.name, site_id=registry.site_id, count=len(registry.people)))
+    for person in registry.people.values():
+        click.echo(ctx.say("registry_show_person", id=person.id, name=person.name, position=person.position or "-"))
+        for grant in person.roles:
+            state = "registry_show_holds" if grant.span.holds_at(now) else "registry_show_not_now"
+            click.echo(
+                ctx.say(
+                    "registry_show_role",
+                    role=grant.role,
+                    title=role_name(grant.role, ctx.lang),
+                    span=_span_text(ctx, grant.span.start, grant.span.end),
+                    state=ctx.say(state),
+                )
+            )
+        for key in person.keys:
+            state = "registry_show_revoked" if key.revoked else (
+                "registry_show_holds" if key.valid_at(now) else "registry_show_not_now"
+            )  # fmt: skip
+            click.echo(
+                ctx.say(
+                    "registry_show_key",
+                    fingerprint=key.fingerprint,
+                    span=_span_text(ctx, key.span.start, key.span.end),
+                    state=ctx.say(state),
+                )
+            )

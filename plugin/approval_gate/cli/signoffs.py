@@ -25,7 +25,7 @@ from ..post import AT_RE, Post, SignOff
 from ..registry import Registry
 from ..repository import Gate, Judged
 from ..signoff import SignOffRefused, make_entry, next_role, utc_stamp, write_entry
-from ..thaidates import thai_date
+from ..thaidates import display_date
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, shown
 from .keys import key_dir, load_signing_key
 
@@ -68,7 +68,11 @@ def show_summary(
     if post.window is not None:
         last = (post.window.end - dt.timedelta(seconds=1)).astimezone(tz)
         click.echo(
-            ctx.say("cli_summary_window", start=thai_date(post.window.start.astimezone(tz)), end=thai_date(last))
+            ctx.say(
+                "cli_summary_window",
+                start=display_date(post.window.start.astimezone(tz), ctx.lang),
+                end=display_date(last, ctx.lang),
+            )
         )
     click.echo(ctx.say("cli_summary_digest", digest=post.digest or "-"))
     # Every key that reaches the site, and every attachment bound to the digest (all escaped by `say`).
@@ -78,11 +82,21 @@ def show_summary(
     click.echo(ctx.say("field_attachments" if bound else "field_no_attachments"))
     for name, sha in bound:
         click.echo(ctx.say("cli_summary_attachment", name=name, sha256=sha))
+    if post.revises is not None:
+        from ..review import revision_changes
+
+        click.echo(ctx.say("cli_revision_changes", number=post.revises.number))
+        changes = revision_changes(gate, judged)
+        if changes is None:
+            click.echo(f"    {ctx.say('review_revision_no_live')}")
+        marks = {"add": "+ ", "del": "- ", "same": "  ", "hunk": ""}
+        for line in changes or ():
+            click.echo(f"    {marks[line.kind]}{shown(line.text)}")
     if not decision.chain:
         click.echo(ctx.say("cli_summary_no_chain"))
     for number, entry in enumerate(decision.chain, 1):
         person = registry.people.get(entry.signer)
-        when = thai_date(entry.at.astimezone(tz), with_time=True) if entry.at else entry.at_text
+        when = display_date(entry.at.astimezone(tz), ctx.lang, with_time=True) if entry.at else entry.at_text
         click.echo(
             ctx.say(
                 "cli_summary_chain_entry", number=number, role=role_name(entry.role, ctx.lang),

@@ -27,7 +27,7 @@ from ..queue import (
 )
 from ..register import markdown_text
 from ..repository import CONTENT, EXPIRED_PLACE, PENDING
-from ..thaidates import thai_date
+from ..thaidates import display_date
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context, shown_json, shown_lines
 
 SHOWN_CHANGES = 5  # text and Markdown list the next few; --json lists them all
@@ -49,9 +49,8 @@ def format_age(age: dt.timedelta, lang: str) -> str:
 
 
 def format_moment(moment: dt.datetime, tz: ZoneInfo, lang: str) -> str:
-    """An instant in the site's zone: '25 พ.ย. 2569 เวลา 17.00 น.' or '2026-11-25 17:00'."""
-    local = moment.astimezone(tz)
-    return thai_date(local, with_time=True) if lang == "th" else local.strftime("%Y-%m-%d %H:%M")
+    """An instant in the site's zone: '25 พ.ย. 2569 เวลา 17.00 น.' or '25 Nov 2026 17:00'."""
+    return display_date(moment.astimezone(tz), lang, with_time=True)
 
 
 def iso(moment: dt.datetime | None) -> str | None:
@@ -153,6 +152,16 @@ def as_text(queue: Queue, tz: ZoneInfo, lang: str, folders: Mapping[str, str] | 
                 if line:
                     out.append(f"    {line}")
     out += ["", on_site(queue, lang)]
+    requested = [item for item in queue.items if item.judged.place == "content" and item.group in (LIVE, SCHEDULED)]
+    requested = [item for item in requested if item.judged.decision.withdrawal_requests]
+    if requested:
+        out += ["", message("status_withdrawal_requests", lang, count=len(requested))]
+    for item in requested:
+        post = item.judged.post
+        folder = (folders or {}).get(item.judged.place, item.judged.place)
+        out.append(f"  {folder}/{post.path}: {post.title or '-'}")
+        for entry in item.judged.decision.withdrawal_requests:
+            out.append("    " + message("status_withdrawal_request", lang, signer=entry.signer, reason=entry.reason))
     out += ["", message("status_next_header", lang)]
     out += [f"  {line}" for line in change_lines(queue, tz, lang)]
     return "\n".join(out)
@@ -230,7 +239,7 @@ def _refusal_json(refusal: SignOff | None) -> dict[str, str | None] | None:
     return {"role": refusal.role, "signer": refusal.signer, "reason": refusal.reason, "at": refusal.at_text}
 
 
-def as_json(queue: Queue) -> str:
+def as_json(queue: Queue, lang: str) -> str:
     def minutes(value: dt.timedelta | None) -> int | None:
         return int(value.total_seconds() // 60) if value is not None else None
 
@@ -259,7 +268,7 @@ def as_json(queue: Queue) -> str:
                 else None,
                 "revised": item.revised,
                 "refusal": _refusal_json(refusal),
-                "reasons": [{"code": r.code, "key": r.key, "text": r.text("en")} for r in decision.reasons],
+                "reasons": [{"code": r.code, "key": r.key, "text": r.text(lang)} for r in decision.reasons],
                 "window": [iso(post.window.start), iso(post.window.end)] if post.window else None,
             }
         )
@@ -286,7 +295,7 @@ def status(ctx: Context, as_json_flag: bool, markdown: bool, fail_overdue: bool)
     queue = load_queue(ctx, now)
     tz = ctx.gate.rules.timezone
     if as_json_flag:
-        click.echo(shown_json(as_json(queue)))
+        click.echo(shown_json(as_json(queue, ctx.lang)))
     elif markdown:
         click.echo(as_markdown(queue, tz, ctx.lang, _folders(ctx)))
     else:

@@ -45,7 +45,7 @@ def plan_as_json(
             "attachments": None
             if folder is None
             else {"from": shown(folder), "to": shown(attachments_of(step.target))},
-            "why": "expired",
+            "why": step.why,
             "until": iso(step.until) if step.until else None,
             "url": tombstones.url_path(urls[step.post_path], config.site_url) if step.post_path in urls else None,
             "done": not dry_run and step.post_path in result.moved,
@@ -88,7 +88,7 @@ def sweep(ctx: Context, dry_run: bool, as_json: bool) -> None:
     if as_json:
         document = plan_as_json(gate, result, urls, config, ctx, dry_run=dry_run)
         document["returned_to_pending"] = returned.moved
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        click.echo(shown_json(json.dumps(document, ensure_ascii=False, indent=2)))
         raise SystemExit(EXIT_FAILED if result.problems else EXIT_OK)
     target = os.path.relpath(gate.expired_dir, gate.root)
     for post_path in result.moved:

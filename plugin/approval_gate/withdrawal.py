@@ -1,0 +1,217 @@
+"""Withdrawal: a signed order to take a live post down now, whatever its window.
+
+An entry of the record key `withdrawals` is made and checked like a sign-off: an SSH
+signature (SSHSIG, namespace `approval-gate-v1`) over a canonical JSON statement
+`{type: approval-gate/withdrawal/v1, site, path, digest, action, role, signer, reason, at}`.
+The statement names the post's path and digest, so a withdrawal cannot be replayed onto
+another post or onto another text of this one; its `type` differs from a sign-off's, so
+neither can stand for the other. `ssh-keygen -Y verify` checks it with the same
+`allowed_signers` line as the signer's sign-offs.
+
+`action: withdraw` is an order, by the configured role (`withdraw_role`, the director by
+default); `action: request` is a request by another role of the chain (the chair), which
+takes nothing down by itself and tells the director what to sign.
+
+Verify, then decide. An entry that does not verify (forged, unknown signer, wrong role,
+revoked key, a future time, another post's digest…) makes the post `invalid`: it is
+neither taken down *as withdrawn* (the notice and the register would name a director who
+never signed) nor left up silently (someone tried to change the post's fate without the
+right key). Invalid posts are kept out of the site with a warning that fails
+`mkdocs build --strict`, so a person looks at it. Nobody gains power by forging one: anyone
+who can write a post's file can already take it off the site by deleting or editing it,
+and nobody can put a post *up* with a withdrawal.
+
+Pure functions over plain data: no files, no MkDocs, no clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import signing
+from .canonical import canonical_json
+from .messages import Reason
+from .post import Post, Withdrawal
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from .registry import Registry
+
+STATEMENT_TYPE = "approval-gate/withdrawal/v1"
+WITHDRAW, REQUEST = "withdraw", "request"
+STATEMENT_KEYS = ("type", "site", "path", "digest", "action", "role", "signer", "reason", "at")
+
+Verifier = Callable[[str, bytes, str], bool]
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def witness_key(site_id: str, post_path: str, entry: Withdrawal) -> str:
+    """What the witness (signoffs-seen.json) records a withdrawal under, as for a sign-off: the
+    SHA-256 of its signature (of its statement when signatures are off), hex."""
+    if entry.sig:
+        return hashlib.sha256(entry.sig.encode("utf-8")).hexdigest()
+    return hashlib.sha256(statement(site_id, post_path, entry)).hexdigest()
+
+
+def statement(site_id: str, post_path: str, entry: Withdrawal) -> bytes:
+    """The exact bytes a withdrawal's signature covers."""
+    fields = {
+        "type": STATEMENT_TYPE,
+        "site": site_id,
+        "path": post_path,
+        "digest": entry.digest,
+        "action": entry.action,
+        "role": entry.role,
+        "signer": entry.signer,
+        "reason": entry.reason,
+        "at": entry.at_text,
+    }
+    return canonical_json(fields).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the withdrawals of a post amount to: the order that counts on the current digest
+    (the first valid one), the valid requests on it, and every problem of every entry."""
+
+    order: Withdrawal | None
+    requests: tuple[Withdrawal, ...]
+    problems: tuple[Reason, ...]
+
+
+def action_for(role: str, order_role: str) -> str:
+    """What a signer in `role` records: an order, or a request for one."""
+    return WITHDRAW if role == order_role else REQUEST
+
+
+def entry_problems(
+    entry: Withdrawal,
+    post: Post,
+    registry: Registry | None,
+    *,
+    site_id: str,
+    roles: tuple[str, ...],
+    order_role: str,
+    signatures: bool,
+    now: dt.datetime,
+    verify: Verifier = signing.verify,
+    seen: Mapping[str, dt.datetime] | None = None,
+) -> list[Reason]:
+    """Every reason this withdrawal entry does not count (empty: it counts).
+
+    `seen`: the witness, as for sign-offs: an entry first seen by the publish run after its
+    signer's role or key ended does not count, whatever its `at` says (no backdating)."""
+    where = f"withdrawals[{entry.index + 1}]"
+    problems = list(entry.problems)
+    if entry.at is not None and entry.at > now:
+        problems.append(Reason("signoff_future", f"{where}.at", {"value": entry.at_text}))
+    if entry.role not in roles:
+        problems.append(Reason("withdrawal_role", f"{where}.role", {"role": entry.role}))
+    elif entry.action and entry.action != action_for(entry.role, order_role):
+        problems.append(Reason("withdrawal_action_role", f"{where}.action", {"role": entry.role}))
+    if registry is None:
+        return [*problems, Reason("registry_missing_for_check", where)]
+    person = registry.people.get(entry.signer)
+    if person is None:
+        return [*problems, Reason("signer_unknown", f"{where}.signer", {"signer": entry.signer})]
+    if entry.at is not None and not person.holds(entry.role, entry.at):
+        problems.append(Reason("role_not_held", f"{where}.role", {"signer": entry.signer, "role": entry.role}))
+    first = seen.get(witness_key(site_id, post.path, entry), now) if seen is not None else None
+    held = [grant for grant in person.roles if grant.role == entry.role and entry.at and grant.span.holds_at(entry.at)]
+    ends = [grant.span.end for grant in held if grant.span.end is not None]
+    if first is not None and held and len(ends) == len(held) and all(first >= end for end in ends):
+        params = {"signer": entry.signer, "role": entry.role, "seen": _stamp(first), "end": _stamp(max(ends))}
+        problems.append(Reason("signoff_seen_after_role", f"{where}.at", params))
+    if not signatures:
+        return problems
+    if not entry.key or not entry.sig:
+        return [*problems, Reason("signature_missing", where)]
+    found = registry.key_by_fingerprint(entry.key)
+    if found is None:
+        return [*problems, Reason("key_unknown", f"{where}.key", {"fingerprint": entry.key})]
+    owner, grant = found
+    if owner.id != entry.signer:
+        problems.append(Reason("key_not_signers", f"{where}.key", {"signer": entry.signer, "owner": owner.id}))
+    if first is not None and grant.span.end is not None and first >= grant.span.end:
+        params = {"fingerprint": grant.fingerprint, "seen": _stamp(first), "end": _stamp(grant.span.end)}
+        problems.append(Reason("signoff_seen_after_key", f"{where}.key", params))
+    if grant.revoked:
+        problems.append(Reason("key_revoked", f"{where}.key", {"fingerprint": entry.key}))
+    elif entry.at is not None and not grant.span.holds_at(entry.at):
+        problems.append(Reason("key_not_valid_at", f"{where}.key", {"fingerprint": entry.key, "at": entry.at_text}))
+    if not verify(grant.line, statement(site_id, post.path, entry), entry.sig):
+        problems.append(Reason("signature_bad", f"{where}.sig"))
+    return problems
+
+
+def check(
+    post: Post,
+    registry: Registry | None,
+    *,
+    site_id: str,
+    roles: tuple[str, ...],
+    order_role: str,
+    signatures: bool,
+    now: dt.datetime,
+    verify: Verifier = signing.verify,
+    seen: Mapping[str, dt.datetime] | None = None,
+) -> Checked:
+    """Check every entry (on any digest: a forged entry is never ignored), and pick the order
+    and the requests that concern the current text."""
+    order: Withdrawal | None = None
+    requests: list[Withdrawal] = []
+    problems: list[Reason] = []
+    for entry in post.withdrawals:
+        found = entry_problems(
+            entry, post, registry, site_id=site_id, roles=roles, order_role=order_role, signatures=signatures,
+            now=now, verify=verify, seen=seen,
+        )  # fmt: skip
+        problems += found
+        if found or entry.digest != post.digest:
+            continue
+        if entry.action == WITHDRAW and order is None:
+            order = entry
+        elif entry.action == REQUEST:
+            requests.append(entry)
+    return Checked(order, tuple(requests), tuple(problems))
+
+
+def make_entry(
+    post: Post,
+    *,
+    site_id: str,
+    action: str,
+    role: str,
+    signer: str,
+    reason: str,
+    at: str,
+    key: Ed25519PrivateKey | None,
+) -> dict[str, str]:
+    """A new `withdrawals` entry for the post's current digest, signed with `key` (None only
+    with `signatures: off`)."""
+    if post.digest is None:
+        raise ValueError("a post without a digest cannot be withdrawn")
+    entry: dict[str, str] = {
+        "action": action, "role": role, "signer": signer, "reason": reason, "digest": post.digest, "at": at,
+    }  # fmt: skip
+    if key is not None:
+        draft = Withdrawal(
+            index=len(post.withdrawals), action=action, role=role, signer=signer, reason=reason,
+            digest=post.digest, at_text=at, at=None, key=None, sig=None,
+        )  # fmt: skip
+        entry["key"] = signing.fingerprint(signing.public_line(key.public_key()))
+        entry["sig"] = signing.sign(key, statement(site_id, post.path, draft))
+    return entry
+
+
+def statements(post: Post, site_id: str) -> list[tuple[Withdrawal, bytes]]:
+    """Each withdrawal entry with the bytes its signature covers (for `gate audit`)."""
+    return [(entry, statement(site_id, post.path, entry)) for entry in post.withdrawals]
