@@ -32,6 +32,7 @@ def test_defaults() -> None:
         "preview": True,
         "default_agency": None,
         "categories": [],
+        "evidence_pack_url": "",
     }.items() <= dict(config).items()
 
 
@@ -45,6 +46,23 @@ def test_defaults() -> None:
         ({"timezone": "Bangkok"}, "timezone", "unknown time zone 'Bangkok'; write an IANA name such as Asia/Bangkok"),
         ({"roles": ["chair", "chair"]}, "roles", "list each role once, in signing order, e.g. [chair, director]"),
         ({"roles": []}, "roles", "list each role once, in signing order, e.g. [chair, director]"),
+        (
+            {"evidence_pack_url": "javascript:alert(1)//{year}"},
+            "evidence_pack_url",
+            "'javascript:alert(1)//{year}' is not an http(s) address; "
+            "write one such as https://ita.example.go.th/evidence-{year}.pdf",
+        ),
+        (
+            {"evidence_pack_url": "https://ita.example.go.th/{yaer}.pdf"},
+            "evidence_pack_url",
+            "'https://ita.example.go.th/{yaer}.pdf' is not an http(s) address; "
+            "write one such as https://ita.example.go.th/evidence-{year}.pdf",
+        ),
+        (
+            {"evidence_pack_url": "https://ita.example.go.th/a b.pdf"},
+            "evidence_pack_url",
+            "'https://ita.example.go.th/a b.pdf' contains spaces or control characters; write the address without them",
+        ),
     ],
 )
 def test_bad_values(values: dict[str, object], key: str, text: str) -> None:

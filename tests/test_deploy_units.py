@@ -131,7 +131,8 @@ def test_gitlab_template_does_what_the_github_workflow_does() -> None:
     assert isinstance(publish, dict) and isinstance(deploy, dict) and isinstance(report, dict)
     script = "\n".join(publish["script"])
     for step in ("gate check content", "if ! make build; then", "make build STRICT=", "scripts/publish-local commit",
-                 'git push -o ci.skip "$remote"', "gate next", "gate status --markdown"):  # fmt: skip
+                 'git push -o ci.skip "$remote"', "gate next", "gate status --markdown",
+                 "gate capture ||"):  # fmt: skip
         assert step in script, step
     assert (publish["resource_group"], publish["interruptible"]) == ("publish", False)
     assert publish["artifacts"] == {"when": "always", "expire_in": "1 week", "paths": ["site/", "report/"]}

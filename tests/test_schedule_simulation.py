@@ -2,8 +2,9 @@
 CI runs) at pinned instants in a real git repository made from the example site.
 
 At each instant: which posts are live in site/, which were taken down and committed (only
-those, by the bot identity, with [skip ci]), which URLs serve a tombstone, what `gate next`
-says; and a second run at the same instant changes nothing and commits nothing.
+those and the print screens of posts newly up, by the bot identity, with [skip ci]), which
+URLs serve a tombstone, what `gate next` says; and a second run at the same instant changes
+nothing and commits nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import subprocess
 import sys
 import textwrap
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -28,7 +29,7 @@ from approval_gate.post import Rules, load_post
 from approval_gate.registry import parse_registry
 from approval_gate.signoff import make_entry, write_entry
 from approval_gate.thaidates import parse_when
-from conftest import EXAMPLE_PARTS, REPO, before_its_build, pristine_example
+from conftest import EXAMPLE_PARTS, REPO, before_its_build, pristine_example, require_tool
 
 UTC = dt.UTC
 SITE_ID = "pathumthani-health"
@@ -50,6 +51,9 @@ OWN_POSTS = {
     "sim-b": ('"2569-11-27 09:00"', '"2569-11-29 18:00"'),  # up and down at a time of day
     "sim-c": ("2569-11-28", "2570-01-31"),  # up at 2026-11-28 00:00 +07; stays up
 }
+
+
+POLICY_PAGES = {"contact", "privacy-policy", "website-policy"}  # gated pages of the example, live all week
 
 
 @dataclass(frozen=True)
@@ -251,7 +255,10 @@ def add_overdue_request(repo: Path) -> Path:
 
 @pytest.mark.slow
 def test_a_week_of_scheduled_publishing(repo: Path, git_env: dict[str, str]) -> None:
+    require_tool("chromium")  # each run files a print screen of every post newly up (gate capture)
     site = repo / "site"
+    captured: set[str] = set()
+    subjects: list[str] = []
     for instant in WEEK:
         if instant.overdue and not (repo / "pending" / POSTS / "sim-waiting.md").exists():
             add_overdue_request(repo)
@@ -269,7 +276,10 @@ def test_a_week_of_scheduled_publishing(repo: Path, git_env: dict[str, str]) -> 
         assert next_change(first.stdout) == instant.next_change, where
 
         commits = git(repo, "rev-list", f"{head}..HEAD", env=git_env).split()
-        if not instant.moved:
+        # First up in this run: photographed, and the capture committed (the gated policy pages too).
+        new = (instant.live | POLICY_PAGES) - captured
+        captured |= instant.live | POLICY_PAGES
+        if not instant.moved and not new:
             assert commits == [], where
             assert "nothing to commit" in first.stdout, where
         else:
@@ -277,10 +287,17 @@ def test_a_week_of_scheduled_publishing(repo: Path, git_env: dict[str, str]) -> 
             show = ("show", "--no-renames", "--name-status", "--format=%an|%s", "HEAD")
             shown = git(repo, "-c", "core.quotePath=false", *show, env=git_env)
             header, *changes = [line for line in shown.splitlines() if line]
-            assert header == "approval-gate|Take down expired posts [skip ci]", where
+            subject = "Take down expired posts" if instant.moved else "File print screens of published posts"
+            subjects.append(f"{subject} [skip ci]")
+            assert header == f"approval-gate|{subject} [skip ci]", where
             expected = {f"D\tcontent/{POSTS}/{name}.md" for name in instant.moved}
             expected |= {f"A\tpending/expired/{POSTS}/{name}.md" for name in instant.moved}
-            assert set(changes) == expected, where
+            filed = {change for change in changes if change.startswith("A\tevidence/")}
+            assert set(changes) - filed == expected, where
+            # An image and its record per post newly up, in a folder named for the post.
+            assert {(name, suffix) for name in new for suffix in (".png", ".json")} == {
+                (PurePosixPath(change).parent.name, PurePosixPath(change).suffix) for change in filed
+            }, where
             for name in instant.moved:
                 moved = (repo / "pending" / "expired" / POSTS / f"{name}.md").read_text(encoding="utf-8")
                 stamp = instant.moment.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -300,7 +317,8 @@ def test_a_week_of_scheduled_publishing(repo: Path, git_env: dict[str, str]) -> 
         assert fingerprint(site) == before, where
 
     log = git(repo, "log", "--format=%s", env=git_env).splitlines()
-    assert log == ["Take down expired posts [skip ci]"] * 3 + ["Site"]
+    assert log == [*reversed(subjects), "Site"]
+    assert ["Take down expired posts [skip ci]"] * 3 == [subject for subject in subjects if "Take down" in subject]
 
 
 def test_dry_run_builds_but_commits_nothing(repo: Path, git_env: dict[str, str]) -> None:

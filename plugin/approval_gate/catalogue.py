@@ -1863,4 +1863,148 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ช่อง `date` {value} ไม่ตรงกับวันของ publish_from หน้าเว็บจะแสดงวันที่สองวันสำหรับโพสต์เดียว "
         "ให้เขียน `date: {right}` (วันเดียวกับ publish_from เป็นปี ค.ศ. ตามที่บล็อกอ่าน)",
     ),
+    # --- the ITA evidence pack: print screens (gate capture) and the yearly pack (gate evidence) ---
+    "evidence_footer": (
+        "Print screen of {url}\ntaken {date} by the publish run (approval-gate), page built from digest {digest}…",
+        "ภาพหน้าจอของ {url}\nบันทึกเมื่อ {date} โดยขั้นตอนเผยแพร่ (approval-gate) หน้าเว็บสร้างจากรหัสตรวจสอบ {digest}…",
+    ),
+    "evidence_note_unwritable": (
+        "cannot write the note of built pages {path} ({detail}); `gate capture` will have nothing to capture "
+        "until a build can write it: check that the folder is writable",
+        "เขียนบันทึกหน้าที่สร้างแล้ว {path} ไม่ได้ ({detail}) `gate capture` จะไม่มีหน้าให้บันทึกภาพจนกว่าการสร้างเว็บไซต์"
+        "จะเขียนได้ ให้ตรวจสอบว่าโฟลเดอร์เขียนได้",
+    ),
+    "cli_capture_no_note": (
+        "warning: no print screens taken: the note of built pages {path} cannot be read ({detail}); "
+        "run `mkdocs build` first (publishing goes on; the next run tries again)",
+        "คำเตือน: ไม่ได้บันทึกภาพหน้าจอ เพราะอ่านบันทึกหน้าที่สร้างแล้ว {path} ไม่ได้ ({detail}) "
+        "ให้รัน `mkdocs build` ก่อน (การเผยแพร่ดำเนินต่อไป และจะลองใหม่ในรอบถัดไป)",
+    ),
+    "cli_capture_changed": (
+        "warning: {post}: not captured: the post changed or is no longer live since the build; "
+        "build again (the next publish run captures it)",
+        "คำเตือน: {post}: ไม่ได้บันทึกภาพหน้าจอ เพราะโพสต์เปลี่ยนไปหรือไม่ได้เผยแพร่แล้วหลังการสร้างเว็บไซต์ "
+        "ให้สร้างเว็บไซต์ใหม่ (รอบเผยแพร่ถัดไปจะบันทึกให้)",
+    ),
+    "cli_capture_no_page": (
+        "warning: {post}: not captured: its page {path} is not in the built site; build again",
+        "คำเตือน: {post}: ไม่ได้บันทึกภาพหน้าจอ เพราะไม่พบหน้าเว็บ {path} ในเว็บไซต์ที่สร้างแล้ว ให้สร้างเว็บไซต์ใหม่",
+    ),
+    "cli_capture_failed": (
+        "warning: {post}: the print screen failed ({detail}); publishing goes on, the next run tries again",
+        "คำเตือน: {post}: บันทึกภาพหน้าจอไม่สำเร็จ ({detail}) การเผยแพร่ดำเนินต่อไป และจะลองใหม่ในรอบถัดไป",
+    ),
+    "cli_capture_no_browser": (
+        "warning: no print screens taken: headless Chromium cannot start ({detail}); install Debian's `chromium` "
+        "and the `site` extra (websocket-client); publishing goes on, the next run tries again",
+        "คำเตือน: ไม่ได้บันทึกภาพหน้าจอ เพราะเปิด Chromium แบบไม่มีหน้าจอไม่ได้ ({detail}) ให้ติดตั้ง `chromium` "
+        "ของ Debian และส่วนเสริม `site` (websocket-client) การเผยแพร่ดำเนินต่อไป และจะลองใหม่ในรอบถัดไป",
+    ),
+    "cli_capture_done": (
+        "captured {post}: {path}",
+        "บันทึกภาพหน้าจอ {post}: {path}",
+    ),
+    "cli_capture_summary": (
+        "print screens: {captured} taken, {kept} already filed, {failed} failed",
+        "ภาพหน้าจอ: บันทึกใหม่ {captured} รายการ มีอยู่แล้ว {kept} รายการ ไม่สำเร็จ {failed} รายการ",
+    ),
+    "cli_evidence_bad_capture": (
+        "warning: {path}: a print screen's record cannot be read ({detail}); it is left out of the pack: "
+        "restore it from the repository's history",
+        "คำเตือน: {path}: อ่านข้อมูลกำกับภาพหน้าจอไม่ได้ ({detail}) จึงไม่รวมไว้ในชุดหลักฐาน ให้กู้คืนไฟล์จากประวัติของคลังข้อมูล",
+    ),
+    "cli_evidence_unwritable": (
+        "cannot write {path} ({detail}); choose a writable folder with --out",
+        "เขียนไฟล์ {path} ไม่ได้ ({detail}) ให้เลือกโฟลเดอร์ที่เขียนได้ด้วย --out",
+    ),
+    "cli_evidence_written": (
+        "evidence pack: {count} items\n  {pdf}\n  {zip}",
+        "ชุดหลักฐาน: {count} รายการ\n  {pdf}\n  {zip}",
+    ),
+    "cli_evidence_unverified": (
+        "{count} sign-offs do not verify: see each item's verification page",
+        "มีการลงนาม {count} รายการที่ตรวจสอบไม่ผ่าน ดูหน้าการตรวจสอบของแต่ละรายการ",
+    ),
+    "pack_title": (
+        "Evidence of publication on the website, fiscal year {year} BE (ITA, MOIT 1)",
+        "หลักฐานการเผยแพร่ข้อมูลผ่านเว็บไซต์ ปีงบประมาณ พ.ศ. {year} (ITA ตัวชี้วัด MOIT 1)",
+    ),
+    "pack_count": ("{count} items", "จำนวน {count} รายการ"),
+    "pack_made": ("Made and signatures checked on {date}", "จัดทำและตรวจสอบลายมือชื่ออิเล็กทรอนิกส์เมื่อ {date}"),
+    "pack_zip_beside": (
+        "Signature files for re-checking with ssh-keygen: {name}",
+        "ไฟล์สำหรับตรวจสอบลายมือชื่อซ้ำด้วย ssh-keygen: {name}",
+    ),
+    "pack_index": ("Index", "สารบัญรายการ"),
+    "pack_empty": ("No item in this fiscal year.", "ไม่มีรายการในปีงบประมาณนี้"),
+    "pack_col_item": ("Item", "เรื่อง"),
+    "pack_col_up": ("Put up", "วันที่ขึ้นเผยแพร่"),
+    "pack_col_down": ("Taken down", "วันที่นำลง"),
+    "pack_col_requester": ("Requester", "ผู้รับผิดชอบการให้ข้อมูล"),
+    "pack_col_chair": ("Chair", "ประธานศูนย์ข้อมูลข่าวสาร"),
+    "pack_col_director": ("Director", "ผู้อนุมัติรับรอง"),
+    "pack_col_uploader": ("Put up by", "ผู้นำข้อมูลขึ้นเผยแพร่"),
+    "pack_col_status": ("Status", "สถานะ"),
+    "pack_blank_form": (
+        "The blank request form (MOIT 1, item 1.4)",
+        "แบบฟอร์มการขอเผยแพร่ข้อมูล (ฉบับว่าง) (MOIT 1 ข้อ 1.4)",
+    ),
+    "pack_status_live": ("on the website", "เผยแพร่อยู่บนเว็บไซต์"),
+    "pack_status_down": ("taken down on {date}", "นำลงเมื่อ {date}"),
+    "pack_status_other": ("not on the website: {state}", "ไม่ได้เผยแพร่บนเว็บไซต์: {state}"),
+    "pack_file": ("File", "ไฟล์"),
+    "pack_digest": ("Digest of the post now", "รหัสตรวจสอบของโพสต์ปัจจุบัน"),
+    "pack_zip_folder": ("Signature files", "ไฟล์ลายมือชื่อ"),
+    "pack_verification": ("Signature check on {date}", "ผลการตรวจสอบลายมือชื่ออิเล็กทรอนิกส์ เมื่อ {date}"),
+    "pack_decision_approve": ("approved", "อนุมัติ"),
+    "pack_decision_reject": ("refused", "ไม่อนุมัติ"),
+    "pack_key": ("Key fingerprint", "ลายนิ้วมือกุญแจ"),
+    "pack_signed_digest": ("Digest signed", "รหัสตรวจสอบที่ลงนาม"),
+    "pack_verified": (
+        "Verified: the signature is valid for this version of the post",
+        "ตรวจสอบผ่าน: ลายมือชื่อถูกต้องสำหรับโพสต์ฉบับนี้",
+    ),
+    "pack_superseded": (
+        "Signed an earlier version: the post was amended and its current version verifies (above or below)",
+        "ลงนามในฉบับก่อนหน้า: โพสต์ได้รับการแก้ไขและฉบับปัจจุบันตรวจสอบผ่าน",
+    ),
+    "pack_not_verified": ("Does not verify", "ตรวจสอบไม่ผ่าน (does not verify)"),
+    "pack_unsigned": ("no signature was recorded (signatures: off)", "ไม่มีลายมือชื่ออิเล็กทรอนิกส์ (signatures: off)"),
+    "pack_key_unknown": (
+        "the key {fingerprint} is not in the registry",
+        "ไม่พบกุญแจ {fingerprint} ในทะเบียนผู้อนุมัติ",
+    ),
+    "pack_key_not_signer": ("the key does not belong to {signer}", "กุญแจนี้ไม่ใช่ของ {signer}"),
+    "pack_bad_signature": ("the signature does not match the statement", "ลายมือชื่อไม่ตรงกับข้อความที่ลงนาม"),
+    "pack_digest_changed": (
+        "the post changed after this sign-off: signed {signed}, now {current}",
+        "โพสต์ถูกแก้ไขหลังการลงนาม: ลงนามที่ {signed} ปัจจุบันเป็น {current}",
+    ),
+    "pack_gate_objects": ("the gate does not count this sign-off (see below)", "ระบบไม่นับการลงนามนี้ (ดูด้านล่าง)"),
+    "pack_no_signoffs": ("No sign-off recorded.", "ไม่มีการลงนาม"),
+    "pack_problems": ("What the gate holds against the post now:", "ปัญหาของโพสต์ในขณะนี้:"),
+    "pack_capture": ("Print screen taken {date} of {url}", "ภาพหน้าจอ บันทึกเมื่อ {date} จาก {url}"),
+    "pack_capture_current": ("It shows this version of the post.", "เป็นภาพของโพสต์ฉบับนี้"),
+    "pack_capture_older": (
+        "It shows an earlier version of the post (digest {digest}).",
+        "เป็นภาพของโพสต์ฉบับก่อนหน้า (รหัสตรวจสอบ {digest})",
+    ),
+    "pack_no_capture": ("No print screen was filed for this item.", "ไม่มีภาพหน้าจอของรายการนี้"),
+    "pack_zip_readme": (
+        "Evidence pack, fiscal year {year}: one folder per item, as numbered in the PDF.\n"
+        "Each holds entryN.statement (the exact bytes signed), entryN.sig (the SSH signature),\n"
+        "allowed_signers (the approvers' public keys) and verify.sh, which runs for each sign-off:\n"
+        "  ssh-keygen -Y verify -f allowed_signers -I SIGNER -n approval-gate-v1 -s entryN.sig < entryN.statement\n"
+        "A statement names the post's digest; the PDF's verification page compares it with the post's.",
+        "ชุดหลักฐาน ปีงบประมาณ {year}: หนึ่งโฟลเดอร์ต่อหนึ่งรายการ ตามลำดับเลขใน PDF\n"
+        "แต่ละโฟลเดอร์มี entryN.statement (ข้อความที่ลงนามทุกไบต์) entryN.sig (ลายมือชื่อ SSH)\n"
+        "allowed_signers (กุญแจสาธารณะของผู้อนุมัติ) และ verify.sh ซึ่งรันคำสั่งนี้สำหรับการลงนามแต่ละครั้ง:\n"
+        "  ssh-keygen -Y verify -f allowed_signers -I SIGNER -n approval-gate-v1 -s entryN.sig < entryN.statement\n"
+        "ข้อความที่ลงนามระบุรหัสตรวจสอบของโพสต์ หน้าการตรวจสอบใน PDF เทียบกับรหัสของโพสต์ปัจจุบัน",
+    ),
+    "register_pack": (
+        "The evidence pack of fiscal year {year} BE (forms, print screens, signature checks)",
+        "ชุดหลักฐานปีงบประมาณ พ.ศ. {year} (แบบฟอร์ม ภาพหน้าจอ ผลการตรวจสอบลายมือชื่อ)",
+    ),
+    "register_evidence": ("evidence", "หลักฐาน"),
 }

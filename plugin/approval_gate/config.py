@@ -24,6 +24,24 @@ class TimeZone(c.Type[str]):
         return name
 
 
+class HttpTemplate(c.Type[str]):
+    """An http(s) address, possibly with `{year}`; empty for none."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="")
+
+    def run_validation(self, value: object) -> str:
+        text: str = super().run_validation(value)
+        probe = text.replace("{year}", "2570")
+        if text and (not probe.startswith(("https://", "http://")) or "{" in probe or "}" in probe):
+            raise ValidationError(
+                f"{text!r} is not an http(s) address; write one such as https://ita.example.go.th/evidence-{{year}}.pdf"
+            )
+        if any(ch.isspace() or ord(ch) < 32 for ch in text):
+            raise ValidationError(f"{text!r} contains spaces or control characters; write the address without them")
+        return text
+
+
 class Chain(c.ListOfItems[str]):
     """The sign-off roles: at least one, each once."""
 
@@ -141,6 +159,13 @@ class GateConfig(base.Config):
     """Add the publication register (/register/, ทะเบียนการเผยแพร่ข้อมูล): every post that was ever
     live, by fiscal year and month, each with its filled request form as a page (and a PDF when
     the `[pdf]` extra is installed): the evidence for ITA item MOIT 1."""
+
+    evidence_pack_url = HttpTemplate()
+    """Where the office files each fiscal year's ITA evidence pack (`gate evidence`), as an http(s)
+    address with `{year}` for the Buddhist-Era fiscal year, e.g.
+    `https://ita.example.go.th/evidence/evidence-{year}.pdf`; the register links it under each
+    fiscal year. Empty (the default): no link. The pack is never built into the site: it holds
+    the pages of posts that were taken down."""
 
     thai_digits = c.Type(bool, default=False)
     """Write dates on the public site (post dates, blog lists, archive titles, the register and its

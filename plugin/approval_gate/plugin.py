@@ -117,6 +117,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.previews: dict[str, preview.Item] = {}  # served src URI -> previewed post
         self.dashboard_url = ""
         self.expiring_urls: dict[str, str] = {}  # post path -> URL, recorded when taken down
+        self.built_pages: dict[str, tuple[str, str]] = {}  # page path of a live post -> (url, output file)
 
     # --- lifecycle -------------------------------------------------------------
 
@@ -140,6 +141,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         self.gate.cache = self.cache
         self.cache.start_build()
         self.now = get_build_datetime()  # honours SOURCE_DATE_EPOCH; read once per build
+        self.site_dir = str(config.site_dir)
         # CI builds what the public sees, so a preview there would only hide mistakes; and
         # unapproved posts are shown only to this machine.
         self.previewing = self.serving and self.config.preview and self.config.enabled and "CI" not in os.environ
@@ -278,7 +280,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         """The register page, each listed post's form (HTML, and PDF when WeasyPrint loads) and the fonts."""
         from . import form
         from .register import FONTS_DIR as REGISTER_FONTS
-        from .register import REGISTER_PAGE, approved_and_started, entry_for, form_uri, group
+        from .register import REGISTER_PAGE, approved_and_started, entry_for, fiscal_year, form_uri, group, item_anchor
+        from .register import pack_url as filed_pack
         from .register import page_markdown as register_markdown
 
         gate = self._gate()
@@ -297,12 +300,19 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         with_pdf = not self.serving and form.pdf_available()  # printing is slow: `build` only
         names = {pid: person.name for pid, person in gate.registry.people.items()} if gate.registry else {}
         entries = [entry_for(post, verdict, on_site=up, tz=tz, names=names) for post, verdict, up in listed.values()]
+        template = self.config.evidence_pack_url  # where the office files each year's pack (never in the site)
         page = register_markdown(
             group(entries),
             lang=self.lang,
             page_link=lambda entry: posixpath.relpath(entry.post_path, posixpath.dirname(REGISTER_PAGE)),
             with_pdf=with_pdf,
             thai_digits=self.config.thai_digits,
+            pack_link=lambda year: filed_pack(template, year) if template else None,
+            evidence_link=lambda entry: (
+                f"{filed_pack(template, fiscal_year(entry.start.date()))}#{item_anchor(entry.post_path)}"
+                if template
+                else None
+            ),
         )
         added = [File.generated(config, REGISTER_PAGE, content=page, inclusion=InclusionLevel.INCLUDED)]
         for name in (*form.FONT_FILES.values(), "OFL.txt"):
@@ -475,6 +485,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         """Preview pages carry a Content-Security-Policy: nothing loads from elsewhere, nothing
         is submitted, and only the theme's own scripts run (the content has none: it is sanitised).
         MkDocs' own 'DRAFT' mark on them is written in the site's language."""
+        if page.file.src_uri in self.live and not self.serving:
+            self.built_pages[page.file.src_uri] = (page.url, page.file.dest_uri)
         if self.previewing:
             output = theme.draft_marker(output, self.lang)
         if not self.previewing or (
@@ -591,6 +603,7 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
     def on_shutdown(self) -> None:
         self._unstage()
         self._record_witness()
+        self._note_built_pages()
         if self.gate is None or not self.takes_down():
             return
         if self.failed:
@@ -611,6 +624,30 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             for post_path in returned.moved:
                 log.warning(message("returned_to_pending", "en", path=post_path))
         self._summarise(moved=len(result.moved) if result else 0)
+
+    # --- what `gate capture` photographs --------------------------------------------
+
+    def _note_built_pages(self) -> None:
+        """After a successful `mkdocs build`, note which live posts it wrote and where (evidence.py)."""
+        gate = self.gate
+        if gate is None or not self.started or self.command != "build" or self.serving or self.failed:
+            return
+        from . import evidence
+        from .register import fiscal_year
+
+        pages = []
+        for src_uri, (url, dest) in self.built_pages.items():
+            post, decision = self.judged[src_uri]
+            if decision.state != LIVE or post.digest is None or post.window is None:
+                continue
+            start = post.window.start.astimezone(gate.rules.timezone).date()
+            pages.append(evidence.BuiltPage(post.path, url, dest, post.digest, fiscal_year(start)))
+        try:
+            evidence.write_built_pages(gate.root, Path(self.site_dir), self.now, pages)
+        except MoveError as error:
+            log.warning(
+                message("evidence_note_unwritable", "en", path=str(error.path), detail=error.detail or error.code)
+            )
 
     # --- the witness of sign-off times -------------------------------------------
 

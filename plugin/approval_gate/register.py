@@ -168,6 +168,23 @@ def link_target(path: str) -> str:
     return "".join(char if char == "/" or safe_char(char) else quote(char, safe="") for char in path)
 
 
+def pack_url(template: str, year: int) -> str:
+    return template.replace("{year}", str(year))
+
+
+def item_anchor(post_path: str) -> str:
+    """The named destination of an item in the evidence pack (pack.py), from its post path."""
+    return "item-" + "".join(
+        char if char.isascii() and char.isalnum() else "-" for char in post_path.removesuffix(".md")
+    )
+
+
+def url_target(url: str) -> str:
+    """An http(s) address (checked by the configuration) as a Markdown link target: spaces,
+    parentheses, brackets and quotes percent-encoded, so it can only ever be that address."""
+    return quote(url, safe=":/?#&=%.~-_+,;@")
+
+
 def page_markdown(
     years: tuple[FiscalYear, ...],
     *,
@@ -175,9 +192,12 @@ def page_markdown(
     page_link: Callable[[Entry], str | None],
     with_pdf: bool,
     thai_digits: bool = False,
+    evidence_link: Callable[[Entry], str | None] = lambda entry: None,
+    pack_link: Callable[[int], str | None] = lambda year: None,
 ) -> str:
-    """The register page. `page_link` gives a Markdown link target for a live post (or None);
-    links to forms are relative to REGISTER_PAGE."""
+    """The register page. `page_link` gives a Markdown link target for a live post (or None),
+    `pack_link` the address where a fiscal year's evidence pack is filed and `evidence_link`
+    an item's place in it (absolute http(s) addresses); links to forms are relative to REGISTER_PAGE."""
 
     def day(moment: dt.date) -> str:
         return display_date(moment, lang, thai_digits=thai_digits)
@@ -198,6 +218,8 @@ def page_markdown(
         lines += [f"## {message('register_fiscal_year', lang, year=number(year.year))}", ""]
         span = message("register_fiscal_span", lang, start=day(year.first_day), end=day(year.last_day))
         lines += [f"{span} · {message('register_count', lang, count=number(year.count))}", ""]
+        if (pack := pack_link(year.year)) is not None:
+            lines += [f"[{message('register_pack', lang, year=number(year.year))}]({url_target(pack)})", ""]
         for month in year.months:
             lines += [f"### {month_title(month)}", ""]
             for entry in month.entries:
@@ -216,6 +238,8 @@ def page_markdown(
                 kinds = [("register_form", "html"), ("register_pdf", "pdf")][: 2 if with_pdf else 1]
                 uris = [(code, form_uri(entry.post_path, extension, entry.revision)) for code, extension in kinds]
                 links = [f"[{message(code, lang)}]({link_target(uri.removeprefix(here))})" for code, uri in uris]
+                if (evidence := evidence_link(entry)) is not None:
+                    links.append(f"[{message('register_evidence', lang)}]({url_target(evidence)})")
                 agency = f" — {markdown_text(entry.agency)}" if entry.agency else ""
                 lines.append(f"- {day(entry.start)} · {shown}{agency} · {' · '.join(links)}")
             lines.append("")

@@ -10,7 +10,9 @@ from __future__ import annotations
 from . import (  # noqa: F401
     amend,
     audit,
+    capture,
     check,
+    evidence_cmd,
     fix,
     form,
     init,
