@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import signing, withdrawal
 from .messages import Reason
 from .post import Post, SignOff, Withdrawal
-from .registry import KeyGrant, Person, Registry
+from .registry import Registry
+from .signed_entry import Verifier, signer_problems, stamp
 
 INVALID, REJECTED, SCHEDULED, LIVE, EXPIRED = "invalid", "rejected", "scheduled", "live", "expired"
 
 # (public key line, statement, signature) -> valid; a pure function, so a caller may memoise it.
-Verifier = Callable[[str, bytes, str], bool]
 # witness_key(...) -> the instant the publish run first saw that sign-off (witness.py keeps it).
 Witness = Mapping[str, dt.datetime]
 
@@ -84,40 +84,6 @@ def witness_key(post_path: str, settings: Settings, entry: SignOff) -> str:
     return hashlib.sha256(signoff_statement(post_path, settings, entry, None)).hexdigest()
 
 
-def _stamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _witnessed(
-    entry: SignOff, post: Post, settings: Settings, person: Person, key: KeyGrant | None, now: dt.datetime,
-    seen: Witness,
-) -> list[Reason]:  # fmt: skip
-    """A sign-off first seen (by the publish run) after its signer's role or key ended does not
-    count, whatever its `at` says: a retired approver cannot sign by backdating. Never seen
-    before means seen now."""
-    where = f"signoffs[{entry.index + 1}]"
-    first = seen.get(witness_key(post.path, settings, entry), now)
-    problems = []
-    held = [grant for grant in person.roles if grant.role == entry.role and entry.at and grant.span.holds_at(entry.at)]
-    ends = [grant.span.end for grant in held]
-    if held and all(end is not None and first >= end for end in ends):
-        end = max(end for end in ends if end is not None)
-        problems.append(
-            Reason(
-                "signoff_seen_after_role", f"{where}.at",
-                {"signer": entry.signer, "role": entry.role, "seen": _stamp(first), "end": _stamp(end)},
-            )
-        )  # fmt: skip
-    if key is not None and key.span.end is not None and first >= key.span.end:
-        problems.append(
-            Reason(
-                "signoff_seen_after_key", f"{where}.key",
-                {"fingerprint": key.fingerprint, "seen": _stamp(first), "end": _stamp(key.span.end)},
-            )
-        )  # fmt: skip
-    return problems
-
-
 def statements(post: Post, settings: Settings) -> list[tuple[SignOff, bytes]]:
     """Each sign-off with the exact bytes its signature covers (for auditors and tools).
 
@@ -151,37 +117,13 @@ def _check_entry(
     requested = post.requester.date.at if post.requester and post.requester.date else None
     if entry.at is not None and requested is not None and entry.at < requested:
         problems.append(
-            Reason("signoff_before_request", f"{where}.at", {"value": entry.at_text, "requested": _stamp(requested)})
+            Reason("signoff_before_request", f"{where}.at", {"value": entry.at_text, "requested": stamp(requested)})
         )
-    if registry is None:
-        return [*problems, Reason("registry_missing_for_check", where)]
-    person = registry.people.get(entry.signer)
-    if person is None:
-        return [*problems, Reason("signer_unknown", f"{where}.signer", {"signer": entry.signer})]
-    if entry.at is not None and not person.holds(entry.role, entry.at):
-        problems.append(Reason("role_not_held", f"{where}.role", {"signer": entry.signer, "role": entry.role}))
-    if not settings.signatures:
-        return problems + (_witnessed(entry, post, settings, person, None, now, seen) if seen is not None else [])
-    if not entry.key or not entry.sig:
-        return [*problems, Reason("signature_missing", where)]
-    found = registry.key_by_fingerprint(entry.key)
-    if found is None:
-        return [*problems, Reason("key_unknown", f"{where}.key", {"fingerprint": entry.key or ""})]
-    owner, grant = found
-    if seen is not None:
-        problems += _witnessed(entry, post, settings, person, grant, now, seen)
-    if owner.id != entry.signer:
-        problems.append(Reason("key_not_signers", f"{where}.key", {"signer": entry.signer, "owner": owner.id}))
-    if grant.revoked:  # revocation voids every signature the key made, old ones included
-        problems.append(Reason("key_revoked", f"{where}.key", {"fingerprint": entry.key or ""}))
-    elif entry.at is not None and not grant.span.holds_at(entry.at):
-        problems.append(
-            Reason("key_not_valid_at", f"{where}.key", {"fingerprint": entry.key or "", "at": entry.at_text})
-        )
-    message = signoff_statement(post.path, settings, entry, prev)
-    if not verify(grant.line, message, entry.sig):
-        problems.append(Reason("signature_bad", f"{where}.sig"))
-    return problems
+    first_seen = seen.get(witness_key(post.path, settings, entry), now) if seen is not None else None
+    return problems + signer_problems(
+        entry, where, registry, statement=signoff_statement(post.path, settings, entry, prev),
+        signatures=settings.signatures, verify=verify, first_seen=first_seen,
+    )  # fmt: skip
 
 
 def _window_state(post: Post, now: dt.datetime) -> str | None:

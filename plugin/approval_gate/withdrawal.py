@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,7 @@ from . import signing
 from .canonical import canonical_json
 from .messages import Reason
 from .post import Post, Withdrawal
+from .signed_entry import Verifier, signer_problems
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -45,12 +46,6 @@ if TYPE_CHECKING:
 STATEMENT_TYPE = "approval-gate/withdrawal/v1"
 WITHDRAW, REQUEST = "withdraw", "request"
 STATEMENT_KEYS = ("type", "site", "path", "digest", "action", "role", "signer", "reason", "at")
-
-Verifier = Callable[[str, bytes, str], bool]
-
-
-def _stamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def witness_key(site_id: str, post_path: str, entry: Withdrawal) -> str:
@@ -117,39 +112,11 @@ def entry_problems(
         problems.append(Reason("withdrawal_role", f"{where}.role", {"role": entry.role}))
     elif entry.action and entry.action != action_for(entry.role, order_role):
         problems.append(Reason("withdrawal_action_role", f"{where}.action", {"role": entry.role}))
-    if registry is None:
-        return [*problems, Reason("registry_missing_for_check", where)]
-    person = registry.people.get(entry.signer)
-    if person is None:
-        return [*problems, Reason("signer_unknown", f"{where}.signer", {"signer": entry.signer})]
-    if entry.at is not None and not person.holds(entry.role, entry.at):
-        problems.append(Reason("role_not_held", f"{where}.role", {"signer": entry.signer, "role": entry.role}))
-    first = seen.get(witness_key(site_id, post.path, entry), now) if seen is not None else None
-    held = [grant for grant in person.roles if grant.role == entry.role and entry.at and grant.span.holds_at(entry.at)]
-    ends = [grant.span.end for grant in held if grant.span.end is not None]
-    if first is not None and held and len(ends) == len(held) and all(first >= end for end in ends):
-        params = {"signer": entry.signer, "role": entry.role, "seen": _stamp(first), "end": _stamp(max(ends))}
-        problems.append(Reason("signoff_seen_after_role", f"{where}.at", params))
-    if not signatures:
-        return problems
-    if not entry.key or not entry.sig:
-        return [*problems, Reason("signature_missing", where)]
-    found = registry.key_by_fingerprint(entry.key)
-    if found is None:
-        return [*problems, Reason("key_unknown", f"{where}.key", {"fingerprint": entry.key})]
-    owner, grant = found
-    if owner.id != entry.signer:
-        problems.append(Reason("key_not_signers", f"{where}.key", {"signer": entry.signer, "owner": owner.id}))
-    if first is not None and grant.span.end is not None and first >= grant.span.end:
-        params = {"fingerprint": grant.fingerprint, "seen": _stamp(first), "end": _stamp(grant.span.end)}
-        problems.append(Reason("signoff_seen_after_key", f"{where}.key", params))
-    if grant.revoked:
-        problems.append(Reason("key_revoked", f"{where}.key", {"fingerprint": entry.key}))
-    elif entry.at is not None and not grant.span.holds_at(entry.at):
-        problems.append(Reason("key_not_valid_at", f"{where}.key", {"fingerprint": entry.key, "at": entry.at_text}))
-    if not verify(grant.line, statement(site_id, post.path, entry), entry.sig):
-        problems.append(Reason("signature_bad", f"{where}.sig"))
-    return problems
+    first_seen = seen.get(witness_key(site_id, post.path, entry), now) if seen is not None else None
+    return problems + signer_problems(
+        entry, where, registry, statement=statement(site_id, post.path, entry),
+        signatures=signatures, verify=verify, first_seen=first_seen,
+    )  # fmt: skip
 
 
 def check(
