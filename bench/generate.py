@@ -131,12 +131,15 @@ def _form(index: int, expired: bool, rng: random.Random, attach: bool) -> tuple[
     topic, tags = TOPICS[index % len(TOPICS)]
     title = f"{topic} ฉบับที่ {index + 1}"
     category = CATEGORIES[index % len(CATEGORIES)]
+    # The blog's `date` is the day of `publish_from` (Common Era, as the blog reads it); days
+    # spread over many months give the archive and the blog index realistic sizes.
     if expired:
         day = dt.date(2026, 9, 1) + dt.timedelta(days=index % 30)
-        start, until = dt.date(2569, 9, 1), dt.date(2569, 10, 31)
+        until = dt.date(2569, 10, 31)
     else:
         day = dt.date(2025, 1, 1) + dt.timedelta(days=index % 600)
-        start, until = dt.date(2569, 11, 1), dt.date(2579, 12, 31)
+        until = dt.date(2579, 12, 31)
+    start = day.replace(year=day.year + 543)
     meta: dict[str, Any] = {
         "title": title,
         "category": category,

@@ -29,6 +29,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import NOW, PDF, PHOTO, generate, set_gate
+from peak_memory import build_peak_mib
 
 BENCH = Path(__file__).resolve().parent
 WORK = BENCH / "out"
@@ -57,29 +58,13 @@ def build(site: Path, posts: int | None) -> tuple[float, float]:
     return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, wall
 
 
-# One build in a process of its own that reports its own peak resident memory (KiB on Linux).
-MEASURED_BUILD = """\
-import resource, sys
-from mkdocs.__main__ import cli
-try:
-    cli(["build", "--strict"])
-except SystemExit as done:
-    if done.code:
-        raise
-print("peak-kib", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
-"""
-
-
 def peak_memory(site: Path) -> dict[str, float]:
     """Peak resident memory (MiB) of one build with the gate and one without it."""
     peaks = {}
     for gated in (True, False):
         set_gate(site, gated)
         shutil.rmtree(site / "site", ignore_errors=True)
-        result = subprocess.run([sys.executable, "-c", MEASURED_BUILD], cwd=site, env=ENV, capture_output=True)
-        if result.returncode != 0:
-            raise SystemExit(f"mkdocs build failed in {site}:\n{result.stderr.decode()[-3000:]}")
-        peaks["with" if gated else "without"] = int(result.stderr.decode().rsplit("peak-kib", 1)[1].split()[0]) / 1024
+        peaks["with" if gated else "without"] = build_peak_mib(site, ENV)
     set_gate(site, True)
     return peaks
 
