@@ -38,8 +38,9 @@ check: $(STAMP) ## the gate's decision for every post
 publish: $(STAMP) ## check, build, report and commit taken-down posts as CI does (DRY_RUN=1: no commit)
 	BIN=$(BIN) DRY_RUN=$(DRY_RUN) scripts/publish-local
 
-test: $(STAMP) ## run the whole test suite
+test: $(STAMP) ## run the whole test suite: the quick set, then the slow cases (marker `slow`)
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m slow
 
 lint: $(STAMP) ## ruff, mypy --strict and the import contracts (pyproject.toml)
 	$(BIN)/ruff check plugin tests
