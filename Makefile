@@ -51,9 +51,10 @@ lint: $(STAMP) ## ruff, mypy --strict and the import contracts (pyproject.toml)
 demo: $(STAMP) ## a ten-minute guided walk through the workflow, with demo keys, in a throwaway folder
 	$(BIN)/python scripts/demo.py
 
-bench: $(STAMP) ## measure the gate, write bench/RESULTS.md (and gate watch's latency: bench/watch-latency.json)
+bench: $(STAMP) ## measure the gate: bench/RESULTS.md, gate watch's latency and the evidence pack's time (bench/*.json)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/watch_latency.py
+	$(BIN)/python bench/evidence_pack.py
 
 clean: ## remove the built site and the virtual environment
 	rm -rf site $(VENV)

@@ -7,13 +7,14 @@ photographing 300 pages is `gate capture`'s cost, paid once per post at publicat
 the pack's. Then `gate evidence --fiscal-year 2570` runs as a real process, and the PDF's
 pages and bookmarks are counted with poppler's pdfinfo and pdftohtml.
 
-    python bench/evidence_pack.py [--items 300] [--keep DIR]
+    python bench/evidence_pack.py [--items 300] [--keep DIR]    (writes bench/evidence-pack.json)
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import re
 import subprocess
@@ -29,6 +30,7 @@ from approval_gate import evidence
 from approval_gate.post import Rules, load_post
 from approval_gate.register import fiscal_year
 
+RESULTS = Path(__file__).resolve().parent / "evidence-pack.json"
 NOW = dt.datetime(2026, 12, 1, 3, 0, tzinfo=dt.UTC)  # FY 2570, every post live
 TARGET = 60.0
 
@@ -101,6 +103,19 @@ def main() -> None:
             f"{args.items} items: {seconds:.1f} s ({verdict}), {pages.group(1) if pages else '?'} pages, "
             f"{marks} bookmarks, {size:.1f} MB PDF, {(out / 'evidence-2570.zip').stat().st_size / 1e3:.0f} kB ZIP"
         )
+        results = {
+            "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "load_average": os.getloadavg()[0],
+            "items": args.items,
+            "seconds": round(seconds, 1),
+            "target_seconds": TARGET,
+            "pages": int(pages.group(1)) if pages else None,
+            "bookmarks": marks,
+            "pdf_mb": round(size, 1),
+            "zip_kb": round((out / "evidence-2570.zip").stat().st_size / 1e3),
+        }
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {RESULTS}")
 
 
 if __name__ == "__main__":

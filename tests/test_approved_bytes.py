@@ -230,7 +230,7 @@ def test_a_replaced_attachment_voids_the_signoffs(factory: SiteFactory) -> None:
     assert leaks(factory.root, "tokreplaced") == [] and leaks(factory.root, "tokoriginal") == []
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is KiB on Linux only")
+@pytest.mark.skipif(sys.platform != "linux", reason="the peak is read from /proc/self/status")
 def test_a_build_holds_one_posts_attachments_at_a_time(tmp_path: Path) -> None:
     """Twelve live posts with an 8 MiB PDF each (96 MiB) build in about the memory of the same
     posts with 8 KiB PDFs: the bytes are staged as each post is decided, not kept to the end."""
