@@ -132,7 +132,9 @@ def _form(index: int, expired: bool, rng: random.Random, attach: bool) -> tuple[
     title = f"{topic} ฉบับที่ {index + 1}"
     category = CATEGORIES[index % len(CATEGORIES)]
     # The blog's `date` is the day of `publish_from` (Common Era, as the blog reads it); days
-    # spread over many months give the archive and the blog index realistic sizes.
+    # spread over many months give the archive and the blog index realistic sizes. `categories`
+    # repeats the form's `category`, as the example's posts do: the build without the gate then
+    # has the same category pages as the gated one (which would otherwise add them itself).
     if expired:
         day = dt.date(2026, 9, 1) + dt.timedelta(days=index % 30)
         until = dt.date(2569, 10, 31)
@@ -143,6 +145,7 @@ def _form(index: int, expired: bool, rng: random.Random, attach: bool) -> tuple[
     meta: dict[str, Any] = {
         "title": title,
         "category": category,
+        "categories": [category],
         "date": day,
         "publish_from": start,
         "publish_until": until,
@@ -150,7 +153,7 @@ def _form(index: int, expired: bool, rng: random.Random, attach: bool) -> tuple[
         "requester": dict(REQUESTER),
     }
     yaml_text = (
-        f"title: {title}\ncategory: {category}\ndate: {day.isoformat()}\n"
+        f"title: {title}\ncategory: {category}\ncategories: [{category}]\ndate: {day.isoformat()}\n"
         f"publish_from: {start.isoformat()}\npublish_until: {until.isoformat()}\n"
         f"tags: [{', '.join(tags)}]\n{REQUESTER_YAML}"
     )
