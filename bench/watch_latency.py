@@ -87,7 +87,7 @@ def main() -> None:
         gate = str(Path(sys.executable).with_name("gate"))
         command = [gate, "-f", str(factory.root / "mkdocs.yml"), "watch", "--web-root", str(web_root)]
         watcher = subprocess.Popen(
-            [*command, "--poll", str(options.poll), "--nginx-test=", "--nginx-reload="],
+            [*command, "--poll", str(options.poll), "--nginx-test=", "--nginx-reload=", "--no-capture"],
             env=environment,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import http.client
+import json
 import os
 import signal
 import subprocess
@@ -24,6 +25,7 @@ import pytest
 
 from approval_gate import releases
 from approval_gate.watch import WatchError, read_clock
+from conftest import require_tool
 from factory import SiteFactory
 from webserver import nginx_binary, running_nginx
 
@@ -81,7 +83,16 @@ def watching(site: Path, web_root: Path, clock: Path, log: Path, *extra: str) ->
     environment = {**os.environ, **ENGLISH, "GATE_CLOCK_FILE": str(clock), "NO_MKDOCS_2_WARNING": "1"}
     environment.pop("SOURCE_DATE_EPOCH", None)
     command = [str(Path(sys.executable).with_name("gate")), "-f", str(site / "mkdocs.yml"), "watch"]
-    command += ["--web-root", str(web_root), "--poll", "0.05", "--retry", "0.5", *extra]
+    command += [
+        "--web-root",
+        str(web_root),
+        "--poll",
+        "0.05",
+        "--retry",
+        "0.5",
+        "--no-capture",
+        *extra,
+    ]  # a later --capture wins
     with log.open("ab") as output:
         process = subprocess.Popen(
             command, stdout=output, stderr=subprocess.STDOUT, env=environment, start_new_session=True
@@ -308,7 +319,7 @@ def once(site: Path, web_root: Path, clock: Path, *extra: str, lang: str = "en")
     environment.pop("SOURCE_DATE_EPOCH", None)
     command = [str(Path(sys.executable).with_name("gate")), "-f", str(site / "mkdocs.yml"), "--lang", lang]
     command += ["watch", "--once"]
-    command += ["--web-root", str(web_root), *extra]
+    command += ["--web-root", str(web_root), "--no-capture", *extra]  # a later --capture wins
     return subprocess.run(command, env=environment, capture_output=True, text=True, timeout=300, check=False)
 
 
@@ -321,6 +332,23 @@ def test_the_log_line_in_thai_with_buddhist_era_dates(factory: SiteFactory, tmp_
         f"28 พ.ย. 2569 เวลา 17.00 น.: เว็บไซต์รุ่น 20261128T100000Z ขึ้นแล้ว; ขึ้นใหม่: {CLOSING_TITLE} ({CLOSING}); "
         "นำลง: ไม่มี; เปลี่ยนครั้งถัดไป: 28 พ.ย. 2569 เวลา 17.02 น.\n",
     )
+
+
+def test_watch_takes_the_print_screen_of_a_post_that_went_up(factory: SiteFactory, tmp_path: Path) -> None:
+    """With --capture (the default), the deploy is followed by `gate capture` on the new release:
+    the post that went up has its print screen and record under evidence/, at the watcher's instant."""
+    require_tool("chromium")
+    scheduled_site(factory)
+    set_clock(tmp_path / "clock", T0)
+    result = once(factory.root, tmp_path / "www", tmp_path / "clock", "--capture")
+    assert result.returncode == 0, result.stderr
+    assert "gate capture" not in result.stderr  # no capture warning
+    records = list((factory.root / "evidence").rglob("*.json"))
+    assert [record.parent.name for record in records] == ["closing"]
+    captured = json.loads(records[0].read_text(encoding="utf-8"))
+    assert captured["title"] == CLOSING_TITLE or CLOSING_TITLE in captured["heading"]
+    assert captured["captured_at"].startswith("2026-11-28T10:00")
+    assert records[0].with_suffix(".png").stat().st_size > 10_000
 
 
 FAILING_HOOK = "def on_post_build(config):\n    raise RuntimeError('the disk is full')\n"

@@ -1649,6 +1649,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the command after the build ({command}) failed: {detail}; the site is up, fix the command",
         "คำสั่งหลังการสร้างเว็บไซต์ ({command}) ไม่สำเร็จ: {detail} เว็บไซต์ขึ้นแล้ว ให้แก้ไขคำสั่งนี้",
     ),
+    "watch_capture_failed": (
+        "print screens (gate capture) not all taken: {detail}; the site is up, the next build tries again",
+        "ถ่ายภาพหน้าจอ (gate capture) ไม่ครบ: {detail} เว็บไซต์ขึ้นแล้ว การสร้างครั้งถัดไปจะลองใหม่",
+    ),
     "watch_error": (
         "the build stopped on an unexpected error ({detail}); the served site stays; report it with this line",
         "การสร้างเว็บไซต์หยุดเพราะข้อผิดพลาดที่ไม่คาดคิด ({detail}) เว็บไซต์เดิมยังคงอยู่ ให้แจ้งผู้ดูแลระบบพร้อมบรรทัดนี้",

@@ -131,6 +131,7 @@ class Options:
     nginx_test: list[str] = field(default_factory=list)
     nginx_reload: list[str] = field(default_factory=list)
     after_build: list[str] = field(default_factory=list)
+    capture: bool = True  # print screens of posts newly live (gate capture), before `after_build` commits them
 
 
 @dataclass
@@ -227,6 +228,11 @@ class Watcher:
                 self.update_nginx(options.nginx_snippet, release)
             except WatchError as error:  # the notices are up anyway; the next build tries again
                 self.report(error.code, **error.params)
+        if options.capture:  # ITA evidence; never holds back the deploy, retried at the next build
+            command = [sys.executable, "-m", "approval_gate", "-f", str(options.config_file), "capture"]
+            problem = run_command([*command, "--site", str(release)], cwd=options.root, env=self.clock_env(now))
+            if problem is not None:
+                self.report("watch_capture_failed", detail=problem)
         if options.after_build:  # e.g. commit and push the take-downs: scripts/publish-local commit
             problem = run_command(options.after_build, cwd=options.root)
             if problem is not None:
@@ -241,10 +247,15 @@ class Watcher:
         options = self.options
         command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(options.config_file)]
         command += ["-d", str(target)] + (["--strict"] if strict else [])
-        environment = {**os.environ, "SOURCE_DATE_EPOCH": str(int(now.timestamp())), "NO_MKDOCS_2_WARNING": "1"}
         return subprocess.run(
-            command, cwd=options.root, env=environment, capture_output=True, text=True, errors="replace", check=False
-        )
+            command, cwd=options.root, env=self.clock_env(now), capture_output=True, text=True, errors="replace",
+            check=False,
+        )  # fmt: skip
+
+    @staticmethod
+    def clock_env(now: dt.datetime) -> dict[str, str]:
+        """The environment of a child that must judge at the watcher's instant (SOURCE_DATE_EPOCH)."""
+        return {**os.environ, "SOURCE_DATE_EPOCH": str(int(now.timestamp())), "NO_MKDOCS_2_WARNING": "1"}
 
     def update_nginx(self, snippet: Path, release: Path) -> None:
         """Rewrite the 410 snippet when it changed; `nginx -t`, then reload; put the old one back on failure."""
@@ -360,12 +371,14 @@ def write_file(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def run_command(command: Sequence[str], cwd: Path | None = None) -> str | None:
+def run_command(command: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> str | None:
     """Run a command; None when it succeeded, else what it said (its last lines)."""
     if not command:
         return None
     try:
-        result = subprocess.run(list(command), cwd=cwd, capture_output=True, text=True, errors="replace", check=False)
+        result = subprocess.run(
+            list(command), cwd=cwd, env=env, capture_output=True, text=True, errors="replace", check=False
+        )
     except OSError as error:
         return f"{command[0]}: {error.strerror or error}"
     if result.returncode == 0:

@@ -118,6 +118,13 @@ def command_words(text: str | None) -> list[str]:
     "--after-build",
     help="A command run in the repository after each deploy, e.g. 'scripts/publish-local commit' (take-downs).",
 )
+@click.option(
+    "--capture/--no-capture",
+    default=True,
+    show_default=True,
+    help="After each deploy, take the print screens of posts newly live (gate capture, needs Chromium); "
+    "a failure is a warning, tried again at the next build.",
+)
 @click.option("--once", is_flag=True, help="Build and deploy once if anything is due, then exit (for a timer).")
 @pass_context
 def watch(
@@ -133,6 +140,7 @@ def watch(
     nginx_test: str,
     nginx_reload: str,
     after_build: str | None,
+    capture: bool,
     once: bool,
 ) -> None:
     """Publish on this server: build, deploy atomically, sleep until the next change, again."""
@@ -175,6 +183,7 @@ def watch(
         nginx_test=command_words(nginx_test),
         nginx_reload=command_words(nginx_reload),
         after_build=command_words(after_build),
+        capture=capture,
     )
     report = Reporter(ctx, tz)
     try:
