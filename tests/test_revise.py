@@ -13,10 +13,11 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import withdrawal
+from approval_gate import pack, withdrawal
 from approval_gate.canonical import read_post_text
 from approval_gate.cli.amend import revision_text
 from approval_gate.records import add_record, without_keys
+from approval_gate.register import fiscal_year
 from approval_gate.review import revision_changes
 from approval_gate.tombstones import tombstone_html
 from conftest import require_tool, run_mkdocs
@@ -294,6 +295,16 @@ def test_withdrawn_post_is_gone_from_every_output_and_its_signature_verifies_wit
         assert withdrawal.witness_key("test-site", POST, entry) in seen
     office.build()  # the next build lays the same notice from the expired folder
     assert WITHDRAWN_TITLE in built(office.root, URL_PAGE)
+
+    gate = office.factory.gate()  # the ITA evidence pack lists it, withdrawn, with who ordered it and why
+    year = fiscal_year(office.now.astimezone(gate.rules.timezone).date())
+    items = pack.collect(
+        gate.judge_all(office.now), {}, year=year, settings=gate.settings, registry=gate.registry,
+        now=office.now, tz=gate.rules.timezone, lang="th",
+    )  # fmt: skip
+    [item] = [item for item in items if item.post_path == POST]
+    assert item.status.startswith("ถอนการเผยแพร่เมื่อ") and "นายแพทย์ผู้อำนวยการ หนึ่ง" in item.status
+    assert REASON in item.status
 
     out = tmp_path / "audit"
     audit = office.gate("audit", str(moved), "--out", str(out))

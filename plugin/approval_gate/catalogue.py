@@ -1955,6 +1955,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "pack_status_live": ("on the website", "เผยแพร่อยู่บนเว็บไซต์"),
     "pack_status_down": ("taken down on {date}", "นำลงเมื่อ {date}"),
+    "pack_status_withdrawn": (
+        "withdrawn on {date}, ordered by {signer}: {reason}",
+        "ถอนการเผยแพร่เมื่อ {date} ตามคำสั่งของ {signer}: {reason}",
+    ),
     "pack_status_other": ("not on the website: {state}", "ไม่ได้เผยแพร่บนเว็บไซต์: {state}"),
     "pack_file": ("File", "ไฟล์"),
     "pack_digest": ("Digest of the post now", "รหัสตรวจสอบของโพสต์ปัจจุบัน"),

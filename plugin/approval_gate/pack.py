@@ -165,6 +165,11 @@ def collect(
             down = _taken_down(post, tz) or post.window.end.astimezone(tz)
         if approved and decision.state == LIVE and one.place == "content":
             status = message("pack_status_live", lang)
+        elif approved and down is not None and decision.withdrawal is not None:
+            order = decision.withdrawal  # verified in this very decision: who ordered it, and why
+            when = display_date(down, lang, with_time=True)
+            signer = _name(registry, order.signer)
+            status = message("pack_status_withdrawn", lang, date=when, signer=signer, reason=order.reason)
         elif approved and down is not None:
             status = message("pack_status_down", lang, date=display_date(down, lang, with_time=True))
         else:
