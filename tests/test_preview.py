@@ -456,7 +456,7 @@ def test_preview_is_off_unless_served_on_loopback(example_site: Path) -> None:
     """`dev_addr` on a public address: the preview is off, with a warning saying why."""
     config = example_site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "dev_addr: 0.0.0.0:8000\n", encoding="utf-8")
-    from approval_gate.plugin import is_loopback
+    from approval_gate.loopback import is_loopback
 
     assert [True, True, True, False, False] == [
         is_loopback(host) for host in ("127.0.0.1", "::1", "localhost", "0.0.0.0", "192.168.1.5")

@@ -24,6 +24,7 @@ from approval_gate.cli import main
 from approval_gate.cli.common import load_gate
 from approval_gate.cli.review import key_file
 from approval_gate.decision import decide
+from approval_gate.loopback import is_loopback, loopback_address
 from approval_gate.post import load_post
 from approval_gate.repository import Gate
 from approval_gate.review import (
@@ -33,7 +34,6 @@ from approval_gate.review import (
     NotLoopback,
     age_text,
     comparable_lines,
-    is_loopback,
     previous_text,
     queue_rows,
     replace_file,
@@ -265,12 +265,13 @@ def test_clean_reason(typed: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("host", "expected"),
-    [("127.0.0.1", True), ("127.8.9.1", True), ("::1", True), ("0.0.0.0", False), ("192.168.1.5", False),
-     ("localhost", False), ("example.com", False), ("", False)],
+    [("127.0.0.1", True), ("127.8.9.1", True), ("::1", True), ("[::1]", True), ("0.0.0.0", False),
+     ("192.168.1.5", False), ("localhost", False), ("example.com", False), ("", False), ("[::]", False)],
 )  # fmt: skip
-def test_is_loopback(host: str, expected: bool) -> None:
-    """Only loopback address literals count."""
-    assert expected == is_loopback(host)
+def test_the_desk_binds_only_to_a_loopback_address(host: str, expected: bool) -> None:
+    """Only loopback address literals count: the desk binds its socket to the address itself."""
+    assert expected == (loopback_address(host) is not None)
+    assert is_loopback(host) == (expected or host == "localhost")  # names people type: localhost too
 
 
 def test_text_diff_shows_what_changed() -> None:

@@ -18,7 +18,6 @@ needed. Standard library only; no click, no MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import json
 import smtplib
 import ssl
@@ -34,12 +33,12 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
+from .loopback import is_loopback
 from .registry import EMAIL_RE
 
 SECURITY = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 TIMEOUT = 30.0  # seconds, per connection and per request
-LOOPBACK_NAMES = ("localhost",)
 
 
 class SetupError(ValueError):
@@ -74,15 +73,6 @@ class SmtpSettings:
 class WebhookSettings:
     url: str
     token: str
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def smtp_from_env(env: Mapping[str, str]) -> SmtpSettings | None:

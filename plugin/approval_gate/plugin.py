@@ -19,7 +19,6 @@ expired posts are moved out of `docs_dir` only after a successful, clean build.
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import logging
 import os
 import posixpath
@@ -45,6 +44,7 @@ from .adopt import exclude_docs_lines
 from .binding import MARKDOWN_SUFFIXES, MarkdownSetup, attachment_folder
 from .config import GateConfig
 from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
+from .loopback import is_loopback
 from .messages import Reason, message, site_language, state_name
 from .moves import MoveError
 from .plain import visible
@@ -77,15 +77,6 @@ def is_serving(command: str) -> bool:
     """True inside `serve`, including `serve --clean` (which reports 'build' to on_startup):
     MkDocs and ProperDocs import their serve command only to serve."""
     return command == "serve" or any(name in sys.modules for name in SERVE_MODULES)
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def revision_of(post: Post) -> int:

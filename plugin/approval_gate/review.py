@@ -21,7 +21,6 @@ import contextlib
 import datetime as dt
 import difflib
 import hmac
-import ipaddress
 import secrets
 import socket
 import subprocess
@@ -45,6 +44,7 @@ from .binding import attachment_folder
 from .canonical import RECORD_KEYS, PostFormatError, canonical_json, read_post_text
 from .catalogue import CATALOGUE
 from .decision import INVALID, Decision, awaiting
+from .loopback import loopback_address
 from .messages import message, role_name, state_name
 from .moves import FileChanged, MoveError, replace_file, repository_lock
 from .post import Post, SignOff
@@ -232,13 +232,6 @@ def revision_changes(gate: Gate, judged: Judged) -> list[DiffLine] | None:
         return text_diff(old, new)
     except (OSError, PostFormatError):
         return None
-
-
-def is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 # --- reading earlier texts from git ------------------------------------------
@@ -613,9 +606,11 @@ class DeskServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, desk: Desk, host: str = "127.0.0.1", port: int = 0, idle: dt.timedelta = DEFAULT_IDLE) -> None:
-        if not is_loopback(host):
+        address = loopback_address(host)  # an address literal: the socket binds to it
+        if address is None:
             raise NotLoopback(message("review_not_loopback", desk.lang, host=host))
-        if ipaddress.ip_address(host).version == 6:
+        host = str(address)
+        if address.version == 6:
             self.address_family = socket.AF_INET6
         self.desk = desk
         self.token = secrets.token_urlsafe(32)
