@@ -42,7 +42,8 @@ def entry_line(entry: dict[str, Any]) -> str:
     return json.dumps(entry, ensure_ascii=False, separators=(", ", ": "))
 
 
-def _top_level_value_node(yaml_text: str, key: str) -> yaml.Node | None:
+def _mapping_root(yaml_text: str) -> yaml.MappingNode:
+    """The front matter's top-level mapping, as nodes (positions kept)."""
     loader = StrictLoader(yaml_text.replace("\r\n", "\n").replace("\r", "\n"))
     try:
         root = loader.get_single_node()
@@ -50,6 +51,11 @@ def _top_level_value_node(yaml_text: str, key: str) -> yaml.Node | None:
         loader.dispose()
     if not isinstance(root, yaml.MappingNode):
         raise RecordError("front_matter_not_mapping")
+    return root
+
+
+def _top_level_value_node(yaml_text: str, key: str) -> yaml.Node | None:
+    root = _mapping_root(yaml_text)
     for key_node, value_node in root.value:
         if key_node.value == key:
             return value_node  # type: ignore[no-any-return]
@@ -100,13 +106,7 @@ def without_keys(text: str, keys: tuple[str, ...]) -> str:
     every other byte kept: how `gate amend` drops the records of the live version from its copy."""
     start, end, _ = _front_matter_span(text)
     yaml_text = text[start:end]
-    loader = StrictLoader(yaml_text.replace("\r\n", "\n").replace("\r", "\n"))
-    try:
-        root = loader.get_single_node()
-    finally:
-        loader.dispose()
-    if not isinstance(root, yaml.MappingNode):
-        raise RecordError("front_matter_not_mapping")
+    root = _mapping_root(yaml_text)
     starts = [(key_node.start_mark.line, key_node.value) for key_node, _ in root.value]
     cuts = []
     for number, (line, name) in enumerate(starts):

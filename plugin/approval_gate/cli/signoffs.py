@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -153,19 +153,7 @@ def imported_entry(
 ) -> dict[str, str | None]:  # fmt: skip
     """The entry for a signature made with `ssh-keygen -Y sign` over a statement from `--ssh-keygen`."""
     post, decision = judged.post, judged.decision
-    statement_file = signature_file.with_suffix("") if signature_file.suffix == ".sig" else None
-    if statement_file is None or not statement_file.is_file():
-        fail_usage(ctx.say("cli_statement_missing", path=str(signature_file)))
-    raw = statement_file.read_bytes()
-    try:
-        fields = json.loads(raw.decode("utf-8"))
-        sig = signing.read_signature(signature_file.read_text(encoding="utf-8"))
-    except (ValueError, signing.SignatureFormatError):
-        fail_usage(ctx.say("cli_statement_bad", path=str(statement_file)))
-    if not isinstance(fields, dict) or set(fields) != STATEMENT_KEYS or fields.get("type") != signing.STATEMENT_TYPE:
-        fail_usage(ctx.say("cli_statement_bad", path=str(statement_file)))
-    if fields["digest"] != post.digest:
-        fail(ctx.say("cli_statement_stale", path=str(statement_file)))
+    raw, fields, sig, statement_file = read_statement(ctx, signature_file, STATEMENT_KEYS, signing.STATEMENT_TYPE, post)
     reason = fields["reason"]
     if reason is not None and (not isinstance(reason, str) or clean_reason(ctx, reason) != reason):
         fail_usage(ctx.say("cli_statement_bad", path=str(statement_file)))
@@ -181,17 +169,45 @@ def imported_entry(
     if statement_for(post, decision, settings, entry) != raw:
         # Another site, path, role, signer, decision or chain: not a statement for this step.
         fail(ctx.say("cli_statement_mismatch", path=str(statement_file)))
+    entry["key"], entry["sig"] = signed_by(ctx, registry, signer, raw, sig, signature_file), sig
+    return entry
+
+
+def read_statement(
+    ctx: Context, signature_file: Path, keys: Iterable[str], statement_type: str, post: Post
+) -> tuple[bytes, dict[str, Any], str, Path]:
+    """The statement `gate … --ssh-keygen` wrote beside FILE.sig (as FILE), its fields and the
+    signature: (bytes, fields, signature, statement file). Exits unless it is a statement of
+    `statement_type` with exactly `keys`, over the post's current digest."""
+    statement_file = signature_file.with_suffix("") if signature_file.suffix == ".sig" else None
+    if statement_file is None or not statement_file.is_file():
+        fail_usage(ctx.say("cli_statement_missing", path=str(signature_file)))
+    raw = statement_file.read_bytes()
+    try:
+        fields = json.loads(raw.decode("utf-8"))
+        sig = signing.read_signature(signature_file.read_text(encoding="utf-8"))
+    except (ValueError, signing.SignatureFormatError):
+        fail_usage(ctx.say("cli_statement_bad", path=str(statement_file)))
+    if not isinstance(fields, dict) or set(fields) != set(keys) or fields.get("type") != statement_type:
+        fail_usage(ctx.say("cli_statement_bad", path=str(statement_file)))
+    if fields["digest"] != post.digest:
+        fail(ctx.say("cli_statement_stale", path=str(statement_file)))
+    return raw, fields, sig, statement_file
+
+
+def signed_by(ctx: Context, registry: Registry | None, signer: str, raw: bytes, sig: str, signature_file: Path) -> str:
+    """The fingerprint of the signer's registered key that made `sig` over `raw`; exits otherwise."""
     try:
         print_ = signing.fingerprint(signing.signer_line(sig))
     except signing.SignatureFormatError:
         fail(ctx.say("cli_signature_bad", path=str(signature_file)))
-    grant = registry.people[signer].key(print_)
+    person = registry.people.get(signer) if registry else None
+    grant = person.key(print_) if person else None
     if grant is None:
         fail(ctx.say("cli_key_not_registered", fingerprint=print_, signer=signer))
     if not signing.verify(grant.line, raw, sig):
         fail(ctx.say("cli_signature_bad", path=str(signature_file)))
-    entry["key"], entry["sig"] = print_, sig
-    return entry
+    return print_
 
 
 def sign_off(

@@ -10,7 +10,6 @@ so no other byte of the post changes and its digest stays the same.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shlex
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from ..repository import CONTENT, Gate
 from ..signoff import utc_stamp
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, shown
 from .keys import key_dir, load_signing_key
-from .signoffs import clean_reason, locate
+from .signoffs import clean_reason, locate, read_statement, signed_by
 
 
 def role_for(gate: Gate, signer: str, now: dt.datetime) -> tuple[str, str] | None:
@@ -72,21 +71,8 @@ def imported_entry(
     now: dt.datetime,
 ) -> dict[str, str]:  # fmt: skip
     """The entry for a signature made with `ssh-keygen -Y sign` over a statement from `--ssh-keygen`."""
-    statement_file = signature_file.with_suffix("") if signature_file.suffix == ".sig" else None
-    if statement_file is None or not statement_file.is_file():
-        fail_usage(ctx.say("cli_statement_missing", path=str(signature_file)))
-    raw = statement_file.read_bytes()
-    try:
-        fields = json.loads(raw.decode("utf-8"))
-        sig = signing.read_signature(signature_file.read_text(encoding="utf-8"))
-    except (ValueError, signing.SignatureFormatError):
-        fail_usage(ctx.say("cli_statement_bad", path=str(statement_file)))
-    if not isinstance(fields, dict) or set(fields) != set(withdrawal.STATEMENT_KEYS):
-        fail_usage(ctx.say("cli_statement_bad", path=str(statement_file)))
-    if fields["type"] != withdrawal.STATEMENT_TYPE:
-        fail_usage(ctx.say("cli_statement_bad", path=str(statement_file)))
-    if fields["digest"] != post.digest:
-        fail(ctx.say("cli_statement_stale", path=str(statement_file)))
+    keys, kind = withdrawal.STATEMENT_KEYS, withdrawal.STATEMENT_TYPE
+    raw, fields, sig, statement_file = read_statement(ctx, signature_file, keys, kind, post)
     reason, at = fields["reason"], fields["at"]
     if not isinstance(reason, str) or not reason or clean_reason(ctx, reason) != reason:
         fail_usage(ctx.say("cli_statement_bad", path=str(statement_file)))
@@ -98,15 +84,7 @@ def imported_entry(
     )  # fmt: skip
     if withdrawal.statement(gate.settings.site_id, post.path, draft) != raw:
         fail(ctx.say("cli_statement_mismatch", path=str(statement_file)))
-    try:
-        print_ = signing.fingerprint(signing.signer_line(sig))
-    except signing.SignatureFormatError:
-        fail(ctx.say("cli_signature_bad", path=str(signature_file)))
-    grant = gate.registry.people[signer].key(print_) if gate.registry else None
-    if grant is None:
-        fail(ctx.say("cli_key_not_registered", fingerprint=print_, signer=signer))
-    if not signing.verify(grant.line, raw, sig):
-        fail(ctx.say("cli_signature_bad", path=str(signature_file)))
+    print_ = signed_by(ctx, gate.registry, signer, raw, sig, signature_file)
     entry = {"action": action, "role": role, "signer": signer, "reason": reason, "digest": draft.digest, "at": at}
     return {**entry, "key": print_, "sig": sig}
 
