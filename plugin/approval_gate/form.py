@@ -22,10 +22,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import jinja2
 import markdown
 
-from . import summary
+from . import summary, templating
 from .decision import Decision, chain_link
 from .messages import message, role_name, state_name
 from .post import Post, SignOff
@@ -34,7 +33,6 @@ from .thaidates import TO_THAI_DIGITS, DateError, display_date, parse_when
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 FONT_FILES = {"400": "Sarabun-Regular.ttf", "700": "Sarabun-Bold.ttf"}
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 DETAILS_LIMIT = 300  # characters: the details box holds four lines on the page
 PRINT_VERSION = "1"  # bump when printing changes without the HTML changing (cache key)
 # Longer values would push the form past one page; the post itself keeps them whole.
@@ -311,26 +309,9 @@ def font_urls(mode: str, prefix: str = "") -> dict[str, str]:
     return {weight: prefix + name for weight, name in FONT_FILES.items()}
 
 
-_ENV: jinja2.Environment | None = None
-
-
-def _environment() -> jinja2.Environment:
-    global _ENV
-    if _ENV is None:
-        # Autoescape everything: a title like "<script>" must print as text.
-        _ENV = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-    return _ENV
-
-
 def render_html(form: FormData, fonts: dict[str, str] | None = None, *, title: str = "") -> str:
     """The form as one HTML page laid out for A4."""
-    template = _environment().get_template("form.html")
+    template = templating.environment().get_template("form.html")
     if not title:
         title = message("form_doc_title", form.lang, title=form.title) if form.title else form.labels["heading_1"]
     return template.render(form=form, fonts=fonts if fonts is not None else font_urls("embed"), doc_title=title)

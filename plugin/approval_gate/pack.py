@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
-from . import form, signing
+from . import form, signing, templating
 from .decision import EXPIRED, LIVE, Settings, statements
 from .evidence import Capture
 from .messages import message, role_name, state_name
@@ -259,7 +259,7 @@ def render_html(
     images = {capture.image: capture.image.resolve().as_uri() for item in items for capture in item.captures}
     first = dt.datetime(year - BE_OFFSET - 1, 10, 1)
     last = dt.datetime(year - BE_OFFSET, 9, 30)
-    template = form._environment().get_template("evidence_pack.html")
+    template = templating.environment().get_template("evidence_pack.html")
     return template.render(
         lang=lang,
         year=year,

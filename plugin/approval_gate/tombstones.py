@@ -29,7 +29,6 @@ of this build occupies is left alone (a live page always wins).
 
 from __future__ import annotations
 
-import html
 import os
 import posixpath
 from collections.abc import Iterable, Mapping
@@ -41,6 +40,7 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
+from . import templating
 from .canonical import PostFormatError, read_post_text
 from .messages import message
 
@@ -48,10 +48,6 @@ log = get_plugin_logger(__name__)
 
 LIST_NAME = "taken-down.txt"
 NAME_MAX = 255  # bytes in one path component: ext4, XFS, btrfs, APFS, NTFS (in UTF-16 units) alike
-STYLE = (
-    'body{font-family:Sarabun,"TH Sarabun New",Tahoma,sans-serif;'
-    "max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.7}"
-)
 
 
 @dataclass(frozen=True)
@@ -127,32 +123,24 @@ def tombstone_html(
     """The page itself: short, in the site's language, no trace of the old post (a withdrawn
     post's notice says it was withdrawn, with the reason only when the site makes it public;
     a post whose period ended gives its last day, `last_day`, a date as people read it)."""
-    title = html.escape(message("tombstone_withdrawn_title" if withdrawn else "tombstone_title", lang))
-    body = html.escape(message("tombstone_withdrawn_text" if withdrawn else "tombstone_text", lang))
+    text = message("tombstone_withdrawn_text" if withdrawn else "tombstone_text", lang)
+    paragraphs = [text]
     if withdrawn and reason:
-        body += "</p>\n<p>" + html.escape(message("tombstone_withdrawn_reason", lang, reason=reason))
+        paragraphs.append(message("tombstone_withdrawn_reason", lang, reason=reason))
     elif last_day and not withdrawn:
-        body += " " + html.escape(message("tombstone_last_day", lang, date=last_day))
-    home = html.escape(message("tombstone_home", lang, site=site_name))
-    href = html.escape(home_link(dest, use_directory_urls), quote=True)
-    return f"""<!doctype html>
-<html lang="{html.escape(lang, quote=True)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>{title} - {html.escape(site_name)}</title>
-<style>{STYLE}</style>
-</head>
-<body>
-<main>
-<h1>{title}</h1>
-<p>{body}</p>
-<p><a href="{href}">{home}</a></p>
-</main>
-</body>
-</html>
-"""
+        paragraphs[0] += " " + message("tombstone_last_day", lang, date=last_day)
+    return (
+        templating.environment()
+        .get_template("notice.html")
+        .render(
+            lang=lang,
+            title=message("tombstone_withdrawn_title" if withdrawn else "tombstone_title", lang),
+            site_name=site_name,
+            paragraphs=paragraphs,
+            home=message("tombstone_home", lang, site=site_name),
+            home_href=home_link(dest, use_directory_urls),
+        )
+    )
 
 
 def url_path(url: str, site_url: str | None) -> str:
