@@ -45,49 +45,46 @@ def audit(ctx: Context, path: Path, number: int | None, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     allowed: list[str] = []
     missing = False
+
+    def export(name: str, number: int | str, key: str, sig: str, statement: bytes) -> None:
+        """NAME.statement and NAME.sig for `ssh-keygen -Y verify`, and the signer's allowed_signers line."""
+        nonlocal missing
+        (out_dir / f"{name}.statement").write_bytes(statement)
+        (out_dir / f"{name}.sig").write_text(signing.armor(sig), encoding="utf-8")
+        found = gate.registry.key_by_fingerprint(key) if gate.registry else None
+        if found is None:
+            click.echo(ctx.say("cli_audit_key_unknown", number=number, fingerprint=key))
+            missing = True
+        elif (line := signing.allowed_signers_line(found[0].id, found[1].line)) not in allowed:
+            allowed.append(line)
+
+    def command(name: str, signer: str) -> str:
+        return (
+            f"    cd {out_dir} && ssh-keygen -Y verify -f allowed_signers -I {signer} "
+            f"-n {signing.NAMESPACE} -s {name}.sig < {name}.statement"
+        )
+
     for index, entry, statement in chosen:
         if not entry.sig or not entry.key:
             click.echo(ctx.say("cli_audit_unsigned", number=index))
             missing = True
             continue
-        (out_dir / f"entry{index}.statement").write_bytes(statement)
-        (out_dir / f"entry{index}.sig").write_text(signing.armor(entry.sig), encoding="utf-8")
-        found = gate.registry.key_by_fingerprint(entry.key) if gate.registry else None
-        if found is None:
-            click.echo(ctx.say("cli_audit_key_unknown", number=index, fingerprint=entry.key))
-            missing = True
-        else:
-            line = signing.allowed_signers_line(found[0].id, found[1].line)
-            if line not in allowed:
-                allowed.append(line)
+        export(f"entry{index}", index, entry.key, entry.sig, statement)
         click.echo(ctx.say("cli_audit_entry", number=index, role=entry.role, signer=entry.signer, at=entry.at_text))
-        click.echo(
-            f"    cd {out_dir} && ssh-keygen -Y verify -f allowed_signers -I {entry.signer} "
-            f"-n {signing.NAMESPACE} -s entry{index}.sig < entry{index}.statement"
-        )
+        click.echo(command(f"entry{index}", entry.signer))
     for index, item, statement in ((n, *pair) for n, pair in enumerate(withdrawals, 1)):
         name = f"withdrawal{index}"
         if not item.sig or not item.key:
             click.echo(ctx.say("cli_audit_withdrawal_unsigned", number=index))
             missing = True
             continue
-        (out_dir / f"{name}.statement").write_bytes(statement)
-        (out_dir / f"{name}.sig").write_text(signing.armor(item.sig), encoding="utf-8")
-        found = gate.registry.key_by_fingerprint(item.key) if gate.registry else None
-        if found is None:
-            click.echo(ctx.say("cli_audit_key_unknown", number=name, fingerprint=item.key))
-            missing = True
-        elif (line := signing.allowed_signers_line(found[0].id, found[1].line)) not in allowed:
-            allowed.append(line)
+        export(name, name, item.key, item.sig, statement)
         click.echo(
             ctx.say(
                 "cli_audit_withdrawal", number=index, action=item.action, role=item.role, signer=item.signer,
                 at=item.at_text,
             )
         )  # fmt: skip
-        click.echo(
-            f"    cd {out_dir} && ssh-keygen -Y verify -f allowed_signers -I {item.signer} "
-            f"-n {signing.NAMESPACE} -s {name}.sig < {name}.statement"
-        )
+        click.echo(command(name, item.signer))
     (out_dir / "allowed_signers").write_text("".join(line + "\n" for line in allowed), encoding="utf-8")
     raise SystemExit(EXIT_FAILED if missing else EXIT_OK)
