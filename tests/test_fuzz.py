@@ -125,6 +125,23 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, object, Sit
     return raw, registry, site
 
 
+@pytest.mark.parametrize(
+    ("written", "same"),
+    [("2569-1-1", True), ("2569-01-1", True), ("'2569-01-01'", False), ("2569-01-02", False)],
+)
+def test_a_date_is_a_value_not_its_spelling(
+    signed: tuple[bytes, object, SiteFactory], written: str, same: bool
+) -> None:
+    """Found by the fuzz below: `2569-01-1` for `2569-01-01` keeps the post live, because YAML reads
+    both as one date and the digest is over values. Quoted, it is text, another value: not live."""
+    raw, registry, site = signed
+    changed = raw.replace(b"  date: 2569-01-01\n", f"  date: {written}\n".encode(), 1)
+    assert changed != raw
+    post = load_post(changed, "news/posts/signed.md", site.rules)
+    live = decide(post, registry, site.settings, NOW).state == LIVE  # type: ignore[arg-type]
+    assert (live, reference_model(changed) == reference_model(raw)) == (same, same)
+
+
 @FUZZ
 @given(data=st.data())
 def test_no_mutation_that_changes_the_signed_content_stays_live(
@@ -166,17 +183,34 @@ MODEL_TEXT = (
 RECORD_KEYS = ("signoffs", "published", "taken_down", "withdrawals")
 
 
+# A plain (unquoted) scalar YAML reads as a date: 2569-01-01 and 2569-1-1 are one date.
+PLAIN_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def _values(node: yaml.Node) -> object:
+    """Every scalar a string, except a plain date, which is its day (zero-padded): the form's
+    values as the digest means them, with no other YAML 1.1 typing."""
+    if isinstance(node, yaml.MappingNode):
+        return {_values(key): _values(value) for key, value in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [_values(item) for item in node.value]
+    if node.style is None and (day := PLAIN_DATE.match(node.value)):
+        return "date " + "-".join((day[1], day[2].zfill(2), day[3].zfill(2)))
+    return node.value
+
+
 def reference_model(raw: bytes) -> object:
     """What the digest stands for, read independently: the form's values and the body."""
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         text = unicodedata.normalize("NFC", text)
         _, head, body = text.split("---\n", 2)
-        form = yaml.load(head, Loader=yaml.BaseLoader)  # every scalar a string: no YAML 1.1 typing
+        form = _values(yaml.compose(head, Loader=yaml.BaseLoader))
+        assert isinstance(form, dict)
         return {key: value for key, value in form.items() if key not in RECORD_KEYS}, body.rstrip(
             " \t\n"
         )  # trailing spaces, tabs and line ends (SPEC: "trailing whitespace")
-    except (UnicodeDecodeError, ValueError, yaml.YAMLError, AttributeError) as error:
+    except (UnicodeDecodeError, ValueError, yaml.YAMLError, AttributeError, AssertionError, TypeError) as error:
         return ("unreadable", raw, type(error).__name__)
 
 
