@@ -21,6 +21,7 @@ from mkdocs.utils.meta import get_data
 
 from approval_gate import preview
 from approval_gate.binding import MarkdownSetup, Renderer, bind
+from approval_gate.chromium import HEADLESS_FLAGS
 from approval_gate.decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
 from approval_gate.messages import Reason
 from approval_gate.post import Post, Rules, load_post
@@ -381,12 +382,7 @@ def chromium(tmp_path: Path, *args: str) -> str:
     process = subprocess.Popen(
         [
             binary,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
+            *HEADLESS_FLAGS,
             f"--user-data-dir={profile}",
             *args,
         ],

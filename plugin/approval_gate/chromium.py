@@ -62,6 +62,17 @@ def serve(folder: Path) -> Iterator[str]:
         thread.join(timeout=5)
 
 
+# How Chromium runs headless here, for the driver below and anyone starting it once.
+HEADLESS_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+)
+
+
 class BrowserError(RuntimeError):
     pass
 
@@ -82,14 +93,9 @@ class Chromium:
         self.process = subprocess.Popen(
             [
                 binary,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
+                *HEADLESS_FLAGS,
                 "--disable-default-apps",
                 "--disable-sync",
-                "--no-first-run",
                 "--no-default-browser-check",
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
                 f"--window-size={width},{height}",

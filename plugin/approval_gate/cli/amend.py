@@ -21,7 +21,7 @@ from ..messages import state_name
 from ..moves import MoveError, attachments_of, create_file, repository_lock
 from ..records import RecordError, add_record, without_keys
 from ..repository import CONTENT, PENDING
-from .common import Context, build_now, fail, fail_usage, main, pass_context
+from .common import Context, build_now, fail, main, pass_context, post_file
 
 
 def revision_text(text: str, post_path: str, digest: str, number: int) -> str:
@@ -37,13 +37,7 @@ def revision_text(text: str, post_path: str, digest: str, number: int) -> str:
 def amend(ctx: Context, path: Path) -> None:
     """Copy PATH (a post on the site) to the pending folder as a new revision to edit and sign."""
     gate, now = ctx.gate, build_now()
-    file = path.absolute()
-    if not file.is_file():
-        fail_usage(ctx.say("cli_no_such_post", path=str(file)))
-    try:
-        place, post_path = gate.place_of(file)
-    except ValueError:
-        fail_usage(ctx.say("cli_not_a_post", path=str(file)))
+    file, place, post_path = post_file(ctx, path)
     judged = gate.judge(file, now)
     post, decision = judged.post, judged.decision
     if place != CONTENT or decision.state not in (LIVE, SCHEDULED) or post.digest is None:

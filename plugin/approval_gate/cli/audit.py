@@ -12,7 +12,7 @@ import click
 
 from .. import signing, withdrawal
 from ..decision import statements
-from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context
+from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, post_file
 
 
 @main.command()
@@ -24,13 +24,8 @@ from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, 
 def audit(ctx: Context, path: Path, number: int | None, out_dir: Path) -> None:
     """Export PATH's sign-offs and withdrawals so `ssh-keygen -Y verify` can re-check each one."""
     gate = ctx.gate
-    file = path.absolute()
-    if not file.is_file():
-        fail_usage(ctx.say("cli_no_such_post", path=str(file)))
-    try:
-        judged = gate.judge(file, build_now())
-    except ValueError:
-        fail_usage(ctx.say("cli_not_a_post", path=str(file)))
+    file, _, _ = post_file(ctx, path)
+    judged = gate.judge(file, build_now())
     pairs = statements(judged.post, gate.settings)
     withdrawals = withdrawal.statements(judged.post, gate.settings.site_id) if number is None else []
     if not pairs and not withdrawals:

@@ -105,6 +105,18 @@ def fail(text: str) -> NoReturn:
     raise SystemExit(EXIT_FAILED)
 
 
+def post_file(ctx: Context, path: Path) -> tuple[Path, str, str]:
+    """PATH as a post file of the site: (absolute file, place, post path); exits 2, saying why, if not."""
+    file = path.absolute()
+    if not file.is_file():
+        fail_usage(ctx.say("cli_no_such_post", path=str(file)))
+    try:
+        place, post_path = ctx.gate.place_of(file)
+    except ValueError:
+        fail_usage(ctx.say("cli_not_a_post", path=str(file)))
+    return file, place, post_path
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "-f",

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .. import form as request_form
-from .common import EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context
+from .common import EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, post_file
 
 
 @main.command("form")
@@ -41,13 +41,8 @@ def form_command(
         data = request_form.blank_form(form_lang, thai_digits=bool(thai_digits))
     else:
         gate, now = ctx.gate, build_now()
-        file = path.absolute()
-        if not file.is_file():
-            fail_usage(ctx.say("cli_no_such_post", path=str(file)))
-        try:
-            judged = gate.judge(file, now)
-        except ValueError:
-            fail_usage(ctx.say("cli_not_a_post", path=str(file)))
+        file, _, _ = post_file(ctx, path)
+        judged = gate.judge(file, now)
         if judged.post.digest is None:  # the front matter cannot be read: there is nothing to fill in
             fail(ctx.say("cli_form_unreadable", path=str(path)))
         data = request_form.form_data(

@@ -33,7 +33,7 @@ from ..readiness import completeness, currency
 from ..records import RecordError, add_record
 from ..repository import CONTENT, PENDING, Gate, Judged
 from ..signoff import utc_stamp
-from .common import EXIT_FAILED, Context, build_now, fail, fail_usage, main, pass_context, shown
+from .common import EXIT_FAILED, Context, build_now, fail, fail_usage, main, pass_context, post_file, shown
 from .status import format_moment
 
 
@@ -73,16 +73,10 @@ def refusals_for(
 def publish(ctx: Context, path: Path, name: str, yes: bool) -> None:
     """Check the approved post PATH and move it from the pending folder into the site."""
     gate, now = ctx.gate, build_now()
-    file = path.absolute()
     name = " ".join(name.split())
     if not name or text_problem("published.name", name, TEXTS["requester.name"]):
         fail_usage(ctx.say("publish_bad_name"))
-    if not file.is_file():
-        fail_usage(ctx.say("cli_no_such_post", path=str(file)))
-    try:
-        place, post_path = gate.place_of(file)
-    except ValueError:
-        fail_usage(ctx.say("cli_not_a_post", path=str(file)))
+    file, place, post_path = post_file(ctx, path)
     if place != PENDING:
         fail(ctx.say("publish_not_pending", path=str(file)))
     warning_days = int(ctx.mkdocs_config.plugins["approval-gate"].config["publish_warning_days"])

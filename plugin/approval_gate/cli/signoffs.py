@@ -26,7 +26,7 @@ from ..registry import Registry
 from ..repository import Gate, Judged
 from ..signoff import SignOffRefused, make_entry, next_role, utc_stamp, write_entry
 from ..thaidates import display_date
-from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, shown
+from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, post_file, shown
 from .keys import key_dir, load_signing_key
 
 STATEMENT_KEYS = {"type", "site", "path", "digest", "role", "signer", "decision", "reason", "at", "prev"}
@@ -44,13 +44,7 @@ def clean_reason(ctx: Context, reason: str | None) -> str | None:
 
 def locate(ctx: Context, path: Path) -> tuple[Gate, Path]:
     gate = ctx.gate
-    file = path.absolute()
-    if not file.is_file():
-        fail_usage(ctx.say("cli_no_such_post", path=str(file)))
-    try:
-        gate.place_of(file)
-    except ValueError:
-        fail_usage(ctx.say("cli_not_a_post", path=str(file)))
+    file, _, _ = post_file(ctx, path)
     if gate.registry is None:
         problem = gate.registry_problem
         fail(problem.text(ctx.lang) if problem else ctx.say("registry_missing", key="approvers.yml"))
