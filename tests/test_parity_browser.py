@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from approval_gate.cli import main
 from approval_gate.cli.common import load_gate
-from approval_gate.review import Desk, DeskServer
+from approval_gate.desk import Desk, DeskServer
 from browser import Chromium, serve
 from conftest import epoch, run_mkdocs
 from factory import UTC, SiteFactory

@@ -24,22 +24,16 @@ from approval_gate.cli import main
 from approval_gate.cli.common import load_gate
 from approval_gate.cli.review import key_file
 from approval_gate.decision import decide
+from approval_gate.desk import Desk, DeskServer, NotLoopback
+from approval_gate.desk.changes import comparable_lines, text_diff
+from approval_gate.desk.history import previous_text
+from approval_gate.desk.time_text import age_text
+from approval_gate.desk.urls import sign_url
+from approval_gate.desk.waiting import queue_rows
 from approval_gate.loopback import is_loopback, loopback_address
+from approval_gate.moves import FileChanged, replace_file
 from approval_gate.post import load_post
 from approval_gate.repository import Gate
-from approval_gate.review import (
-    Desk,
-    DeskServer,
-    FileChanged,
-    NotLoopback,
-    age_text,
-    comparable_lines,
-    previous_text,
-    queue_rows,
-    replace_file,
-    sign_url,
-    text_diff,
-)
 from approval_gate.signoff import clean_reason, make_entry, write_entry
 from conftest import EXAMPLE_NOW
 

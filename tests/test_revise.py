@@ -16,9 +16,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from approval_gate import pack, withdrawal
 from approval_gate.canonical import read_post_text
 from approval_gate.cli.amend import revision_text
+from approval_gate.desk import revision_changes
 from approval_gate.records import add_record, without_keys
 from approval_gate.register import fiscal_year
-from approval_gate.review import revision_changes
 from approval_gate.tombstones import tombstone_html
 from conftest import require_tool, run_mkdocs
 from factory import SiteFactory

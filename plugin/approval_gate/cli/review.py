@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from ..review import REVIEW_TARGET, Desk, DeskServer, roles_held
+from ..desk import REVIEW_TARGET, Desk, DeskServer, roles_held
 from .common import Context, build_now, fail, fail_usage, main, pass_context
 from .keys import key_dir
 

@@ -77,7 +77,7 @@ def show_summary(
     for name, sha in bound:
         click.echo(ctx.say("cli_summary_attachment", name=name, sha256=sha))
     if post.revises is not None:
-        from ..review import revision_changes
+        from ..desk import revision_changes
 
         click.echo(ctx.say("cli_revision_changes", number=post.revises.number))
         changes = revision_changes(gate, judged)
