@@ -100,14 +100,11 @@ class Desk:
     def shown_body(self, post: Post) -> Markup:
         """The body as the site publishes it: the site's Markdown extensions, then the sanitiser's
         output under the site's allowlist (the gate's renderer), so nothing on this page can act as
-        a form control, a refresh or a style the site would not apply. As Material does, the title
-        is the heading when the body has none (as text: the site prints the title unrendered)."""
+        a form control, a refresh or a style the site would not apply. The title heading a body
+        that has none is the template's (`views`), as text."""
         with self._gate_lock:
             checked = sanitize.check(self.gate.renderer.html(post.body), self.gate.renderer.policy)
-        html = checked.html
-        if "<h1" not in html:
-            html = Markup("<h1>{}</h1>\n").format(post.title or post.path) + Markup(html)
-        return Markup(html)  # the sanitiser's output: what the site publishes
+        return Markup(checked.html)  # the sanitiser's output: what the site publishes
 
     def can_sign(self, judged: Judged) -> tuple[str | None, str | None]:
         """(role, None) if the person may sign the next step now, else (None, why not)."""

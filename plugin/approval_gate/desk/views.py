@@ -1,7 +1,7 @@
 """The desk's pages: the context each template needs, rendered by Jinja from `templates/`.
 
 Every value is autoescaped; the one value marked safe is the post body, which is the
-sanitiser's output (`Desk.shown_body`).
+sanitiser's output (`Desk.shown_body`). No HTML is built here: the templates hold it all.
 """
 
 from __future__ import annotations
@@ -96,13 +96,17 @@ class Pages:
         revision_diff = revision_changes(desk.gate, judged)
         role, why_not = desk.can_sign(judged)
         start, end = desk.window_text(post)
+        body = desk.shown_body(post)
         return self._render(
             "post.html",
             title_text=post.title or post.path,
             judged=judged,
             post=post,
             decision=decision,
-            body=desk.shown_body(post),
+            body=body,
+            # As Material does, the title is the heading when the body has none (as text: the
+            # site prints the title unrendered).
+            body_heading=None if "<h1" in body else post.title or post.path,
             sign_url=sign_url(judged.place, post.path, post.digest or ""),
             invalid=decision.state == INVALID,
             site_keys=summary.site_keys(post, desk.lang),
