@@ -22,6 +22,7 @@ from approval_gate import moves
 from approval_gate.canonical import read_post_text
 from approval_gate.moves import TMP_SUFFIX, MoveError, move_post
 from approval_gate.repository import Gate
+from approval_gate.takedown import take_down
 from conftest import EXAMPLE_NOW, epoch
 from factory import SiteFactory
 
@@ -196,7 +197,7 @@ def test_a_fault_at_every_step_of_take_down_loses_nothing(
         return site, gate_of(site.root)
 
     site, gate = fresh("count")
-    faults = every_fault(monkeypatch, lambda: gate.take_down(list(texts), pinned_clock))
+    faults = every_fault(monkeypatch, lambda: take_down(gate, list(texts), pinned_clock))
     moved = template.root.parent / "count" / "pending" / "expired"
     digests = {post_path: digest(moved / post_path) for post_path in texts}
     for name, nth in faults:
@@ -204,7 +205,7 @@ def test_a_fault_at_every_step_of_take_down_loses_nothing(
         faulty = FaultyOs(name, nth)
         monkeypatch.setattr(moves, "os", faulty)
         try:
-            result = gate.take_down(list(texts), pinned_clock)
+            result = take_down(gate, list(texts), pinned_clock)
         finally:
             monkeypatch.setattr(moves, "os", os)
         assert faulty.hit
@@ -213,7 +214,7 @@ def test_a_fault_at_every_step_of_take_down_loses_nothing(
         assert {code for _, code, _ in result.problems} <= {"move_failed", "takedown_clash"}
         assert_never_lost(site.root, digests)
         # The next clean run finishes the job: exactly once, in the expired folder, verifying.
-        again = gate_of(site.root).take_down(list(texts), pinned_clock)
+        again = take_down(gate_of(site.root), list(texts), pinned_clock)
         assert again.problems == [], (name, nth, again.problems)
         assert_exactly_once(site.root, digests, "expired")
         # The attachment follows its post: never orphaned in content/, never lost.
@@ -260,7 +261,7 @@ def test_a_name_clash_refuses_and_changes_nothing(
     with pytest.raises(MoveError) as caught:
         move_post(source, target)
     assert caught.value.code == "move_clash"
-    result = gate_of(factory.root).take_down(["news/posts/expired-000.md"], pinned_clock)
+    result = take_down(gate_of(factory.root), ["news/posts/expired-000.md"], pinned_clock)
     assert result.moved == [] and result.problems == [("news/posts/expired-000.md", "takedown_clash", str(target))]
     assert digest(source) == signed and target.read_bytes() == before
     assert (source.with_suffix("") / "แผนที่.pdf").is_file()  # attachments stay with the post
@@ -273,7 +274,7 @@ def test_an_attachments_folder_clash_leaves_the_folder_and_reports_it(
     clash = target.with_suffix("")
     clash.mkdir(parents=True)
     (clash / "อื่น.pdf").write_bytes(b"another post's file")
-    result = gate_of(factory.root).take_down(["news/posts/expired-000.md"], pinned_clock)
+    result = take_down(gate_of(factory.root), ["news/posts/expired-000.md"], pinned_clock)
     assert result.problems and result.problems[0][1] == "takedown_clash"
     assert (source.with_suffix("") / "แผนที่.pdf").is_file() and (clash / "อื่น.pdf").is_file()
     assert_never_lost(factory.root, {"news/posts/expired-000.md": signed})

@@ -21,6 +21,7 @@ import pytest
 
 from approval_gate import moves
 from approval_gate.moves import MoveError
+from approval_gate.takedown import take_down
 from conftest import EXAMPLE_NOW, epoch
 from factory import SiteFactory
 from test_moves import (
@@ -253,13 +254,13 @@ def test_a_full_disk_leaves_the_post_where_it_was_with_a_clear_error(
             return getattr(os, name)
 
     monkeypatch.setattr(moves, "os", FullDisk())
-    result = gate_of(factory.root).take_down([post_path], EXAMPLE_NOW)
+    result = take_down(gate_of(factory.root), [post_path], EXAMPLE_NOW)
     monkeypatch.setattr(moves, "os", os)
     assert result.moved == []
     [(path, code, detail)] = result.problems
     assert (path, code) == (post_path, "move_failed") and detail.startswith("no space left")
     assert digest(source) == signed and temporaries(factory.root) == []
-    assert gate_of(factory.root).take_down([post_path], EXAMPLE_NOW).moved == [post_path]
+    assert take_down(gate_of(factory.root), [post_path], EXAMPLE_NOW).moved == [post_path]
     assert_exactly_once(factory.root, {post_path: signed}, "expired")
 
 
@@ -274,13 +275,13 @@ def test_a_real_full_tmpfs_leaves_the_post_where_it_was(factory: SiteFactory) ->
             while True:
                 filler.write(b"\0" * 4096)
                 filler.flush()
-        result = gate_of(factory.root).take_down([post_path], EXAMPLE_NOW)
+        result = take_down(gate_of(factory.root), [post_path], EXAMPLE_NOW)
         assert result.moved == [] and result.problems[0][1] == "move_failed"
         assert "no space left" in result.problems[0][2]
         assert digest(source) == signed and not (expired / post_path).exists()
         assert temporaries(expired) == []
         (expired / "filler").unlink()
-        assert gate_of(factory.root).take_down([post_path], EXAMPLE_NOW).moved == [post_path]
+        assert take_down(gate_of(factory.root), [post_path], EXAMPLE_NOW).moved == [post_path]
         assert_exactly_once(factory.root, {post_path: signed}, "expired")
 
 
@@ -295,12 +296,12 @@ def test_a_read_only_expired_folder_leaves_the_post_where_it_was(factory: SiteFa
     with mounted(["--bind", "-o", "ro"], str(expired), expired):
         if os.access(expired, os.W_OK) and not _really_read_only(expired):
             pytest.skip("the bind mount is not read-only here")
-        result = gate_of(factory.root).take_down([post_path], EXAMPLE_NOW)
+        result = take_down(gate_of(factory.root), [post_path], EXAMPLE_NOW)
         assert result.moved == []
         [(path, code, detail)] = result.problems
         assert (path, code) == (post_path, "move_failed") and "Read-only file system" in detail
         assert digest(source) == signed and not (expired / post_path).exists()
-    assert gate_of(factory.root).take_down([post_path], EXAMPLE_NOW).moved == [post_path]
+    assert take_down(gate_of(factory.root), [post_path], EXAMPLE_NOW).moved == [post_path]
     assert_exactly_once(factory.root, {post_path: signed}, "expired")
 
 
@@ -320,7 +321,7 @@ def test_a_read_only_checkout_reports_the_lock_and_moves_nothing(factory: SiteFa
     with mounted(["--bind", "-o", "ro"], str(factory.root), factory.root):
         if not _really_read_only(factory.root):
             pytest.skip("the bind mount is not read-only here")
-        result = gate_of(factory.root).take_down([post_path], EXAMPLE_NOW)
+        result = take_down(gate_of(factory.root), [post_path], EXAMPLE_NOW)
         assert result.moved == [] and [code for _, code, _ in result.problems] == ["move_failed"]
         assert digest(source) == signed
 
@@ -388,7 +389,7 @@ def test_a_cached_signature_check_follows_the_registry(factory: SiteFactory) -> 
     """The cache keys a check by (key line, statement, signature): a replaced key is checked afresh."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from approval_gate.repository import JudgeCache
+    from approval_gate.judge_cache import JudgeCache
 
     post_path = "news/posts/live-000.md"
     file = factory.add("content", post_path, live_text(factory, 0))

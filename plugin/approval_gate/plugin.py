@@ -44,6 +44,7 @@ from .adopt import exclude_docs_lines
 from .binding import MARKDOWN_SUFFIXES, MarkdownSetup, attachment_folder
 from .config import GateConfig
 from .decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
+from .judge_cache import JudgeCache
 from .loopback import is_loopback
 from .messages import Reason, message, site_language, state_name
 from .moves import MoveError
@@ -53,13 +54,11 @@ from .repository import (
     CONTENT,
     EXPIRED_PLACE,
     PENDING,
-    REVISIONS_DIR,
     Gate,
-    JudgeCache,
     blog_rules,
-    ended_unapproved,
     first_symlink,
 )
+from .takedown import ended_unapproved, return_to_pending, take_down
 from .thaidates import display_date
 
 if TYPE_CHECKING:
@@ -77,11 +76,6 @@ def is_serving(command: str) -> bool:
     """True inside `serve`, including `serve --clean` (which reports 'build' to on_startup):
     MkDocs and ProperDocs import their serve command only to serve."""
     return command == "serve" or any(name in sys.modules for name in SERVE_MODULES)
-
-
-def revision_of(post: Post) -> int:
-    """แก้ไขครั้งที่ n of a post: 0 for the version first approved."""
-    return post.revises.number if post.revises else 0
 
 
 class ApprovalGatePlugin(BasePlugin[GateConfig]):
@@ -268,64 +262,19 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
     # --- the publication register ------------------------------------------------
 
     def _add_register(self, files: Files, config: MkDocsConfig) -> None:
-        """The register page, each listed post's form (HTML, and PDF when WeasyPrint loads) and the fonts."""
-        from . import form
-        from .register import FONTS_DIR as REGISTER_FONTS
-        from .register import REGISTER_PAGE, approved_and_started, entry_for, fiscal_year, form_uri, group, item_anchor
-        from .register import pack_url as filed_pack
-        from .register import page_markdown as register_markdown
+        """The register page, each listed version's form and the fonts (register_pages.py)."""
+        from .register_pages import register_files
 
-        gate = self._gate()
-        tz, roles = gate.rules.timezone, gate.settings.roles
-        # (post path, revision number) -> (post, decision, on the site): every version of a post has its line.
-        listed: dict[tuple[str, int], tuple[Post, Decision, bool]] = {}
-        replaced = [gate.judge_revision(file, post_path, self.now) for file, post_path in gate.revision_files()]
-        for path in sorted(gate.expired_dir.rglob("*.md")) if gate.expired_dir.is_dir() else ():
-            if REVISIONS_DIR not in path.relative_to(gate.expired_dir).parts:
-                replaced.append(gate.judge(path, self.now))
-        for judged in replaced:
-            listed[(judged.post.path, revision_of(judged.post))] = (judged.post, judged.decision, False)
-        for post, decision in self.judged.values():
-            listed[(post.path, revision_of(post))] = (post, decision, True)
-        listed = {key: item for key, item in sorted(listed.items()) if approved_and_started(*item[:2], self.now, roles)}
-        with_pdf = not self.serving and form.pdf_available()  # printing is slow: `build` only
-        names = {pid: person.name for pid, person in gate.registry.people.items()} if gate.registry else {}
-        entries = [entry_for(post, verdict, on_site=up, tz=tz, names=names) for post, verdict, up in listed.values()]
-        template = self.config.evidence_pack_url  # where the office files each year's pack (never in the site)
-        page = register_markdown(
-            group(entries),
+        added = register_files(
+            self._gate(),
+            self.judged.values(),
+            self.now,
+            config,
             lang=self.lang,
-            page_link=lambda entry: posixpath.relpath(entry.post_path, posixpath.dirname(REGISTER_PAGE)),
-            with_pdf=with_pdf,
             thai_digits=self.config.thai_digits,
-            pack_link=lambda year: filed_pack(template, year) if template else None,
-            evidence_link=lambda entry: (
-                f"{filed_pack(template, fiscal_year(entry.start.date()))}#{item_anchor(entry.post_path)}"
-                if template
-                else None
-            ),
+            with_pdf=not self.serving,  # printing is slow: `build` only
+            pack_url=self.config.evidence_pack_url,  # where the office files each year's pack (never in the site)
         )
-        added = [File.generated(config, REGISTER_PAGE, content=page, inclusion=InclusionLevel.INCLUDED)]
-        for name in (*form.FONT_FILES.values(), "OFL.txt"):
-            added.append(File.generated(config, f"{REGISTER_FONTS}/{name}", abs_src_path=str(form.FONTS_DIR / name)))
-        for (post_path, revision), (post, decision, _) in listed.items():
-            data = form.form_data(
-                post,
-                decision,
-                gate.registry,
-                tz=tz,
-                now=self.now,
-                thai_digits=self.config.thai_digits,
-                roles=roles,
-                with_status=False,
-            )
-            fonts = form.font_urls("url", "../" * (post_path.count("/") + 1) + "fonts/")
-            html_uri = form_uri(post_path, "html", revision)
-            added.append(File.generated(config, html_uri, content=form.render_html(data, fonts)))
-            if with_pdf:
-                printable = form.render_html(data, form.font_urls("file"))
-                pdf = form.cached_pdf(printable, gate.root / ".cache" / "approval-gate")
-                added.append(File.generated(config, form_uri(post_path, "pdf", revision), content=pdf))
         for file in added:
             files.append(file)
 
@@ -601,14 +550,14 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
             self._summarise(moved=0)
             return
         expired = [path for path, (_, decision) in self.judged.items() if decision.state == EXPIRED]
-        result = self.gate.take_down(expired, self.now, urls=self.expiring_urls) if expired else None
+        result = take_down(self.gate, expired, self.now, urls=self.expiring_urls) if expired else None
         if result is not None:
             for post_path, code, detail in result.problems:
                 log.warning(message(code, "en", path=post_path, detail=detail))
             for post_path in result.moved:
                 log.info(message("moved_post", "en", path=post_path, target=str(self.gate.expired_dir.name)))
         ended = [path for path, (_, decision) in self.judged.items() if ended_unapproved(decision)]
-        returned = self.gate.return_to_pending(ended, self.now) if ended else None
+        returned = return_to_pending(self.gate, ended, self.now) if ended else None
         if returned is not None:
             for post_path, code, detail in returned.problems:
                 log.warning(message(code, "en", path=post_path, detail=detail))

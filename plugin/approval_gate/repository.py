@@ -1,6 +1,6 @@
-"""The gate as the files on disk see it: where posts are, how to read and judge them,
-and how expired ones are taken down. The plugin and the `gate` command share it, so
-they reach the same decision by the same code.
+"""The gate as the files on disk see it: where posts are and how to read and judge them.
+The plugin and the `gate` command share it, so they reach the same decision by the same
+code. Taking expired posts down is `takedown.py`.
 """
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import functools
-import hashlib
 import os
 import posixpath
 from collections.abc import Callable, Iterator, Mapping
@@ -19,19 +18,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import hardened, sanitize, signing, witness
 from .binding import MARKDOWN_SUFFIXES, MarkdownSetup, Renderer, bind
-from .decision import EXPIRED, Decision, Settings, decide
+from .decision import Decision, Settings, decide
+from .judge_cache import JudgeCache
 from .messages import Reason
-from .moves import (
-    MoveError,
-    attachments_of,
-    clashes,
-    clean_temporaries,
-    move_attachments,
-    move_post,
-    repository_lock,
-)
 from .post import Post, Rules, load_post
-from .records import RecordError, add_record
 from .registry import Registry, RegistryError, parse_registry
 from .sanitize import Checked
 
@@ -62,11 +52,6 @@ def read_witness(root: Path) -> tuple[dict[str, dt.datetime], str | None]:
         return {}, error.detail
 
 
-def ended_unapproved(decision: Decision) -> bool:
-    """The period ended but the post was never approved by the whole chain."""
-    return decision.state != EXPIRED and any(reason.code == "never_approved_ended" for reason in decision.reasons)
-
-
 @dataclass(frozen=True)
 class Judged:
     """A post file, where it is, and what the gate decided about it."""
@@ -75,44 +60,6 @@ class Judged:
     place: str  # content | pending | expired
     post: Post
     decision: Decision
-
-
-# What a take-down does with one post (PlannedMove.action).
-MOVE, FINISH, CLASH, SYMLINK = "move", "finish", "clash", "symlink"
-
-
-@dataclass(frozen=True)
-class PlannedMove:
-    """One expired post and what taking it down does: the same plan for `gate sweep --dry-run` and the build.
-
-    `action`: `move` (to `target`), `finish` (an interrupted move left exactly this move's copy in
-    `target`: remove the source), `clash` (`in_the_way` holds something else: both are kept) or
-    `symlink` (`in_the_way` is a symbolic link: refused, never followed)."""
-
-    post_path: str
-    source: Path
-    target: Path
-    action: str
-    attachments: Path | None = None  # the source's attachments folder, when there is one
-    in_the_way: Path | None = None
-    until: dt.datetime | None = None  # the end of the publication window: why it is taken down
-    why: str = "expired"  # `taken_down.reason`: expired, or withdrawn (a verified withdrawal order)
-
-    @property
-    def problem(self) -> tuple[str, str, str] | None:
-        """(post path, catalogue code, detail) when the post cannot be moved."""
-        if self.action == CLASH:
-            return (self.post_path, "takedown_clash", str(self.in_the_way))
-        if self.action == SYMLINK:
-            return (self.post_path, "move_symlink", str(self.in_the_way))
-        return None
-
-
-@dataclass
-class TakeDown:
-    moved: list[str] = field(default_factory=list)
-    problems: list[tuple[str, str, str]] = field(default_factory=list)  # (post path, code, detail)
-    plan: list[PlannedMove] = field(default_factory=list)
 
 
 def first_symlink(base: Path, path: Path) -> Path | None:
@@ -168,70 +115,6 @@ def blog_rules(plugins: Mapping[str, Any], docs_dir: Path) -> dict[str, Any]:
         "blog_categories": tuple(dict.fromkeys(categories)) if restricted else (),
         "blog_posts": tuple(post_dirs),
     }
-
-
-def _detail(error: MoveError) -> str:
-    """The folder in the way for a clash; what went wrong, and where, otherwise."""
-    return str(error.path) if error.code == "move_clash" or not error.detail else f"{error.detail}: {error.path}"
-
-
-@dataclass
-class JudgeCache:
-    """Parsed posts, rendered bodies and signature checks, kept by the plugin across `mkdocs serve`
-    rebuilds.
-
-    A post is keyed by the SHA-256 of its raw bytes and its path, a rendering by the title
-    and body, a signature check by (key line, statement, signature): all are pure, so an
-    unchanged post is neither parsed, rendered nor verified again. Attachments are read
-    afresh every time, and decisions are not cached: they depend on `now`."""
-
-    posts: dict[tuple[str, str, Rules], Post] = field(default_factory=dict)
-    signatures: dict[tuple[str, bytes, str], bool] = field(default_factory=dict)
-    renders: dict[tuple[str, str], Checked] = field(default_factory=dict)
-    parsed: int = 0  # this build: posts read and verified afresh
-    reused: int = 0  # this build: posts taken from the cache
-
-    def start_build(self) -> None:
-        """Forget what the last build did not use (old versions of edited posts)."""
-        self.posts = {key: post for key, post in self.posts.items() if key in self._seen_posts}
-        self.signatures = {key: ok for key, ok in self.signatures.items() if key in self._seen_signatures}
-        self.renders = {key: checked for key, checked in self.renders.items() if key in self._seen_renders}
-        self._seen_posts: set[tuple[str, str, Rules]] = set()
-        self._seen_signatures: set[tuple[str, bytes, str]] = set()
-        self._seen_renders: set[tuple[str, str]] = set()
-        self.parsed = self.reused = 0
-
-    def __post_init__(self) -> None:
-        self._seen_posts = set()
-        self._seen_signatures = set()
-        self._seen_renders = set()
-
-    def post(self, raw: bytes, post_path: str, rules: Rules) -> Post:
-        key = (hashlib.sha256(raw).hexdigest(), post_path, rules)
-        self._seen_posts.add(key)
-        post = self.posts.get(key)
-        if post is None:
-            post = self.posts[key] = load_post(raw, post_path, rules)
-            self.parsed += 1
-        else:
-            self.reused += 1
-        return post
-
-    def rendered(self, post: Post, renderer: Renderer) -> Checked:
-        key = (post.title or "", post.body)
-        self._seen_renders.add(key)
-        checked = self.renders.get(key)
-        if checked is None:
-            checked = self.renders[key] = renderer.check(post)
-        return checked
-
-    def verify(self, line: str, message: bytes, sig: str) -> bool:
-        key = (line, message, sig)
-        self._seen_signatures.add(key)
-        ok = self.signatures.get(key)
-        if ok is None:
-            ok = self.signatures[key] = signing.verify(line, message, sig)
-        return ok
 
 
 @dataclass
@@ -501,134 +384,3 @@ class Gate:
         """Every post judged; attachments keep their hashes, not their bytes (memory stays flat)."""
         judged = (self.judge(file, now) for file in self.post_files())
         return [replace(item, post=item.post.without_attachment_bytes()) for item in judged]
-
-    # --- taking down ---------------------------------------------------------
-
-    def plan_take_down(self, expired_posts: list[str], now: dt.datetime) -> list[PlannedMove]:
-        """What taking down each post (by post path, under content) would do now.
-
-        Posts no longer there or no longer expired are left out. Symbolic links on either
-        side (the post, its attachments folder, any folder on the way) are refused up front."""
-        plan = []
-        for post_path in expired_posts:
-            source = self.docs_dir / post_path
-            target = self.expired_dir / post_path
-            if not os.path.lexists(source):
-                continue
-            attachments = attachments_of(source)
-            linked = (
-                first_symlink(self.root, source)
-                or (attachments if attachments.is_symlink() else None)
-                or first_symlink(self.root, target)
-                or (attachments_of(target) if attachments_of(target).is_symlink() else None)
-            )
-            if linked is not None:
-                plan.append(PlannedMove(post_path, source, target, SYMLINK, in_the_way=linked))
-                continue
-            judged = self.judge(source, now)
-            if judged.decision.state != EXPIRED:
-                continue
-            until = judged.post.window.end if judged.post.window else None
-            why = "withdrawn" if judged.decision.withdrawal is not None else "expired"
-            folder = attachments if attachments.is_dir() else None
-            if clashes(source, target):
-                action, in_the_way = CLASH, target
-            elif folder is not None and os.path.lexists(attachments_of(target)):
-                action, in_the_way = CLASH, attachments_of(target)
-            elif os.path.lexists(target):
-                action, in_the_way = FINISH, None
-            else:
-                action, in_the_way = MOVE, None
-            plan.append(PlannedMove(post_path, source, target, action, folder, in_the_way, until, why))
-        return plan
-
-    def take_down(
-        self,
-        expired_posts: list[str],
-        now: dt.datetime,
-        *,
-        dry_run: bool = False,
-        urls: Mapping[str, str] | None = None,
-    ) -> TakeDown:
-        """Move each expired post (by post path, under content) to the expired folder.
-
-        Plans under the lock (so a post changed since the build is not moved on stale
-        information), then carries the plan out: a clash or a symlink is reported and
-        both files are kept. `urls` (post path -> the URL it had) is recorded in
-        `taken_down`, so later builds lay its tombstone without working the URL out again.
-        A dry run returns the same plan and moves nothing."""
-        result = TakeDown()
-        stamp = now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-        def recorder(post_path: str, why: str) -> Callable[[bytes], bytes]:
-            entry = {"at": stamp, "reason": why}
-            if urls and post_path in urls:
-                entry["url"] = urls[post_path]
-
-            def record(data: bytes) -> bytes:
-                try:
-                    return add_record(data.decode("utf-8"), "taken_down", entry).encode("utf-8")
-                except (RecordError, UnicodeDecodeError):
-                    return data  # already recorded by an interrupted earlier move
-
-            return record
-
-        if dry_run:
-            result.plan = self.plan_take_down(expired_posts, now)
-            result.moved = [step.post_path for step in result.plan if step.problem is None]
-            result.problems = [step.problem for step in result.plan if step.problem is not None]
-            return result
-        try:
-            with repository_lock(self.root):
-                clean_temporaries(self.docs_dir)
-                clean_temporaries(self.expired_dir)
-                result.plan = self.plan_take_down(expired_posts, now)
-                for step in result.plan:
-                    if step.problem is not None:
-                        result.problems.append(step.problem)
-                        continue
-                    try:
-                        # Attachments first: stopped in between, the post is still here (and still
-                        # excluded) and is moved next time; the other way round its files would be
-                        # left in the site with no post to exclude them.
-                        move_attachments(step.source, step.target)
-                        move_post(step.source, step.target, recorder(step.post_path, step.why))
-                        result.moved.append(step.post_path)
-                    except MoveError as error:
-                        code = "takedown_clash" if error.code == "move_clash" else error.code
-                        result.problems.append((step.post_path, code, _detail(error)))
-        except MoveError as error:  # the lock: nothing was moved
-            result.problems.extend((post_path, error.code, _detail(error)) for post_path in expired_posts)
-        return result
-
-    def return_to_pending(self, post_paths: list[str], now: dt.datetime) -> TakeDown:
-        """Move posts whose period ended without the whole chain's approval back to pending
-        (never to the expired folder: they were never published, so nothing is taken down)."""
-        result = TakeDown()
-        try:
-            with repository_lock(self.root):
-                for post_path in post_paths:
-                    source = self.docs_dir / post_path
-                    target = self.pending_dir / post_path
-                    if not source.is_file() or first_symlink(self.root, source) or first_symlink(self.root, target):
-                        continue  # a link is never followed (plan_take_down says why, for expired posts)
-                    if not ended_unapproved(self.judge(source, now).decision):
-                        continue
-                    try:
-                        if clashes(source, target):
-                            raise MoveError("move_clash", target)
-                        move_attachments(source, target)
-                        move_post(source, target)
-                        result.moved.append(post_path)
-                    except MoveError as error:
-                        result.problems.append((post_path, error.code, _detail(error)))
-        except MoveError as error:
-            result.problems.extend((post_path, error.code, _detail(error)) for post_path in post_paths)
-        return result
-
-    def expired_in_content(self, now: dt.datetime) -> list[str]:
-        return [
-            judged.post.path
-            for judged in self.judge_all(now)
-            if judged.place == CONTENT and judged.decision.state == EXPIRED
-        ]

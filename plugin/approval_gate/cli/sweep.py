@@ -14,7 +14,8 @@ import click
 from .. import tombstones, witness
 from ..moves import MoveError, attachments_of
 from ..queue import next_changes
-from ..repository import CONTENT, Gate, PlannedMove, TakeDown, ended_unapproved
+from ..repository import CONTENT, Gate
+from ..takedown import PlannedMove, TakeDown, ended_unapproved, expired_in_content, return_to_pending, take_down
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, main, pass_context, shown_json
 from .status import iso
 
@@ -66,10 +67,10 @@ def sweep(ctx: Context, dry_run: bool, as_json: bool) -> None:
     gate, now = ctx.gate, build_now()
     if not dry_run:
         record_witness(ctx, gate, now)
-    expired = gate.expired_in_content(now)
+    expired = expired_in_content(gate, now)
     # Never approved and past their period: back to pending, never taken down (as the build does).
     ended = [j.post.path for j in gate.judge_all(now) if j.place == CONTENT and ended_unapproved(j.decision)]
-    returned = gate.return_to_pending(ended, now) if ended and not dry_run else TakeDown(moved=list(ended))
+    returned = return_to_pending(gate, ended, now) if ended and not dry_run else TakeDown(moved=list(ended))
     for post_path in returned.moved:
         click.echo(ctx.say("returned_to_pending", path=post_path), err=True)
     for post_path, code, detail in returned.problems:
@@ -81,7 +82,7 @@ def sweep(ctx: Context, dry_run: bool, as_json: bool) -> None:
     config = ctx.mkdocs_config
     urls = urls_of(gate, expired, config)
     try:
-        result = gate.take_down(expired, now, dry_run=dry_run, urls=urls)
+        result = take_down(gate, expired, now, dry_run=dry_run, urls=urls)
     except MoveError as error:  # the lock: another build or command is moving posts
         click.echo(ctx.say(error.code, path=str(error.path), detail=error.detail), err=True)
         raise SystemExit(EXIT_FAILED) from None
