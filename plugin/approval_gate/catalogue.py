@@ -1,6 +1,9 @@
 """Message texts: code -> (English, Thai). Placeholders are filled by `messages.message`.
 
 Each text says what is wrong, where (`{key}`), and what to do.
+
+Long by nature: it is data, one entry per message, and one file keeps every Thai text where
+a translator reads it in one place (docs/design.md says why it is not a gettext catalogue).
 """
 
 from __future__ import annotations

@@ -14,6 +14,11 @@ In `on_files`, before every other plugin, every file under `docs_dir` is account
 What is not staged is, by construction, not published. Rendered HTML of every live post is
 sanitised on the way out (`on_page_content`), the `nav:` is pruned of excluded pages, and
 expired posts are moved out of `docs_dir` only after a successful, clean build.
+
+Longer than most modules because it is one class in MkDocs' event order: each event's part
+reads as the build runs it. What the events use lives elsewhere (staging rules in
+`repository`, the register's files in `register_pages`, notices in `tombstones`, take-down
+in `takedown`, the preview in `preview`).
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 `load_post` never raises: everything wrong with a post becomes a Reason, so the
 decision can list every problem at once.
+
+Longer than most modules because the model and its one reader belong together: each key of
+the request form is read here, next to the value it becomes.
 """
 
 from __future__ import annotations
