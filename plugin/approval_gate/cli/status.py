@@ -29,6 +29,7 @@ from ..queue import (
 from ..repository import CONTENT, EXPIRED_PLACE, PENDING
 from ..thaidates import display_date
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context, shown_json, shown_lines
+from .helptext import option
 
 SHOWN_CHANGES = 5  # text and Markdown list the next few; --json lists them all
 UTC = dt.UTC
@@ -287,10 +288,10 @@ def as_json(queue: Queue, lang: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-@main.command()
-@click.option("--json", "as_json_flag", is_flag=True, help="Every post as JSON, with ages in minutes.")
-@click.option("--markdown", is_flag=True, help="A Markdown table for a CI job summary.")
-@click.option("--fail-overdue", is_flag=True, help="Exit 1 when a post waits for review longer than the target.")
+@main.command(help_code="help_status")
+@option("--json", "as_json_flag", is_flag=True, help_code="help_status_json")
+@option("--markdown", is_flag=True, help_code="help_status_markdown")
+@option("--fail-overdue", is_flag=True, help_code="help_status_fail_overdue")
 @pass_context
 def status(ctx: Context, as_json_flag: bool, markdown: bool, fail_overdue: bool) -> None:
     """The queue by state: age against the step targets, who each post waits for, what changes next."""
