@@ -1,10 +1,12 @@
-"""The `gate` command line as a whole: every command documents its options in --help, takes
---lang (Thai with Buddhist-Era dates, English with Common-Era dates), and every read-only
-command's --json output matches the JSON Schema shipped in the package."""
+"""The `gate` command line as a whole: every command documents its options in --help, in Thai
+or English from the catalogue, takes --lang (Thai with Buddhist-Era dates, English with
+Common-Era dates), and every read-only command's --json output matches the JSON Schema shipped
+in the package."""
 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
 import re
 from collections.abc import Iterator
@@ -20,7 +22,9 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from approval_gate import signing
+from approval_gate.catalogue import CATALOGUE
 from approval_gate.cli import main
+from approval_gate.messages import message
 from factory import SiteFactory
 
 REPO = Path(__file__).resolve().parents[1]
@@ -85,6 +89,90 @@ def test_every_help_page_lists_its_options() -> None:
             if isinstance(param, click.Option) and not param.hidden:
                 assert param.opts[-1] in result.output, (words, param.opts)
                 assert (param.help or "").split()[0] in result.output, (words, param.opts)
+
+
+def help_texts(command: click.Command) -> Iterator[tuple[str, str]]:
+    """(what, catalogue code) of a command's help and of each of its options' (`--help` included)."""
+    context = click.Context(command, **main.context_settings)  # as `gate` makes it: -h and --help
+    yield "the command", getattr(command, "help_code", "")
+    for param in command.get_params(context):
+        if isinstance(param, click.Option):
+            yield param.opts[-1], getattr(param, "help_code", "")
+
+
+def test_every_help_text_is_in_the_catalogue_in_both_languages() -> None:
+    """The text of each command and of each option (`--help` and `--version` too) is a catalogue
+    entry, in English and in Thai."""
+    missing = [
+        f"gate {' '.join(words)} {what}"
+        for words, command in commands()
+        for what, code in help_texts(command)
+        if code not in CATALOGUE or not all(text.strip() for text in CATALOGUE[code])
+    ]
+    assert [] == missing
+
+
+def test_the_english_help_of_a_command_is_its_docstring() -> None:
+    """What a command does is written for people reading the code and in the catalogue: the two
+    say the same (line breaks aside)."""
+    for words, command in commands():
+        english = CATALOGUE[getattr(command, "help_code", "")][0].replace("{{}}", "{}")
+        assert (inspect.getdoc(command.callback) or "").split() == english.split(), words
+
+
+def squeezed(text: str) -> str:
+    """`text` without white space: what click's wrapping cannot change."""
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_every_help_page_is_in_the_chosen_language(lang: str, neutral_locale: None) -> None:
+    """`gate --lang th COMMAND --help` is all Thai, its headings too; `--lang en` all English."""
+    other = "en" if lang == "th" else "th"
+    for words, command in commands():
+        result = gate("--lang", lang, *words, "--help")
+        assert 0 == result.exit_code, (words, result.output)
+        page = squeezed(result.output)
+        assert page.startswith(squeezed(message("help_usage", lang))), words
+        assert squeezed(message("help_heading_options", lang)) in page, words
+        for what, code in help_texts(command):
+            assert squeezed(message(code, lang)) in page, (words, what)
+            assert squeezed(message(code, other)) not in page, (words, what)
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        (("status", "--help"), {}, "th"),  # no locale: Thai, like every message
+        (("status", "--help"), {"LANG": "en_US.UTF-8"}, "en"),
+        (("status", "--help"), {"LANG": "C.UTF-8", "LANGUAGE": "en"}, "en"),
+        (("--lang", "th", "status", "--help"), {"LANG": "en_US.UTF-8"}, "th"),
+        (("status", "--lang", "th", "--help"), {"LANG": "en_US.UTF-8"}, "th"),
+        (("status", "--help", "--lang", "th"), {"LANG": "en_US.UTF-8"}, "th"),  # --help acts before --lang is read
+        (("--lang", "th", "status", "--lang=en", "--help"), {}, "en"),  # the command's own choice wins
+        (("--help", "--lang", "en"), {}, "en"),
+        (("--lang", "en", "registry", "show", "--help"), {}, "en"),  # a sub-group's command
+    ],
+)
+def test_help_follows_lang_and_the_locale(
+    neutral_locale: None, args: tuple[str, ...], env: dict[str, str], expected: str
+) -> None:
+    """Help is chosen the way messages are: --lang (wherever it is typed), else the locale."""
+    result = gate(*args, env=env)
+    assert 0 == result.exit_code, result.output
+    words = tuple(word for word in args if not word.startswith("-") and word not in ("th", "en"))
+    command = dict(commands())[words]
+    page = squeezed(result.output)
+    assert page.startswith(squeezed(message("help_usage", expected)))
+    assert squeezed(message(getattr(command, "help_code", ""), expected)) in page
+
+
+def test_clicks_own_notes_follow_the_language(neutral_locale: None) -> None:
+    """[required] and [default: …] that click adds to an option read in the page's language."""
+    thai = gate("--lang", "th", "watch", "--help").output
+    english = gate("--lang", "en", "watch", "--help").output
+    assert "[ต้องระบุ]" in thai and "[ค่าเริ่มต้น:" in squeezed(thai) and "required" not in thai
+    assert "[required]" in english and "[default:" in english
 
 
 # --- --lang ------------------------------------------------------------------------------

@@ -379,6 +379,30 @@ def test_status_markdown(tmp_path: Path) -> None:
     )
 
 
+def test_status_markdown_keeps_a_hostile_post_literal(tmp_path: Path) -> None:
+    """--markdown: a title holding table bars, Markdown and a javascript: link, and the reasons
+    quoting a refused reason's HTML, stay text, each in its own cell; the notes of one post
+    are one cell, split by <br>."""
+    factory = SiteFactory(tmp_path / "site")
+    title = "ข่าว | **bold** [x](javascript:alert(2))"
+    refused_at = NOW - dt.timedelta(hours=3)
+    signed = factory.sign(
+        factory.text(title=title), "news/posts/h.md", [("chair1", "reject", "<img src=x>", refused_at)]
+    )
+    factory.add("pending", "news/posts/h.md", signed)
+    result = gate(factory.root, "status", "--markdown")
+    assert (result.exit_code, result.stderr) == (0, "")
+    row = next(line for line in result.stdout.splitlines() if "news/posts/h.md" in line)
+    assert "<a " not in row and "](" not in row and "**bold**" not in row
+    assert row.count("|") == 7  # the bars of the post's text are character references, not cell borders
+    cells = [html.unescape(cell.strip()) for cell in row.strip("|").split("|")]
+    assert cells[:3] == ["invalid", "<code>pending/news/posts/h.md</code>", title]
+    notes = cells[5].split("<br>")
+    assert len(notes) > 1 and all(note.strip() for note in notes)
+    assert notes[0] == "`signoffs[1].reason` contains '<'; write plain text without HTML (no <, >, \" or &)"
+    assert notes[1].startswith("the rendered post holds <a href=javascript:> (HTML line 1)")
+
+
 def test_status_empty_and_in_thai(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "th_TH.UTF-8")
     factory = SiteFactory(tmp_path / "site")

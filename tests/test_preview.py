@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+import base64
 import datetime as dt
+import hashlib
+import inspect
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -19,9 +24,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from mkdocs.utils.meta import get_data
 
-from approval_gate import preview
+from approval_gate import preview, theme
 from approval_gate.binding import MarkdownSetup, Renderer, bind
 from approval_gate.chromium import HEADLESS_FLAGS
+from approval_gate.cli import status
 from approval_gate.decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
 from approval_gate.messages import Reason
 from approval_gate.post import Post, Rules, load_post
@@ -110,6 +116,72 @@ def test_banner_escapes_every_value() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in banner
     assert "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in banner
     assert 'href="&quot;&gt;&lt;script&gt;"' in banner
+
+
+def test_banner_marks_only_escaped_keys_as_code() -> None:
+    """A reason's `key` mark becomes <code>, and a key holding HTML is escaped inside it."""
+    reason = Reason("bidi_control", 'x<b onclick="y">', {"line": "3"})
+    banner = preview.banner_html(item(a_post(), INVALID, reason), "en", BANGKOK, "../")
+    assert "<li><code>x&lt;b onclick=&quot;y&quot;&gt;</code> (line 3) contains" in banner
+    assert "<b " not in banner and 'onclick="' not in banner
+
+
+def test_draft_marker_in_the_sites_language() -> None:
+    """MkDocs' English DRAFT mark on a previewed page reads in the site's language; a page
+    without it is returned as it was."""
+    page = f"<main>{theme.DRAFT_MARKER}<h1>x</h1></main>"
+    plain = "<main><h1>x</h1></main>"
+    assert theme.draft_marker(plain, "th") == plain
+    assert theme.draft_marker(page, "th") == (
+        '<main><div class="mkdocs-draft-marker" title="หน้านี้จะไม่ถูกเผยแพร่บนเว็บไซต์จริง">ฉบับร่าง</div><h1>x</h1></main>'
+    )
+    english = theme.draft_marker(page, "en")
+    assert '<div class="mkdocs-draft-marker" title="This page will not be included in the built site.">DRAFT</div>' in (
+        english
+    )
+
+
+def test_csp_is_first_in_the_head_and_hashes_the_theme_scripts() -> None:
+    """The policy opens the <head>, quoted as before, and allows exactly the page's inline
+    scripts by the SHA-256 of their text."""
+    scripts = ["var a = 1;", "__md_scope=new URL('.',location)"]
+    page = "<!doctype html><html><head><title>t</title>" + "".join(f"<script>{code}</script>" for code in scripts)
+    page += "</head><body></body></html>"
+    shown = preview.with_csp(page)
+    head = "<!doctype html><html><head>"
+    assert shown.startswith(head + '<meta http-equiv="Content-Security-Policy" content="default-src &#x27;self&#x27;;')
+    assert shown.endswith("<title>t</title>" + page.split("<title>t</title>", 1)[1])
+    hashes = [
+        "&#x27;sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "&#x27;"
+        for code in scripts
+    ]
+    assert f"script-src &#x27;self&#x27; {' '.join(hashes)}; style-src" in shown
+    assert preview.with_csp("<p>no head</p>").startswith('<meta http-equiv="Content-Security-Policy"')
+
+
+def test_preview_html_comes_only_from_templates() -> None:
+    """The banner, the queue, the draft mark, the policy and the job summary of `gate status`
+    are written by templates (autoescaped); the modules hold no HTML of their own."""
+    tag = re.compile(r"<(p|div|ul|li|a|code|pre|em|strong|table|tr|td|th|meta|br)[ >]")
+    for module in (preview, theme, status):
+        tree = ast.parse(inspect.getsource(module))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        found = [
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and tag.search(node.value)
+        ]
+        # theme.DRAFT_MARKER is the text MkDocs writes, looked for and replaced.
+        assert found == ([theme.DRAFT_MARKER] if module is theme else []), module.__name__
 
 
 def test_page_markdown_keeps_the_body_and_an_escaped_title() -> None:

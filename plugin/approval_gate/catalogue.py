@@ -2018,4 +2018,389 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ชุดหลักฐานปีงบประมาณ พ.ศ. {year} (แบบฟอร์ม ภาพหน้าจอ ผลการตรวจสอบลายมือชื่อ)",
     ),
     "register_evidence": ("evidence", "หลักฐาน"),
+    # --- `gate … --help`: what each command and option does (cli/helptext.py) ------------
+    "help_gate": (
+        "approval-gate: request, sign off, publish and take down posts.",
+        "approval-gate: ขออนุญาตเผยแพร่ ลงนาม นำขึ้นเผยแพร่ และนำโพสต์ลง",
+    ),
+    "help_amend": (
+        "Copy PATH (a post on the site) to the pending folder as a new revision to edit and sign.",
+        "คัดลอก PATH (โพสต์ที่เผยแพร่อยู่) ไปไว้ในโฟลเดอร์รอเผยแพร่ เป็นฉบับแก้ไขเพื่อแก้และลงนามใหม่",
+    ),
+    "help_approve": (
+        "Approve PATH as the next step of its chain (chair, then director).",
+        "อนุมัติ PATH ตามลำดับขั้นถัดไป (ประธานศูนย์ข้อมูลข่าวสาร แล้วจึง นายแพทย์สาธารณสุขจังหวัด)",
+    ),
+    "help_audit": (
+        "Export PATH's sign-offs and withdrawals so `ssh-keygen -Y verify` can re-check each one.",
+        "ส่งออกการลงนาม และการถอนการเผยแพร่ของ PATH เพื่อตรวจสอบซ้ำทีละรายการ ด้วย `ssh-keygen -Y verify`",
+    ),
+    "help_capture": (
+        "Take a print screen of each live post not yet captured under its current digest.",
+        "ถ่ายภาพหน้าจอโพสต์ที่เผยแพร่อยู่ ซึ่งยังไม่มีภาพของฉบับปัจจุบัน",
+    ),
+    "help_check": (
+        "Decide every post (or the posts in PATHS, files or folders) as the build would; exit 1 if any is invalid.",
+        "ตรวจทุกโพสต์ (หรือเฉพาะ PATHS ซึ่งเป็นไฟล์หรือโฟลเดอร์) แบบเดียวกับการสร้างเว็บไซต์ จบด้วยรหัส 1 หากมีโพสต์ที่ไม่ถูกต้อง",
+    ),
+    "help_evidence": (
+        "One PDF (forms, print screens, signature checks) and one ZIP (for ssh-keygen) per fiscal year.",
+        "ชุดหลักฐานของปีงบประมาณ: PDF หนึ่งไฟล์ (แบบฟอร์ม ภาพหน้าจอ ผลการตรวจสอบลายมือชื่อ) และ ZIP หนึ่งไฟล์ (สำหรับ ssh-keygen)",
+    ),
+    "help_fix": (
+        "Rewrite each post in PATHS in canonical form (NFC, LF, no BOM); its digest and sign-offs stay valid.",
+        "เขียนแต่ละโพสต์ใน PATHS ใหม่ในรูปแบบมาตรฐาน (NFC, LF, ไม่มี BOM) รหัสตรวจสอบและการลงนาม ยังใช้ได้เหมือนเดิม",
+    ),
+    "help_form": (
+        "The official request form of PATH, filled from its front matter and sign-offs.\n\n"
+        "The form is Thai, as the Ministry's is, unless --lang en is given (labels in English, "
+        "Common-Era dates); the locale alone does not change it.",
+        "แบบขออนุญาตเผยแพร่ของ PATH กรอกจากข้อมูลแบบฟอร์ม และการลงนามของโพสต์\n\n"
+        "แบบฟอร์มเป็นภาษาไทย ตามแบบของกระทรวง เว้นแต่ระบุ --lang en (หัวข้อเป็นภาษาอังกฤษ "
+        "วันที่เป็น ค.ศ.) การตั้งค่าภาษาของเครื่อง ไม่ทำให้แบบฟอร์มเปลี่ยนภาษา",
+    ),
+    "help_init": (
+        "Add the gate to the site in DIRECTORY (default: here), or start a new site there.",
+        "ติดตั้งระบบอนุมัติในเว็บไซต์ที่ DIRECTORY (ค่าเริ่มต้น: โฟลเดอร์นี้) หรือเริ่มเว็บไซต์ใหม่ที่นั่น",
+    ),
+    "help_keygen": (
+        "Create your passphrase-protected Ed25519 signing key and print its registry line.",
+        "สร้างกุญแจลงนาม Ed25519 ของท่านซึ่งมีรหัสผ่านป้องกัน และแสดงบรรทัดสำหรับทะเบียนผู้อนุมัติ",
+    ),
+    "help_new": (
+        "Create pending/<folder>/<slug>.md for a post called TITLE: the request form to fill in, then `gate check` it.",
+        "สร้าง pending/<folder>/<slug>.md สำหรับโพสต์ชื่อ TITLE: กรอกแบบขออนุญาตเผยแพร่ แล้วตรวจด้วย `gate check`",
+    ),
+    "help_next": (
+        "The next instant (ISO 8601, UTC) a window opens or closes; nothing when none will.",
+        "เวลาถัดไป (ISO 8601, UTC) ที่ช่วงเผยแพร่ใดเริ่มหรือสิ้นสุด ไม่แสดงอะไรหากไม่มี",
+    ),
+    "help_nginx": (
+        "Print nginx `location` blocks (for the site's `server {{}}`) answering taken-down URLs with 410 Gone.",
+        "แสดงบล็อก `location` ของ nginx (สำหรับ `server {{}}` ของเว็บไซต์) ที่ตอบที่อยู่ของโพสต์ที่นำลงแล้วด้วย 410 Gone",
+    ),
+    "help_notify": (
+        "Tell each approver what waits for their sign-off (e-mail, webhook); once, then daily while overdue.",
+        "แจ้งผู้อนุมัติแต่ละคน ถึงโพสต์ที่รอการลงนาม (อีเมล, webhook) แจ้งครั้งเดียว แล้วแจ้งทุกวันเมื่อเกินกำหนด",
+    ),
+    "help_publish": (
+        "Check the approved post PATH and move it from the pending folder into the site.",
+        "ตรวจโพสต์ PATH ที่อนุมัติแล้ว และย้ายจากโฟลเดอร์รอเผยแพร่ เข้าสู่เว็บไซต์",
+    ),
+    "help_registry": (
+        "Show or edit the approvers registry (approvers.yml): people, roles and keys.",
+        "ดูหรือแก้ไขทะเบียนผู้อนุมัติ (approvers.yml): รายชื่อ บทบาท และกุญแจ",
+    ),
+    "help_registry_add_key": ("Add a public key to a person.", "เพิ่มกุญแจสาธารณะให้บุคคลในทะเบียน"),
+    "help_registry_add_person": (
+        "Add a person with their roles (and optionally their key).",
+        "เพิ่มบุคคลพร้อมบทบาท (และกุญแจ หากมี)",
+    ),
+    "help_registry_retire_key": (
+        "Stop a key from signing after a day; what it signed before stays valid.",
+        "เลิกใช้กุญแจหลังวันที่กำหนด สิ่งที่ลงนามไว้ก่อนหน้ายังใช้ได้",
+    ),
+    "help_registry_revoke_key": (
+        "Revoke a lost or stolen key: every signature it ever made stops counting.",
+        "เพิกถอนกุญแจที่สูญหายหรือถูกขโมย ลายมือชื่อทุกรายการจากกุญแจนี้ จะใช้ไม่ได้",
+    ),
+    "help_registry_set_email": (
+        "Set (or change) the e-mail address `gate notify` uses for a person.",
+        "กำหนด (หรือเปลี่ยน) อีเมลที่ `gate notify` ใช้แจ้งบุคคลนี้",
+    ),
+    "help_registry_show": (
+        "List the people in approvers.yml, their roles and keys, and which of them hold now; change nothing.",
+        "แสดงรายชื่อใน approvers.yml พร้อมบทบาทและกุญแจ และรายการที่ใช้ได้ในขณะนี้ โดยไม่แก้ไขใด ๆ",
+    ),
+    "help_registry_sign": (
+        "Add a root signature over approvers.yml to approvers.yml.sig (hardened mode).",
+        "ลงนามรับรอง approvers.yml ด้วยกุญแจหลัก แล้วเพิ่มใน approvers.yml.sig (โหมดเข้มงวด)",
+    ),
+    "help_reject": (
+        "Refuse PATH, with a reason the requester will see.",
+        "ไม่อนุมัติ PATH พร้อมเหตุผลที่ผู้ขอเผยแพร่จะเห็น",
+    ),
+    "help_review": (
+        "Open the review desk: read, approve or refuse posts in the browser (this computer only).",
+        "เปิดโต๊ะพิจารณาอนุมัติ: อ่าน อนุมัติ หรือไม่อนุมัติโพสต์ในเบราว์เซอร์ (เฉพาะเครื่องนี้)",
+    ),
+    "help_rollback": (
+        "Serve the previous release again (switch `current` back by one).",
+        "กลับไปใช้เว็บไซต์รุ่นก่อนหน้า (ย้อน `current` กลับหนึ่งรุ่น)",
+    ),
+    "help_status": (
+        "The queue by state: age against the step targets, who each post waits for, what changes next.",
+        "คิวโพสต์ตามสถานะ: ระยะเวลาเทียบกับเป้าหมายของแต่ละขั้น แต่ละโพสต์รอใคร และการเปลี่ยนแปลงถัดไป",
+    ),
+    "help_sweep": (
+        "Move expired posts out of the site into the expired folder, recording `taken_down`.",
+        "ย้ายโพสต์ที่หมดช่วงเผยแพร่ ออกจากเว็บไซต์ ไปยังโฟลเดอร์โพสต์ที่นำลงแล้ว และบันทึก `taken_down`",
+    ),
+    "help_watch": (
+        "Publish on this server: build, deploy atomically, sleep until the next change, again.",
+        "เผยแพร่บนเซิร์ฟเวอร์นี้: สร้างเว็บไซต์ นำขึ้นในขั้นตอนเดียว รอจนถึงการเปลี่ยนแปลงถัดไป แล้วทำซ้ำ",
+    ),
+    "help_withdraw": (
+        "Withdraw PATH (a post on the site) now: the next build takes it down, whatever its period.",
+        "ถอนการเผยแพร่ PATH (โพสต์ที่เผยแพร่อยู่) ทันที การสร้างเว็บไซต์ครั้งถัดไปจะนำลง ไม่ว่าช่วงเผยแพร่จะเหลือเท่าใด",
+    ),
+    # the options, shared ones first
+    "help_config_file": (
+        "The site's mkdocs.yml; the gate's options are read from its approval-gate plugin entry.",
+        "ไฟล์ mkdocs.yml ของเว็บไซต์ ระบบอ่านค่าตั้งจากรายการปลั๊กอิน approval-gate ในไฟล์นี้",
+    ),
+    "help_lang": (
+        "Language of messages and dates: th (Buddhist Era) or en (Common Era) [default: Thai, "
+        "unless LANGUAGE, LC_ALL, LC_MESSAGES or LANG asks for English].",
+        "ภาษาของข้อความและวันที่: th (พ.ศ.) หรือ en (ค.ศ.) [ค่าเริ่มต้น: ภาษาไทย เว้นแต่ LANGUAGE, "
+        "LC_ALL, LC_MESSAGES หรือ LANG กำหนดเป็นภาษาอังกฤษ]",
+    ),
+    "help_version": ("Show the version and exit.", "แสดงรุ่นของโปรแกรมแล้วจบ"),
+    "help_help": ("Show this message and exit.", "แสดงคำอธิบายนี้แล้วจบ"),
+    "help_sign_as": ("Your id in approvers.yml.", "รหัสของท่านใน approvers.yml"),
+    "help_sign_key": (
+        "Private key file (default: the one `gate keygen --id ID` made).",
+        "ไฟล์กุญแจส่วนตัว (ค่าเริ่มต้น: ไฟล์ที่ `gate keygen --id ID` สร้างไว้)",
+    ),
+    "help_sign_yes": ("Do not ask for confirmation.", "ไม่ต้องถามยืนยัน"),
+    "help_sign_ssh_keygen": (
+        "Write the statement to FILE for `ssh-keygen -Y sign` instead of signing here.",
+        "เขียนข้อความที่จะลงนามลงใน FILE เพื่อลงนามด้วย `ssh-keygen -Y sign` แทนการลงนามที่นี่",
+    ),
+    "help_sign_signature": (
+        "Record FILE.sig, made by `ssh-keygen -Y sign` over the statement FILE from --ssh-keygen.",
+        "บันทึกลายมือชื่อ FILE.sig ที่สร้างด้วย `ssh-keygen -Y sign` จากข้อความ FILE ของ --ssh-keygen",
+    ),
+    "help_audit_entry": (
+        "Only sign-off N (1 = the first in `signoffs`).",
+        "เฉพาะการลงนามลำดับที่ N (1 = รายการแรกใน `signoffs`)",
+    ),
+    "help_audit_out": (
+        "Folder for the statement, signature and allowed_signers files.",
+        "โฟลเดอร์สำหรับไฟล์ข้อความที่ลงนาม ไฟล์ลายมือชื่อ และไฟล์ allowed_signers",
+    ),
+    "help_capture_site": (
+        "The built site to photograph (default: the folder the last `mkdocs build` wrote).",
+        "เว็บไซต์ที่สร้างแล้วซึ่งจะถ่ายภาพ (ค่าเริ่มต้น: โฟลเดอร์ที่ `mkdocs build` ครั้งล่าสุดเขียนไว้)",
+    ),
+    "help_check_json": ("One JSON document with every decision.", "ผลการตรวจทุกโพสต์ในเอกสาร JSON เดียว"),
+    "help_evidence_fiscal_year": (
+        "The Buddhist-Era fiscal year: 2570 runs from 1 October 2569 to 30 September 2570.",
+        "ปีงบประมาณ (พ.ศ.) เช่น 2570 คือ 1 ตุลาคม 2569 ถึง 30 กันยายน 2570",
+    ),
+    "help_evidence_out": (
+        "Folder for evidence-<year>.pdf and evidence-<year>.zip.",
+        "โฟลเดอร์สำหรับ evidence-<year>.pdf และ evidence-<year>.zip",
+    ),
+    "help_evidence_lang": (
+        "Language of the pack; the Ministry's form is Thai.",
+        "ภาษาของชุดหลักฐาน (แบบฟอร์มของกระทรวงเป็นภาษาไทยเสมอ)",
+    ),
+    "help_form_blank": (
+        "An empty form, for the office's written procedure (MOIT 1, item 1.4).",
+        "แบบฟอร์มเปล่า สำหรับแนบแนวปฏิบัติของหน่วยงาน (MOIT 1 ข้อ 1.4)",
+    ),
+    "help_form_html": ("Write the form as HTML.", "บันทึกแบบฟอร์มเป็นไฟล์ HTML"),
+    "help_form_pdf": ("Write the form as PDF (A4).", "บันทึกแบบฟอร์มเป็นไฟล์ PDF (A4)"),
+    "help_form_thai_digits": (
+        "Print dates with Thai digits (๒๕๖๙) or Arabic digits (2569); default: the site's `thai_digits` option.",
+        "พิมพ์วันที่เป็นเลขไทย (๒๕๖๙) หรือเลขอารบิก (2569) ค่าเริ่มต้น: ตามค่า `thai_digits` ของเว็บไซต์",
+    ),
+    "help_init_site_id": (
+        "The site's id, bound into every signature [default: from the folder's name].",
+        "รหัสเว็บไซต์ ซึ่งผูกอยู่ในลายมือชื่อทุกรายการ [ค่าเริ่มต้น: ตามชื่อโฟลเดอร์]",
+    ),
+    "help_init_site_name": (
+        "site_name of a new site [default: the folder's name].",
+        "site_name ของเว็บไซต์ใหม่ [ค่าเริ่มต้น: ชื่อโฟลเดอร์]",
+    ),
+    "help_init_agency": (
+        "default_agency: ชื่อหน่วยงาน written on posts that name none.",
+        "default_agency: ชื่อหน่วยงาน สำหรับโพสต์ที่ไม่ได้ระบุหน่วยงาน",
+    ),
+    "help_init_id": (
+        "The first person in approvers.yml: their id (lower-case).",
+        "รหัสของบุคคลแรกใน approvers.yml (ตัวพิมพ์เล็ก)",
+    ),
+    "help_init_name": ("The first person's full name with title.", "ชื่อ-นามสกุลพร้อมคำนำหน้าของบุคคลแรก"),
+    "help_init_position": ("The first person's position.", "ตำแหน่งของบุคคลแรก"),
+    "help_init_role": (
+        "The first person's role: chair or director (repeatable).",
+        "บทบาทของบุคคลแรก: chair หรือ director (ระบุซ้ำได้)",
+    ),
+    "help_init_thai_theme": (
+        "Also copy the Thai theme overrides (Material) into overrides/.",
+        "คัดลอกธีมภาษาไทย (Material) ไปไว้ใน overrides/ ด้วย",
+    ),
+    "help_init_write": (
+        "Write the changes; without it, only show them.",
+        "บันทึกการเปลี่ยนแปลง หากไม่ระบุจะแสดงให้ดูเท่านั้น",
+    ),
+    "help_keygen_id": (
+        "Your id in approvers.yml (lower-case letters, digits, . _ -).",
+        "รหัสของท่านใน approvers.yml (อักษรอังกฤษตัวพิมพ์เล็ก ตัวเลข . _ -)",
+    ),
+    "help_new_category": (
+        "One of the configured categories; it also sets the default publication period.",
+        "หมวดหมู่หนึ่งที่เว็บไซต์กำหนดไว้ ซึ่งกำหนดช่วงเผยแพร่เริ่มต้นด้วย",
+    ),
+    "help_new_slug": (
+        "An ASCII file name instead of the Thai one made from the title, e.g. flu-vaccine-2569.",
+        "ชื่อไฟล์ภาษาอังกฤษ แทนชื่อภาษาไทยที่สร้างจากหัวข้อ เช่น flu-vaccine-2569",
+    ),
+    "help_new_folder": (
+        "Folder under the pending folder [default: plugin option new_post_folder].",
+        "โฟลเดอร์ย่อยในโฟลเดอร์รอเผยแพร่ [ค่าเริ่มต้น: ค่า new_post_folder ของปลั๊กอิน]",
+    ),
+    "help_next_json": (
+        '{{"next": ISO time or null, "changes": [{{at, change, path, title}}]}}.',
+        '{{"next": เวลา ISO หรือ null, "changes": [{{at, change, path, title}}]}}',
+    ),
+    "help_nginx_site_dir": (
+        "The built site holding taken-down.txt [default: mkdocs.yml's site_dir].",
+        "เว็บไซต์ที่สร้างแล้วซึ่งมี taken-down.txt [ค่าเริ่มต้น: site_dir ใน mkdocs.yml]",
+    ),
+    "help_nginx_output": ("Write to this file instead of stdout.", "เขียนลงไฟล์นี้แทนการแสดงบนหน้าจอ"),
+    "help_notify_dry_run": (
+        "Print what would be sent; send nothing, write nothing.",
+        "แสดงสิ่งที่จะส่ง โดยไม่ส่งและไม่บันทึกใด ๆ",
+    ),
+    "help_notify_json": (
+        "One JSON document: every message, its channel and outcome.",
+        "เอกสาร JSON เดียว: ทุกข้อความ ช่องทาง และผลการส่ง",
+    ),
+    "help_publish_as": (
+        "Your name as web master (ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่).",
+        "ชื่อของท่าน (ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่)",
+    ),
+    "help_publish_yes": (
+        "Put it up even though its period ends within publish_warning_days.",
+        "นำขึ้นเผยแพร่ แม้ช่วงเผยแพร่จะสิ้นสุดภายใน publish_warning_days วัน",
+    ),
+    "help_registry_id": ("The person's id in approvers.yml.", "รหัสของบุคคลใน approvers.yml"),
+    "help_registry_key_line": (
+        'Public key line "ssh-ed25519 AAAA… id".',
+        'บรรทัดกุญแจสาธารณะ "ssh-ed25519 AAAA… id"',
+    ),
+    "help_registry_key_file": ("A .pub file instead of --key.", "ไฟล์ .pub แทน --key"),
+    "help_registry_key_from": (
+        "First day the key counts (default: today).",
+        "วันแรกที่กุญแจใช้ได้ (ค่าเริ่มต้น: วันนี้)",
+    ),
+    "help_registry_new_id": ("Lower-case id used in sign-offs.", "รหัสตัวพิมพ์เล็กที่ใช้ในการลงนาม"),
+    "help_registry_name": (
+        "Full name with title, as on the request form.",
+        "ชื่อ-นามสกุลพร้อมคำนำหน้า ตามแบบขออนุญาตเผยแพร่",
+    ),
+    "help_registry_position": ("Position, as on the request form.", "ตำแหน่ง ตามแบบขออนุญาตเผยแพร่"),
+    "help_registry_role": ("A role from the chain (repeatable).", "บทบาทในลำดับการอนุมัติ (ระบุซ้ำได้)"),
+    "help_registry_person_from": (
+        "First day the roles and key count (default: today).",
+        "วันแรกที่บทบาทและกุญแจใช้ได้ (ค่าเริ่มต้น: วันนี้)",
+    ),
+    "help_registry_person_email": (
+        "Where `gate notify` tells this person what waits for them (optional).",
+        "อีเมลที่ `gate notify` ใช้แจ้งบุคคลนี้ถึงงานที่รออยู่ (ไม่บังคับ)",
+    ),
+    "help_registry_fingerprint": (
+        "The key's SHA256: fingerprint or public key line.",
+        "ลายนิ้วมือ SHA256: ของกุญแจ หรือบรรทัดกุญแจสาธารณะ",
+    ),
+    "help_registry_until": (
+        "Last day the key counts (default: today). Its earlier signatures stay valid.",
+        "วันสุดท้ายที่กุญแจใช้ได้ (ค่าเริ่มต้น: วันนี้) ลายมือชื่อก่อนหน้านั้นยังใช้ได้",
+    ),
+    "help_registry_revoked_on": (
+        "When it was revoked, for the record (default: today).",
+        "วันที่เพิกถอน เพื่อบันทึกไว้ (ค่าเริ่มต้น: วันนี้)",
+    ),
+    "help_registry_email": ("The address `gate notify` writes to.", "อีเมลที่ `gate notify` ส่งถึง"),
+    "help_registry_show_json": (
+        "One JSON document: the people, their roles and keys, and what holds now.",
+        "เอกสาร JSON เดียว: รายชื่อ บทบาท กุญแจ และรายการที่ใช้ได้ในขณะนี้",
+    ),
+    "help_registry_root_key": (
+        "A root private key (kept off this repository).",
+        "กุญแจหลักส่วนตัว (เก็บไว้นอกที่เก็บข้อมูลนี้)",
+    ),
+    "help_reject_reason": (
+        "Why it is refused; shown to the requester (required).",
+        "เหตุผลที่ไม่อนุมัติ ซึ่งผู้ขอเผยแพร่จะเห็น (ต้องระบุ)",
+    ),
+    "help_review_as": ("Your id in the approvers registry.", "รหัสของท่านในทะเบียนผู้อนุมัติ"),
+    "help_review_idle": ("Close after this many idle minutes.", "ปิดเมื่อไม่มีการใช้งาน ครบจำนวนนาทีนี้"),
+    "help_review_port": (
+        "Port on 127.0.0.1 (default: any free port).",
+        "พอร์ตบน 127.0.0.1 (ค่าเริ่มต้น: พอร์ตใดก็ได้ที่ว่าง)",
+    ),
+    "help_review_no_browser": ("Print the link only; do not open a browser.", "แสดงลิงก์เท่านั้น ไม่เปิดเบราว์เซอร์"),
+    "help_rollback_web_root": ("The web root `gate watch` deploys to.", "โฟลเดอร์เว็บที่ `gate watch` นำเว็บไซต์ขึ้น"),
+    "help_status_json": ("Every post as JSON, with ages in minutes.", "ทุกโพสต์เป็น JSON ระยะเวลาเป็นนาที"),
+    "help_status_markdown": ("A Markdown table for a CI job summary.", "ตาราง Markdown สำหรับหน้าสรุปงานของ CI"),
+    "help_status_fail_overdue": (
+        "Exit 1 when a post waits for review longer than the target.",
+        "จบด้วยรหัส 1 เมื่อมีโพสต์รอพิจารณานานเกินเป้าหมาย",
+    ),
+    "help_sweep_dry_run": ("List what would be taken down; move nothing.", "แสดงรายการที่จะนำลง โดยไม่ย้ายไฟล์ใด"),
+    "help_sweep_json": (
+        "One JSON document: each post, its action, from, to and why.",
+        "เอกสาร JSON เดียว: แต่ละโพสต์ การดำเนินการ ต้นทาง ปลายทาง และเหตุผล",
+    ),
+    "help_watch_web_root": (
+        "Where releases/ and the `current` symlink live; the web server's root is <web-root>/current.",
+        "โฟลเดอร์ที่เก็บ releases/ และลิงก์ `current` รากของเว็บเซิร์ฟเวอร์คือ <web-root>/current",
+    ),
+    "help_watch_keep": ("Releases kept for rollback.", "จำนวนรุ่นที่เก็บไว้สำหรับย้อนกลับ"),
+    "help_watch_poll": (
+        "Seconds between looks at the repository and the clock (no sleep is longer).",
+        "ตรวจที่เก็บข้อมูลและนาฬิกา ทุกจำนวนวินาทีนี้ (ไม่รอนานกว่านี้)",
+    ),
+    "help_watch_git_pull": (
+        "Run `git pull --ff-only` in the repository every this many seconds.",
+        "สั่ง `git pull --ff-only` ในที่เก็บข้อมูลทุกจำนวนวินาทีนี้",
+    ),
+    "help_watch_strict": (
+        "Build with --strict, falling back to a lenient build.",
+        "สร้างเว็บไซต์ด้วย --strict หากไม่ผ่านจึงสร้างแบบผ่อนปรน",
+    ),
+    "help_watch_retry": (
+        "First retry delay (s) after a failed build; it doubles.",
+        "เวลารอก่อนลองใหม่ครั้งแรก (วินาที) หลังสร้างเว็บไซต์ไม่สำเร็จ ครั้งต่อไปรอนานขึ้นเท่าตัว",
+    ),
+    "help_watch_max_retry": ("Longest retry delay (s).", "เวลารอก่อนลองใหม่นานที่สุด (วินาที)"),
+    "help_watch_nginx_snippet": (
+        "The file the site's nginx server block includes: rewritten with the 410 locations when they change.",
+        "ไฟล์ที่บล็อก server ของ nginx ของเว็บไซต์ include ไว้ ระบบเขียนใหม่เมื่อรายการที่ตอบ 410 เปลี่ยน",
+    ),
+    "help_watch_nginx_test": (
+        "Checks the configuration before a reload ('' with --nginx-reload '': only write the snippet).",
+        "คำสั่งตรวจค่าตั้งก่อนโหลดใหม่ ('' พร้อม --nginx-reload '': เขียนไฟล์อย่างเดียว)",
+    ),
+    "help_watch_nginx_reload": ("Reloads the web server.", "คำสั่งให้เว็บเซิร์ฟเวอร์ โหลดค่าตั้งใหม่"),
+    "help_watch_after_build": (
+        "A command run in the repository after each deploy, e.g. 'scripts/publish-local commit' (take-downs).",
+        "คำสั่งที่รันในที่เก็บข้อมูล หลังนำเว็บไซต์ขึ้นแต่ละครั้ง เช่น 'scripts/publish-local commit' (บันทึกการนำลง)",
+    ),
+    "help_watch_capture": (
+        "After each deploy, take the print screens of posts newly live (gate capture, needs "
+        "Chromium); a failure is a warning, tried again at the next build.",
+        "หลังนำเว็บไซต์ขึ้นแต่ละครั้ง ถ่ายภาพหน้าจอโพสต์ที่เพิ่งเผยแพร่ (gate capture ต้องมี "
+        "Chromium) หากไม่สำเร็จจะแจ้งเตือน และลองใหม่ในการสร้างครั้งถัดไป",
+    ),
+    "help_watch_once": (
+        "Build and deploy once if anything is due, then exit (for a timer).",
+        "สร้างและนำเว็บไซต์ขึ้นครั้งเดียว หากมีสิ่งที่ถึงกำหนด แล้วจบ (สำหรับตัวตั้งเวลา)",
+    ),
+    "help_withdraw_reason": (
+        "Why the post must come down (recorded, signed, shown in the register); required unless "
+        "--signature, which takes it from the signed statement.",
+        "เหตุผลที่ต้องนำโพสต์ลง (บันทึก ลงนาม และแสดงในทะเบียน) ต้องระบุ เว้นแต่ใช้ --signature ซึ่งอ่านเหตุผลจากข้อความที่ลงนามแล้ว",
+    ),
+    # click's own words in a help page
+    "help_usage": ("Usage:", "วิธีใช้:"),
+    "help_heading_options": ("Options", "ตัวเลือก"),
+    "help_heading_commands": ("Commands", "คำสั่ง"),
+    "help_default": ("default: {default}", "ค่าเริ่มต้น: {default}"),
+    "help_required": ("required", "ต้องระบุ"),
+    "help_env_var": ("env var: {var}", "ตัวแปรสภาพแวดล้อม: {var}"),
 }

@@ -1,9 +1,10 @@
 """The `mkdocs serve` preview: a state banner for each unpublished post and a queue page.
 
 Pure text in, text out: the plugin gathers (post, decision) pairs and the links,
-this module writes the banner HTML, the page Markdown and the dashboard. Every value
-that comes from a post or the registry is escaped here, because a preview shows
-exactly the posts nobody has approved yet.
+this module words the banner, the page Markdown and the dashboard, and the templates
+under `templates/preview/` lay them out. Every value that comes from a post or the
+registry is autoescaped there, because a preview shows exactly the posts nobody has
+approved yet.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from . import templating
 from .decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
 from .messages import message, role_name, state_name
 from .post import Post
@@ -30,7 +32,6 @@ CONTENT, PENDING = "content", "pending"
 
 # The queue reads best with what needs a person first, then what waits for time.
 STATE_ORDER = ("awaiting_", REJECTED, INVALID, LIVE, SCHEDULED, EXPIRED)
-CODE_RE = re.compile(r"`([^`<>]+)`")
 
 CSS = """\
 .approval-gate-banner {
@@ -74,13 +75,18 @@ def preview_uri(post_path: str) -> str:
     return f"{PREVIEW_DIR}/index.post.md" if uri == DASHBOARD_URI else uri
 
 
-def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+@dataclass(frozen=True)
+class QueueRow:
+    """One line of the queue page, in words (the template escapes every value)."""
 
-
-def _inline(text: str) -> str:
-    """Escape a catalogue text; its `key` marks become <code> (safe: the text is escaped first)."""
-    return CODE_RE.sub(r"<code>\1</code>", _e(text))
+    state: str
+    path: str
+    href: str
+    title: str
+    folder: str
+    state_name: str
+    waiting: str
+    reasons: Sequence[str]
 
 
 def title_of(post: Post, lang: str) -> str:
@@ -132,42 +138,45 @@ def banner_html(item: Item, lang: str, tz: ZoneInfo, dashboard_href: str, thai_d
     """The box at the top of a previewed page: state, who it waits for, and every reason;
     dates in the site's digit style."""
     post, decision = item.post, item.decision
-    folder = "content" if item.place == CONTENT else "pending"
-    lines = [
-        f'<div class="approval-gate-banner approval-gate-{_state_class(decision.state)}" role="note" '
-        f'data-state="{_e(decision.state)}">',
-        f'<p class="approval-gate-head">{_e(message("preview_banner_head", lang))}</p>',
-        f'<p class="approval-gate-state">{_e(message("preview_state", lang))}: '
-        f"<strong>{_e(state_name(decision.state, lang))}</strong></p>",
-        f"<p>{_e(message('preview_title', lang))}: {_e(title_of(post, lang))}</p>",
-        f"<p>{_e(message('preview_waiting', lang))}: {_e(waiting_for(item, lang, tz, thai_digits))}</p>",
-        f"<p>{_e(message('preview_file', lang))}: <code>{_e(folder)}/{_e(post.path)}</code></p>",
-    ]
-    when = period(post, lang, tz, thai_digits)
-    if when:
-        lines.append(f"<p>{_e(when)}</p>")
+    requested = None
     if post.requester is not None:
         requested = message("preview_requester_line", lang, name=post.requester.name)
         if post.requester.date is not None:
             requested += f" ({day(post.requester.date.at, lang, tz, thai_digits)})"
-        lines.append(f"<p>{_e(requested)}</p>")
-    for entry in decision.chain:
-        signed = message(
+    signoffs = [
+        message(
             "preview_signed",
             lang,
             role=role_name(entry.role, lang),
             signer=item.names.get(entry.signer, entry.signer),
             date=day(entry.at, lang, tz, thai_digits) if entry.at else entry.at_text,
         )
-        lines.append(f"<p>{_e(signed)}</p>")
-    if decision.reasons:
-        lines.append(f"<p>{_e(message('preview_reasons', lang))}:</p>")
-        lines.append("<ul>" + "".join(f"<li>{_inline(r.text(lang))}</li>" for r in decision.reasons) + "</ul>")
-    if item.place == CONTENT:
-        lines.append(f"<p>{_e(message('preview_in_content', lang))}</p>")
-    lines.append(f'<p><a href="{_e(dashboard_href)}">{_e(message("preview_queue_link", lang))}</a></p>')
-    lines.append("</div>")
-    return "\n".join(lines) + "\n"
+        for entry in decision.chain
+    ]
+    return (
+        templating.render(
+            "preview/banner.html",
+            lang,
+            state=decision.state,
+            state_class=_state_class(decision.state),
+            state_name=state_name(decision.state, lang),
+            title=title_of(post, lang),
+            waiting=waiting_for(item, lang, tz, thai_digits),
+            folder=_folder(item),
+            path=post.path,
+            period=period(post, lang, tz, thai_digits),
+            requested=requested,
+            signoffs=signoffs,
+            reasons=[reason.text(lang) for reason in decision.reasons],
+            in_content=item.place == CONTENT,
+            dashboard_href=dashboard_href,
+        )
+        + "\n"
+    )
+
+
+def _folder(item: Item) -> str:
+    return "content" if item.place == CONTENT else "pending"
 
 
 def _front_matter(title: str) -> str:
@@ -184,9 +193,8 @@ def page_markdown(post: Post, raw: str, lang: str) -> str:
     is shown as escaped text, so opening a preview never runs what nobody approved."""
     unsafe = any(reason.code == "html_refused" for reason in post.problems)
     if post.digest is None or unsafe:
-        note = message("preview_shown_as_text", lang)
         shown = post.body if post.digest is not None else raw
-        body = f"<p><em>{_e(note)}</em></p>\n\n<pre>{_e(shown)}</pre>\n"
+        body = templating.render("preview/shown_as_text.html", lang, text=shown) + "\n"
     else:
         body = post.body
     return _front_matter(title_of(post, lang)) + body
@@ -206,36 +214,21 @@ def dashboard_markdown(
     ordered = sorted(rows, key=lambda row: _sort_key(row[0]))
     title = message("preview_dashboard_title", lang)
     stamp = display_date(now.astimezone(tz), lang, with_time=True, thai_digits=thai_digits)
-    parts = [
-        _front_matter(title),
-        f"# {_e(title)}\n\n",
-        f"<p>{_e(message('preview_dashboard_intro', lang, now=stamp))}</p>\n\n",
-    ]
-    if not ordered:
-        parts.append(f"<p>{_e(message('preview_dashboard_empty', lang))}</p>\n")
-        return "".join(parts)
-    heads = ("preview_col_title", "preview_col_state", "preview_col_waiting", "preview_col_reasons")
-    table = ['<table class="approval-gate-queue">', "<thead><tr>"]
-    table += [f"<th>{_e(message(code, lang))}</th>" for code in heads]
-    table.append("</tr></thead>")
-    table.append("<tbody>")
-    for item, href in ordered:
-        decision = item.decision
-        reasons = "".join(f"<li>{_inline(reason.text(lang))}</li>" for reason in decision.reasons)
-        folder = "content" if item.place == CONTENT else "pending"
-        table.append(
-            f'<tr data-state="{_e(decision.state)}" data-path="{_e(item.post.path)}">'
-            f'<td><a href="{_e(href)}">{_e(title_of(item.post, lang))}</a>'
-            f'<code class="approval-gate-path">{_e(folder)}/{_e(item.post.path)}</code></td>'
-            f"<td>{_e(state_name(decision.state, lang))}</td>"
-            f"<td>{_e(waiting_for(item, lang, tz, thai_digits))}</td>"
-            f"<td><ul>{reasons}</ul></td>"
-            "</tr>"
+    queue = [
+        QueueRow(
+            state=item.decision.state,
+            path=item.post.path,
+            href=href,
+            title=title_of(item.post, lang),
+            folder=_folder(item),
+            state_name=state_name(item.decision.state, lang),
+            waiting=waiting_for(item, lang, tz, thai_digits),
+            reasons=[reason.text(lang) for reason in item.decision.reasons],
         )
-    table.append("</tbody></table>")
-    # One line, so Python-Markdown keeps it as a single raw HTML block.
-    parts.append("".join(table) + "\n")
-    return "".join(parts)
+        for item, href in ordered
+    ]
+    body = templating.render("preview/dashboard.md", lang, title=title, stamp=stamp, rows=queue)
+    return _front_matter(title) + body
 
 
 # Nothing loads from elsewhere, nothing is submitted or framed, no plugin runs, and only the
@@ -257,7 +250,7 @@ def with_csp(page_html: str) -> str:
         "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
         for code in inline_scripts(page_html)
     )
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{_e(CSP.format(hashes=hashes))}">'
+    meta = templating.environment().get_template("preview/csp.html").render(policy=CSP.format(hashes=hashes))
     head = re.search(r"<head[^>]*>", page_html, re.IGNORECASE)
     if head is None:
         return meta + page_html

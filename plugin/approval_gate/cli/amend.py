@@ -31,7 +31,7 @@ def revision_text(text: str, post_path: str, digest: str, number: int) -> str:
     return add_record(bare, "revises", {"path": post_path, "digest": digest, "number": number})
 
 
-@main.command()
+@main.command(help_code="help_amend")
 @click.argument("path", type=click.Path(path_type=Path))
 @pass_context
 def amend(ctx: Context, path: Path) -> None:

@@ -13,13 +13,13 @@ import click
 from .. import signing, withdrawal
 from ..decision import statements
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, post_file
+from .helptext import option
 
 
-@main.command()
+@main.command(help_code="help_audit")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--entry", "number", type=click.IntRange(min=1), help="Only sign-off N (1 = the first in `signoffs`).")
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the statement, signature and allowed_signers files.")  # fmt: skip
+@option("--entry", "number", type=click.IntRange(min=1), help_code="help_audit_entry")
+@option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help_code="help_audit_out")
 @pass_context
 def audit(ctx: Context, path: Path, number: int | None, out_dir: Path) -> None:
     """Export PATH's sign-offs and withdrawals so `ssh-keygen -Y verify` can re-check each one."""

@@ -21,13 +21,11 @@ from ..decision import LIVE
 from ..messages import site_language
 from ..thaidates import display_date
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, main, pass_context
+from .helptext import option
 
 
-@main.command("capture")
-@click.option(
-    "--site", "site_dir", type=click.Path(file_okay=False, path_type=Path),
-    help="The built site to photograph (default: the folder the last `mkdocs build` wrote).",
-)  # fmt: skip
+@main.command("capture", help_code="help_capture")
+@option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), help_code="help_capture_site")
 @pass_context
 def capture(ctx: Context, site_dir: Path | None) -> None:
     """Take a print screen of each live post not yet captured under its current digest."""

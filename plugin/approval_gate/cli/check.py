@@ -11,6 +11,7 @@ from ..decision import INVALID
 from ..messages import state_name
 from ..repository import CONTENT, Gate, Judged
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context, shown, shown_json
+from .helptext import option
 
 
 def judged_as_json(judged: Judged, lang: str) -> dict[str, object]:
@@ -53,9 +54,9 @@ def expand(ctx: Context, gate: Gate, paths: tuple[Path, ...]) -> list[Path]:
     return list(dict.fromkeys(files))  # a file named twice (or inside a named folder) is checked once
 
 
-@main.command()
+@main.command(help_code="help_check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="One JSON document with every decision.")
+@option("--json", "as_json", is_flag=True, help_code="help_check_json")
 @pass_context
 def check(ctx: Context, paths: tuple[Path, ...], as_json: bool) -> None:
     """Decide every post (or the posts in PATHS, files or folders) as the build would; exit 1 if any is invalid."""

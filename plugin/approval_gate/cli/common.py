@@ -14,12 +14,9 @@ from ..binding import MarkdownSetup
 from ..messages import LANGUAGES, language_from_env, message
 from ..plain import visible, visible_json
 from ..repository import Gate, blog_rules
+from .helptext import Group, Option, option
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-LANG_HELP = (
-    "Language of messages and dates: th (Buddhist Era) or en (Common Era) "
-    "[default: Thai, unless LANGUAGE, LC_ALL, LC_MESSAGES or LANG asks for English]."
-)
 
 
 @dataclass
@@ -117,17 +114,23 @@ def post_file(ctx: Context, path: Path) -> tuple[Path, str, str]:
     return file, place, post_path
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
+@click.group(cls=Group, help_code="help_gate", context_settings={"help_option_names": ["-h", "--help"]})
+@option(
     "-f",
     "--config-file",
     type=click.Path(dir_okay=False, path_type=Path),
     default=lambda: Path(os.environ.get("GATE_CONFIG", "mkdocs.yml")),
     show_default="mkdocs.yml",
-    help="The site's mkdocs.yml; the gate's options are read from its approval-gate plugin entry.",
+    help_code="help_config_file",
 )
-@click.option("--lang", type=click.Choice(LANGUAGES), help=LANG_HELP)
-@click.version_option(package_name="mkdocs-approval-gate", prog_name="gate", message="%(prog)s %(version)s")
+@option("--lang", type=click.Choice(LANGUAGES), help_code="help_lang")
+@click.version_option(
+    package_name="mkdocs-approval-gate",
+    prog_name="gate",
+    message="%(prog)s %(version)s",
+    cls=Option,
+    help_code="help_version",
+)
 @click.pass_context
 def main(ctx: click.Context, config_file: Path, lang: str | None) -> None:
     """approval-gate: request, sign off, publish and take down posts."""
@@ -153,12 +156,12 @@ def lang_everywhere(group: click.Group) -> None:
             lang_everywhere(command)
         if not any("--lang" in getattr(param, "opts", ()) for param in command.params):
             command.params.append(
-                click.Option(
+                Option(
                     ["--lang"],
                     type=click.Choice(LANGUAGES),
                     expose_value=False,
                     is_eager=True,
                     callback=_choose_language,
-                    help=LANG_HELP,
+                    help_code="help_lang",
                 )
             )

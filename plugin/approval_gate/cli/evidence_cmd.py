@@ -10,18 +10,16 @@ from .. import evidence, pack
 from .. import form as request_form
 from ..moves import MoveError, write_atomically
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, main, pass_context
+from .helptext import option
 
 
-@main.command("evidence")
-@click.option(
-    "--fiscal-year", "year", required=True, type=click.IntRange(2500, 2700),
-    help="The Buddhist-Era fiscal year: 2570 runs from 1 October 2569 to 30 September 2570.",
-)  # fmt: skip
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for evidence-<year>.pdf and evidence-<year>.zip.")  # fmt: skip
-@click.option(
+@main.command("evidence", help_code="help_evidence")
+@option("--fiscal-year", "year", required=True, type=click.IntRange(2500, 2700), help_code="help_evidence_fiscal_year")
+@option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+        help_code="help_evidence_out")  # fmt: skip
+@option(
     "--lang", "pack_lang", type=click.Choice(["th", "en"]), default="th", show_default=True,
-    help="Language of the pack; the Ministry's form is Thai.",
+    help_code="help_evidence_lang",
 )  # fmt: skip
 @pass_context
 def evidence_command(ctx: Context, year: int, out_dir: Path, pack_lang: str) -> None:

@@ -25,7 +25,7 @@ def _rewrite(path: Path) -> bool:
     return True
 
 
-@main.command()
+@main.command(help_code="help_fix")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @pass_context
 def fix(ctx: Context, paths: tuple[Path, ...]) -> None:

@@ -8,17 +8,15 @@ import click
 
 from .. import form as request_form
 from .common import EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, post_file
+from .helptext import option
 
 
-@main.command("form")
+@main.command("form", help_code="help_form")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option("--blank", is_flag=True, help="An empty form, for the office's written procedure (MOIT 1, item 1.4).")
-@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the form as HTML.")
-@click.option("--pdf", "pdf_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the form as PDF (A4).")
-@click.option(
-    "--thai-digits/--arabic-digits", default=None,
-    help="Print dates with Thai digits (๒๕๖๙) or Arabic digits (2569); default: the site's `thai_digits` option.",
-)  # fmt: skip
+@option("--blank", is_flag=True, help_code="help_form_blank")
+@option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help_code="help_form_html")
+@option("--pdf", "pdf_file", type=click.Path(dir_okay=False, path_type=Path), help_code="help_form_pdf")
+@option("--thai-digits/--arabic-digits", default=None, help_code="help_form_thai_digits")
 @pass_context
 def form_command(
     ctx: Context,

@@ -19,20 +19,21 @@ from .. import adopt
 from ..registry import ID_RE, RegistryError, parse_registry
 from ..thaidates import BE_OFFSET
 from .common import Context, build_now, fail_usage, main, pass_context, shown
+from .helptext import option
 from .registry_cmd import add_person
 
 
-@main.command()
+@main.command(help_code="help_init")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--site-id", help="The site's id, bound into every signature [default: from the folder's name].")
-@click.option("--site-name", help="site_name of a new site [default: the folder's name].")
-@click.option("--agency", help="default_agency: ชื่อหน่วยงาน written on posts that name none.")
-@click.option("--id", "person_id", help="The first person in approvers.yml: their id (lower-case).")
-@click.option("--name", help="The first person's full name with title.")
-@click.option("--position", help="The first person's position.")
-@click.option("--role", "roles", multiple=True, help="The first person's role: chair or director (repeatable).")
-@click.option("--thai-theme", is_flag=True, help="Also copy the Thai theme overrides (Material) into overrides/.")
-@click.option("--write", is_flag=True, help="Write the changes; without it, only show them.")
+@option("--site-id", help_code="help_init_site_id")
+@option("--site-name", help_code="help_init_site_name")
+@option("--agency", help_code="help_init_agency")
+@option("--id", "person_id", help_code="help_init_id")
+@option("--name", help_code="help_init_name")
+@option("--position", help_code="help_init_position")
+@option("--role", "roles", multiple=True, help_code="help_init_role")
+@option("--thai-theme", is_flag=True, help_code="help_init_thai_theme")
+@option("--write", is_flag=True, help_code="help_init_write")
 @pass_context
 def init(ctx: Context, directory: Path | None, site_id: str | None, site_name: str | None, agency: str | None,
          person_id: str | None, name: str | None, position: str | None, roles: tuple[str, ...], thai_theme: bool,

@@ -19,6 +19,7 @@ from .. import signing
 from ..registry import ID_RE
 from ..thaidates import BE_OFFSET
 from .common import Context, build_now, fail, fail_usage, main, pass_context
+from .helptext import option
 
 KEY_DIR_ENV = "GATE_KEY_DIR"
 PASSPHRASE_FILE_ENV = "GATE_PASSPHRASE_FILE"  # for demos, CI and automation; people type it
@@ -73,8 +74,8 @@ def load_signing_key(ctx: Context, file: Path) -> Ed25519PrivateKey:
         fail(ctx.say("cli_wrong_passphrase", path=str(file)))
 
 
-@main.command()
-@click.option("--id", "person_id", required=True, help="Your id in approvers.yml (lower-case letters, digits, . _ -).")
+@main.command(help_code="help_keygen")
+@option("--id", "person_id", required=True, help_code="help_keygen_id")
 @pass_context
 def keygen(ctx: Context, person_id: str) -> None:
     """Create your passphrase-protected Ed25519 signing key and print its registry line."""

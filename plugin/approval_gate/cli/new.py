@@ -15,16 +15,17 @@ from ..repository import blog_rules
 from ..scaffold import period_days, post_path, render
 from ..slug import slugify
 from .common import Context, build_now, fail, fail_usage, main, pass_context
+from .helptext import option
 
 DEFAULT_POST_FOLDER = "news/posts"  # without a blog and without `new_post_folder`
 ASCII_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-@main.command()
+@main.command(help_code="help_new")
 @click.argument("title")
-@click.option("--category", help="One of the configured categories; it also sets the default publication period.")
-@click.option("--slug", help="An ASCII file name instead of the Thai one made from the title, e.g. flu-vaccine-2569.")
-@click.option("--folder", help="Folder under the pending folder [default: plugin option new_post_folder].")
+@option("--category", help_code="help_new_category")
+@option("--slug", help_code="help_new_slug")
+@option("--folder", help_code="help_new_folder")
 @pass_context
 def new(ctx: Context, title: str, category: str | None, slug: str | None, folder: str | None) -> None:
     """Create pending/<folder>/<slug>.md for a post called TITLE: the request form to fill in, then `gate check` it."""

@@ -43,6 +43,7 @@ from .common import (
     shown_json,
     shown_lines,
 )
+from .helptext import option
 from .status import format_age, iso, load_queue
 
 SCHEMA = "approval-gate/notify-1"
@@ -185,9 +186,9 @@ def _send(
         post_json(webhook, composer.payload(notice))
 
 
-@main.command()
-@click.option("--dry-run", is_flag=True, help="Print what would be sent; send nothing, write nothing.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: every message, its channel and outcome.")
+@main.command(help_code="help_notify")
+@option("--dry-run", is_flag=True, help_code="help_notify_dry_run")
+@option("--json", "as_json", is_flag=True, help_code="help_notify_json")
 @pass_context
 def notify(ctx: Context, dry_run: bool, as_json: bool) -> None:
     """Tell each approver what waits for their sign-off (e-mail, webhook); once, then daily while overdue."""

@@ -34,6 +34,7 @@ from ..records import RecordError, add_record
 from ..repository import CONTENT, PENDING, Gate, Judged
 from ..signoff import utc_stamp
 from .common import EXIT_FAILED, Context, build_now, fail, fail_usage, main, pass_context, post_file, shown
+from .helptext import option
 from .status import format_moment
 
 
@@ -65,10 +66,10 @@ def refusals_for(
     return refused + late, warnings
 
 
-@main.command()
+@main.command(help_code="help_publish")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--as", "name", required=True, help="Your name as web master (ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่).")
-@click.option("--yes", is_flag=True, help="Put it up even though its period ends within publish_warning_days.")
+@option("--as", "name", required=True, help_code="help_publish_as")
+@option("--yes", is_flag=True, help_code="help_publish_yes")
 @pass_context
 def publish(ctx: Context, path: Path, name: str, yes: bool) -> None:
     """Check the approved post PATH and move it from the pending folder into the site."""

@@ -21,6 +21,7 @@ from ..registry import ID_RE, Registry, RegistryError, parse_registry
 from ..strict_yaml import StrictLoader, StrictYAMLError
 from ..thaidates import DateError, display_date, parse_when
 from .common import Context, build_now, fail, fail_usage, main, pass_context, shown_json
+from .helptext import option
 from .keys import be_date, load_signing_key
 
 
@@ -280,20 +281,20 @@ def _edit(ctx: Context, change: Any) -> Registry:
     return _save(ctx, file, new)
 
 
-@main.group("registry")
+@main.group("registry", help_code="help_registry")
 def registry_group() -> None:
     """Show or edit the approvers registry (approvers.yml): people, roles and keys."""
 
 
-@registry_group.command("add-person")
-@click.option("--id", "person_id", required=True, help="Lower-case id used in sign-offs.")
-@click.option("--name", required=True, help="Full name with title, as on the request form.")
-@click.option("--position", help="Position, as on the request form.")
-@click.option("--role", "roles", multiple=True, required=True, help="A role from the chain (repeatable).")
-@click.option("--from", "start", help="First day the roles and key count (default: today).")
-@click.option("--key", help='Public key line "ssh-ed25519 AAAA… id".')
-@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), help="A .pub file instead of --key.")
-@click.option("--email", help="Where `gate notify` tells this person what waits for them (optional).")
+@registry_group.command("add-person", help_code="help_registry_add_person")
+@option("--id", "person_id", required=True, help_code="help_registry_new_id")
+@option("--name", required=True, help_code="help_registry_name")
+@option("--position", help_code="help_registry_position")
+@option("--role", "roles", multiple=True, required=True, help_code="help_registry_role")
+@option("--from", "start", help_code="help_registry_person_from")
+@option("--key", help_code="help_registry_key_line")
+@option("--key-file", type=click.Path(dir_okay=False, path_type=Path), help_code="help_registry_key_file")
+@option("--email", help_code="help_registry_person_email")
 @pass_context
 def add_person_command(ctx: Context, person_id: str, name: str, position: str | None, roles: tuple[str, ...],
                        start: str | None, key: str | None, key_file: Path | None,
@@ -313,20 +314,20 @@ def add_person_command(ctx: Context, person_id: str, name: str, position: str | 
         fail(ctx.say("cli_registry_no_person", id=person_id))
 
 
-@registry_group.command("set-email")
-@click.option("--id", "person_id", required=True, help="The person's id in approvers.yml.")
-@click.option("--email", required=True, help="The address `gate notify` writes to.")
+@registry_group.command("set-email", help_code="help_registry_set_email")
+@option("--id", "person_id", required=True, help_code="help_registry_id")
+@option("--email", required=True, help_code="help_registry_email")
 @pass_context
 def set_email_command(ctx: Context, person_id: str, email: str) -> None:
     """Set (or change) the e-mail address `gate notify` uses for a person."""
     _edit(ctx, lambda text: _set_field(text, _person_node(_compose(text), person_id), "email", _quote(email)))
 
 
-@registry_group.command("add-key")
-@click.option("--id", "person_id", required=True, help="The person's id in approvers.yml.")
-@click.option("--key", help='Public key line "ssh-ed25519 AAAA… id".')
-@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), help="A .pub file instead of --key.")
-@click.option("--from", "start", help="First day the key counts (default: today).")
+@registry_group.command("add-key", help_code="help_registry_add_key")
+@option("--id", "person_id", required=True, help_code="help_registry_id")
+@option("--key", help_code="help_registry_key_line")
+@option("--key-file", type=click.Path(dir_okay=False, path_type=Path), help_code="help_registry_key_file")
+@option("--from", "start", help_code="help_registry_key_from")
 @pass_context
 def add_key_command(ctx: Context, person_id: str, key: str | None, key_file: Path | None, start: str | None) -> None:
     """Add a public key to a person."""
@@ -336,10 +337,10 @@ def add_key_command(ctx: Context, person_id: str, key: str | None, key_file: Pat
     assert registry.people[person_id].key(line) is not None
 
 
-@registry_group.command("retire-key")
-@click.option("--id", "person_id", required=True, help="The person's id in approvers.yml.")
-@click.option("--key", required=True, help="The key's SHA256: fingerprint or public key line.")
-@click.option("--until", "end", help="Last day the key counts (default: today). Its earlier signatures stay valid.")
+@registry_group.command("retire-key", help_code="help_registry_retire_key")
+@option("--id", "person_id", required=True, help_code="help_registry_id")
+@option("--key", required=True, help_code="help_registry_fingerprint")
+@option("--until", "end", help_code="help_registry_until")
 @pass_context
 def retire_key_command(ctx: Context, person_id: str, key: str, end: str | None) -> None:
     """Stop a key from signing after a day; what it signed before stays valid."""
@@ -348,10 +349,10 @@ def retire_key_command(ctx: Context, person_id: str, key: str, end: str | None) 
     assert grant is not None and grant.span.end is not None
 
 
-@registry_group.command("revoke-key")
-@click.option("--id", "person_id", required=True, help="The person's id in approvers.yml.")
-@click.option("--key", required=True, help="The key's SHA256: fingerprint or public key line.")
-@click.option("--date", "day", help="When it was revoked, for the record (default: today).")
+@registry_group.command("revoke-key", help_code="help_registry_revoke_key")
+@option("--id", "person_id", required=True, help_code="help_registry_id")
+@option("--key", required=True, help_code="help_registry_fingerprint")
+@option("--date", "day", help_code="help_registry_revoked_on")
 @pass_context
 def revoke_key_command(ctx: Context, person_id: str, key: str, day: str | None) -> None:
     """Revoke a lost or stolen key: every signature it ever made stops counting."""
@@ -361,9 +362,9 @@ def revoke_key_command(ctx: Context, person_id: str, key: str, day: str | None) 
     click.echo(ctx.say("cli_registry_revoked", fingerprint=grant.fingerprint))
 
 
-@registry_group.command("sign")
-@click.option("--key", "key_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="A root private key (kept off this repository).")  # fmt: skip
+@registry_group.command("sign", help_code="help_registry_sign")
+@option("--key", "key_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+        help_code="help_registry_root_key")  # fmt: skip
 @pass_context
 def sign_command(ctx: Context, key_file: Path) -> None:
     """Add a root signature over approvers.yml to approvers.yml.sig (hardened mode)."""
@@ -459,10 +460,8 @@ def _span_text(ctx: Context, start: dt.datetime | None, end: dt.datetime | None)
     return ctx.say("registry_show_until", end=last) if last else ctx.say("registry_show_always")
 
 
-@registry_group.command("show")
-@click.option(
-    "--json", "as_json", is_flag=True, help="One JSON document: the people, their roles and keys, and what holds now."
-)
+@registry_group.command("show", help_code="help_registry_show")
+@option("--json", "as_json", is_flag=True, help_code="help_registry_show_json")
 @pass_context
 def show_command(ctx: Context, as_json: bool) -> None:
     """List the people in approvers.yml, their roles and keys, and which of them hold now; change nothing."""

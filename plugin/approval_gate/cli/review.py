@@ -12,6 +12,7 @@ import click
 
 from ..desk import REVIEW_TARGET, Desk, DeskServer, roles_held
 from .common import Context, build_now, fail, fail_usage, main, pass_context
+from .helptext import option
 from .keys import key_dir
 
 
@@ -28,13 +29,11 @@ def review_target(config: Any) -> dt.timedelta:
     return dt.timedelta(minutes=minutes) if isinstance(minutes, int) and minutes > 0 else REVIEW_TARGET
 
 
-@main.command()
-@click.option("--as", "person", required=True, metavar="ID", help="Your id in the approvers registry.")
-@click.option(
-    "--idle", type=click.IntRange(1, 24 * 60), default=15, show_default=True, help="Close after this many idle minutes."
-)
-@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: any free port).")
-@click.option("--no-browser", is_flag=True, help="Print the link only; do not open a browser.")
+@main.command(help_code="help_review")
+@option("--as", "person", required=True, metavar="ID", help_code="help_review_as")
+@option("--idle", type=click.IntRange(1, 24 * 60), default=15, show_default=True, help_code="help_review_idle")
+@option("--port", type=click.IntRange(0, 65535), default=0, help_code="help_review_port")
+@option("--no-browser", is_flag=True, help_code="help_review_no_browser")
 @pass_context
 def review(ctx: Context, person: str, idle: int, port: int, no_browser: bool) -> None:
     """Open the review desk: read, approve or refuse posts in the browser (this computer only)."""

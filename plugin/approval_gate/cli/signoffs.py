@@ -27,6 +27,7 @@ from ..repository import Gate, Judged
 from ..signoff import SignOffRefused, make_entry, next_role, utc_stamp, write_entry
 from ..thaidates import display_date
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, post_file, shown
+from .helptext import option
 from .keys import key_dir, load_signing_key
 
 STATEMENT_KEYS = {"type", "site", "path", "digest", "role", "signer", "decision", "reason", "at", "prev"}
@@ -273,14 +274,13 @@ def sign_off(
 
 SIGN_OPTIONS = [
     click.argument("path", type=click.Path(path_type=Path)),
-    click.option("--as", "signer", required=True, help="Your id in approvers.yml."),
-    click.option("--key", "key_file", type=click.Path(dir_okay=False, path_type=Path), help="Private key file "
-                 "(default: the one `gate keygen --id ID` made)."),
-    click.option("--yes", is_flag=True, help="Do not ask for confirmation."),
-    click.option("--ssh-keygen", "statement_out", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Write the statement to FILE for `ssh-keygen -Y sign` instead of signing here."),
-    click.option("--signature", "signature_file", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Record FILE.sig, made by `ssh-keygen -Y sign` over the statement FILE from --ssh-keygen."),
+    option("--as", "signer", required=True, help_code="help_sign_as"),
+    option("--key", "key_file", type=click.Path(dir_okay=False, path_type=Path), help_code="help_sign_key"),
+    option("--yes", is_flag=True, help_code="help_sign_yes"),
+    option("--ssh-keygen", "statement_out", type=click.Path(dir_okay=False, path_type=Path),
+           help_code="help_sign_ssh_keygen"),
+    option("--signature", "signature_file", type=click.Path(dir_okay=False, path_type=Path),
+           help_code="help_sign_signature"),
 ]  # fmt: skip
 
 
@@ -288,12 +288,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _with_options(function: F) -> F:
-    for option in reversed(SIGN_OPTIONS):
-        function = option(function)
+    for decorator in reversed(SIGN_OPTIONS):
+        function = decorator(function)
     return function
 
 
-@main.command()
+@main.command(help_code="help_approve")
 @_with_options
 @pass_context
 def approve(
@@ -304,9 +304,9 @@ def approve(
     sign_off(ctx, path, signer, "approve", None, key_file, yes, statement_out, signature_file)
 
 
-@main.command()
+@main.command(help_code="help_reject")
 @_with_options
-@click.option("--reason", help="Why it is refused; shown to the requester (required).")
+@option("--reason", help_code="help_reject_reason")
 @pass_context
 def reject(
     ctx: Context, path: Path, signer: str, key_file: Path | None, yes: bool, statement_out: Path | None,

@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import click
 
+from .. import templating
 from ..decision import INVALID, LIVE, SCHEDULED
 from ..messages import message, role_name, state_name
-from ..plain import visible
 from ..post import SignOff
 from ..queue import (
     CLOSES,
@@ -25,10 +26,10 @@ from ..queue import (
     Targets,
     build_queue,
 )
-from ..register import markdown_text
 from ..repository import CONTENT, EXPIRED_PLACE, PENDING
 from ..thaidates import display_date
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context, shown_json, shown_lines
+from .helptext import option
 
 SHOWN_CHANGES = 5  # text and Markdown list the next few; --json lists them all
 UTC = dt.UTC
@@ -186,14 +187,17 @@ def change_lines(queue: Queue, tz: ZoneInfo, lang: str) -> list[str]:
     return lines
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+@dataclass(frozen=True)
+class SummaryRow:
+    """One post in the job summary, in words (the template escapes every value)."""
 
-
-def _data(text: str) -> str:
-    """Text from a post (a title, a path, a name, a reason) as literal text in the job summary:
-    no link, emphasis or HTML of the author's can take effect, no invisible character hides."""
-    return markdown_text(visible(text))
+    group: str
+    file: str
+    title: str
+    age: str
+    overdue: bool
+    waits: str
+    notes: list[str]
 
 
 def as_markdown(queue: Queue, tz: ZoneInfo, lang: str, folders: Mapping[str, str] | None = None) -> str:
@@ -205,32 +209,34 @@ def as_markdown(queue: Queue, tz: ZoneInfo, lang: str, folders: Mapping[str, str
         request=format_age(queue.targets.request, lang),
         review=format_age(queue.targets.review, lang),
     )
-    out = [f"### {_cell(head)}", ""]
-    queued = queue.queued
-    if not queued:
-        out.append(message("status_empty", lang))
-    else:
-        columns = [message(f"md_{name}", lang) for name in ("state", "post", "title", "age", "waits", "notes")]
-        out += ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
-        for item in queued:
-            post = item.judged.post
-            age = format_age(item.age, lang) if item.age is not None else ""
-            if item.target is not None:
-                age += " / " + format_age(item.target, lang)
-            if item.overdue:
-                age = f"**{message('status_overdue', lang)}** {age}"
-            cells = [
-                group_name(item.group, lang),
-                f"<code>{_data(f'{(folders or {}).get(item.judged.place, item.judged.place)}/{post.path}')}</code>",
-                _data(post.title or "-"),
-                age,
-                _data(waits_for(item, lang)),
-                "<br>".join(_data(line) for line in notes(item, tz, lang)),
-            ]
-            out.append("| " + " | ".join(_cell(cell) if i != 5 else cell for i, cell in enumerate(cells)) + " |")
-    out += ["", on_site(queue, lang), "", f"#### {message('status_next_header', lang)}", ""]
-    out += [f"- {_data(line)}" for line in change_lines(queue, tz, lang)]
-    return "\n".join(out)
+    rows = []
+    for item in queue.queued:
+        post = item.judged.post
+        age = format_age(item.age, lang) if item.age is not None else ""
+        if item.target is not None:
+            age += " / " + format_age(item.target, lang)
+        rows.append(
+            SummaryRow(
+                group=group_name(item.group, lang),
+                file=f"{(folders or {}).get(item.judged.place, item.judged.place)}/{post.path}",
+                title=post.title or "-",
+                age=age,
+                overdue=item.overdue,
+                waits=waits_for(item, lang),
+                notes=notes(item, tz, lang),
+            )
+        )
+    columns = [message(f"md_{name}", lang) for name in ("state", "post", "title", "age", "waits", "notes")]
+    summary = templating.render(
+        "status/job_summary.md",
+        lang,
+        header=head,
+        columns=columns,
+        rows=rows,
+        on_site=on_site(queue, lang),
+        changes=change_lines(queue, tz, lang),
+    )
+    return summary.removesuffix("\n")  # click.echo ends the last line
 
 
 def _refusal_json(refusal: SignOff | None) -> dict[str, str | None] | None:
@@ -282,10 +288,10 @@ def as_json(queue: Queue, lang: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-@main.command()
-@click.option("--json", "as_json_flag", is_flag=True, help="Every post as JSON, with ages in minutes.")
-@click.option("--markdown", is_flag=True, help="A Markdown table for a CI job summary.")
-@click.option("--fail-overdue", is_flag=True, help="Exit 1 when a post waits for review longer than the target.")
+@main.command(help_code="help_status")
+@option("--json", "as_json_flag", is_flag=True, help_code="help_status_json")
+@option("--markdown", is_flag=True, help_code="help_status_markdown")
+@option("--fail-overdue", is_flag=True, help_code="help_status_fail_overdue")
 @pass_context
 def status(ctx: Context, as_json_flag: bool, markdown: bool, fail_overdue: bool) -> None:
     """The queue by state: age against the step targets, who each post waits for, what changes next."""

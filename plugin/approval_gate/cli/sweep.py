@@ -17,6 +17,7 @@ from ..queue import next_changes
 from ..repository import CONTENT, Gate
 from ..takedown import PlannedMove, TakeDown, ended_unapproved, expired_in_content, return_to_pending, take_down
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, main, pass_context, shown_json
+from .helptext import option
 from .status import iso
 
 
@@ -58,9 +59,9 @@ def plan_as_json(
     return {"dry_run": dry_run, "now": iso(build_now()), "posts": [entry(step) for step in result.plan]}
 
 
-@main.command()
-@click.option("--dry-run", is_flag=True, help="List what would be taken down; move nothing.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: each post, its action, from, to and why.")
+@main.command(help_code="help_sweep")
+@option("--dry-run", is_flag=True, help_code="help_sweep_dry_run")
+@option("--json", "as_json", is_flag=True, help_code="help_sweep_json")
 @pass_context
 def sweep(ctx: Context, dry_run: bool, as_json: bool) -> None:
     """Move expired posts out of the site into the expired folder, recording `taken_down`."""
@@ -117,10 +118,8 @@ def record_witness(ctx: Context, gate: Gate, now: dt.datetime) -> None:
         click.echo(ctx.say("witness_recorded", count=len(added), path=witness.WITNESS_FILE), err=True)
 
 
-@main.command(name="next")
-@click.option(
-    "--json", "as_json", is_flag=True, help='{"next": ISO time or null, "changes": [{at, change, path, title}]}.'
-)
+@main.command(name="next", help_code="help_next")
+@option("--json", "as_json", is_flag=True, help_code="help_next_json")
 @pass_context
 def next_change(ctx: Context, as_json: bool) -> None:
     """The next instant (ISO 8601, UTC) a window opens or closes; nothing when none will."""

@@ -17,6 +17,7 @@ from ..queue import next_changes
 from ..repository import CONTENT
 from ..watch import Judgement, Options, Outcome, Watcher, WatchError
 from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Context, fail, load_gate, main, pass_context
+from .helptext import option
 from .status import format_moment
 
 
@@ -66,66 +67,63 @@ def command_words(text: str | None) -> list[str]:
     return shlex.split(text) if text else []
 
 
-@main.command()
-@click.option(
+@main.command(help_code="help_watch")
+@option(
     "--web-root",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Where releases/ and the `current` symlink live; the web server's root is <web-root>/current.",
+    help_code="help_watch_web_root",
 )
-@click.option("--keep", default=5, show_default=True, type=click.IntRange(1), help="Releases kept for rollback.")
-@click.option(
+@option("--keep", default=5, show_default=True, type=click.IntRange(1), help_code="help_watch_keep")
+@option(
     "--poll",
     default=2.0,
     show_default=True,
     type=click.FloatRange(0.05),
-    help="Seconds between looks at the repository and the clock (no sleep is longer).",
+    help_code="help_watch_poll",
 )
-@click.option(
+@option(
     "--git-pull",
     type=click.FloatRange(1),
-    help="Run `git pull --ff-only` in the repository every this many seconds.",
+    help_code="help_watch_git_pull",
 )
-@click.option(
+@option(
     "--strict/--no-strict",
     default=True,
     show_default=True,
-    help="Build with --strict, falling back to a lenient build.",
+    help_code="help_watch_strict",
 )
-@click.option(
+@option(
     "--retry",
     default=10.0,
     show_default=True,
     type=click.FloatRange(0.01),
-    help="First retry delay (s) after a failed build; it doubles.",
+    help_code="help_watch_retry",
 )
-@click.option(
-    "--max-retry", default=300.0, show_default=True, type=click.FloatRange(0.01), help="Longest retry delay (s)."
-)
-@click.option(
+@option("--max-retry", default=300.0, show_default=True, type=click.FloatRange(0.01), help_code="help_watch_max_retry")
+@option(
     "--nginx-snippet",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The file the site's nginx server block includes: rewritten with the 410 locations when they change.",
+    help_code="help_watch_nginx_snippet",
 )
-@click.option(
+@option(
     "--nginx-test",
     default="nginx -t",
     show_default=True,
-    help="Checks the configuration before a reload ('' with --nginx-reload '': only write the snippet).",
+    help_code="help_watch_nginx_test",
 )
-@click.option("--nginx-reload", default="nginx -s reload", show_default=True, help="Reloads the web server.")
-@click.option(
+@option("--nginx-reload", default="nginx -s reload", show_default=True, help_code="help_watch_nginx_reload")
+@option(
     "--after-build",
-    help="A command run in the repository after each deploy, e.g. 'scripts/publish-local commit' (take-downs).",
+    help_code="help_watch_after_build",
 )
-@click.option(
+@option(
     "--capture/--no-capture",
     default=True,
     show_default=True,
-    help="After each deploy, take the print screens of posts newly live (gate capture, needs Chromium); "
-    "a failure is a warning, tried again at the next build.",
+    help_code="help_watch_capture",
 )
-@click.option("--once", is_flag=True, help="Build and deploy once if anything is due, then exit (for a timer).")
+@option("--once", is_flag=True, help_code="help_watch_once")
 @pass_context
 def watch(
     ctx: Context,
@@ -197,12 +195,12 @@ def watch(
     raise SystemExit(EXIT_FAILED if status else EXIT_OK)
 
 
-@main.command()
-@click.option(
+@main.command(help_code="help_rollback")
+@option(
     "--web-root",
     required=True,
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="The web root `gate watch` deploys to.",
+    help_code="help_rollback_web_root",
 )
 @pass_context
 def rollback(ctx: Context, web_root: Path) -> None:

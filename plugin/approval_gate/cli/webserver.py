@@ -10,17 +10,16 @@ import click
 from .. import webserver
 from ..tombstones import LIST_NAME
 from .common import EXIT_FAILED, EXIT_OK, Context, fail, main, pass_context
+from .helptext import option
 
 
-@main.command()
-@click.option(
+@main.command(help_code="help_nginx")
+@option(
     "--site-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="The built site holding taken-down.txt [default: mkdocs.yml's site_dir].",
+    help_code="help_nginx_site_dir",
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of stdout."
-)
+@option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help_code="help_nginx_output")
 @pass_context
 def nginx(ctx: Context, site_dir: Path | None, output: Path | None) -> None:
     """Print nginx `location` blocks (for the site's `server {}`) answering taken-down URLs with 410 Gone."""

@@ -24,6 +24,7 @@ from ..records import RecordError, append_entry
 from ..repository import CONTENT, Gate
 from ..signoff import utc_stamp
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, shown
+from .helptext import option
 from .keys import key_dir, load_signing_key
 from .signoffs import clean_reason, locate, read_statement, signed_by
 
@@ -89,32 +90,31 @@ def imported_entry(
     return {**entry, "key": print_, "sig": sig}
 
 
-@main.command()
+@main.command(help_code="help_withdraw")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--as", "signer", required=True, help="Your id in approvers.yml.")
-@click.option(
+@option("--as", "signer", required=True, help_code="help_sign_as")
+@option(
     "--reason",
-    help="Why the post must come down (recorded, signed, shown in the register); "
-    "required unless --signature, which takes it from the signed statement.",
+    help_code="help_withdraw_reason",
 )
-@click.option(
+@option(
     "--key",
     "key_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Private key file (default: the one `gate keygen --id ID` made).",
+    help_code="help_sign_key",
 )
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-@click.option(
+@option("--yes", is_flag=True, help_code="help_sign_yes")
+@option(
     "--ssh-keygen",
     "statement_out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the statement to FILE for `ssh-keygen -Y sign` instead of signing here.",
+    help_code="help_sign_ssh_keygen",
 )
-@click.option(
+@option(
     "--signature",
     "signature_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Record FILE.sig, made by `ssh-keygen -Y sign` over the statement FILE from --ssh-keygen.",
+    help_code="help_sign_signature",
 )
 @pass_context
 def withdraw(
