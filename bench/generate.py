@@ -191,7 +191,18 @@ def _signed(post_path: str, digest: str, keys: dict[str, Ed25519PrivateKey], at:
         )  # fmt: skip
         entries.append(entry)
         at_text, key, sig = entry["at"] or "", entry["key"], entry["sig"]
-        done = SignOff(step, role, person, "approve", None, digest, at_text, moment, key, sig)
+        done = SignOff(
+            index=step,
+            role=role,
+            signer=person,
+            decision="approve",
+            reason=None,
+            digest=digest,
+            at_text=at_text,
+            at=moment,
+            key=key,
+            sig=sig,
+        )
         chain = (*chain, done)
     return entries
 

@@ -179,10 +179,10 @@ def decide(
             chain.append(entry)
             prev = chain_link(entry.sig)
 
-    withdrawals = withdrawal.check(
-        post, registry, site_id=settings.site_id, roles=settings.roles, order_role=settings.withdraw_role,
-        signatures=settings.signatures, now=now, verify=verify, seen=seen,
-    )  # fmt: skip
+    context = withdrawal.Context(
+        settings.site_id, settings.roles, settings.withdraw_role, settings.signatures, now, verify, seen
+    )
+    withdrawals = withdrawal.check(post, registry, context)
     reasons.extend(withdrawals.problems)  # verify, then decide: an entry that does not verify is never ignored
 
     done = len(chain) == len(settings.roles)

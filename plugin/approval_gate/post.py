@@ -54,13 +54,14 @@ class Rules:
     blog_posts: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class SignOff:
+@dataclass(frozen=True, kw_only=True)
+class SignedEntry:
+    """What a sign-off and a withdrawal share: who signed (in which role) which text, when,
+    with which key, and what is wrong with the entry as written."""
+
     index: int
     role: str
     signer: str
-    decision: str
-    reason: str | None
     digest: str
     at_text: str
     at: dt.datetime | None
@@ -69,22 +70,21 @@ class SignOff:
     problems: tuple[Reason, ...] = ()
 
 
-@dataclass(frozen=True)
-class Withdrawal:
+@dataclass(frozen=True, kw_only=True)
+class SignOff(SignedEntry):
+    """One entry of `signoffs`: an approval or a refusal (with its reason) of one step of the chain."""
+
+    decision: str
+    reason: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Withdrawal(SignedEntry):
     """One entry of `withdrawals`: a signed order to take the post down now (`action: withdraw`),
     or a signed request for one (`action: request`, by a role that may not order it)."""
 
-    index: int
     action: str  # withdraw | request
-    role: str
-    signer: str
     reason: str
-    digest: str
-    at_text: str
-    at: dt.datetime | None
-    key: str | None
-    sig: str | None
-    problems: tuple[Reason, ...] = ()
 
 
 @dataclass(frozen=True)

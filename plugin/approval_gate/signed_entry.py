@@ -12,27 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Protocol
 
 from .messages import Reason
+from .post import SignedEntry
 from .registry import KeyGrant, Person, Registry
 
 Verifier = Callable[[str, bytes, str], bool]
-
-
-class SignedEntry(Protocol):
-    @property
-    def role(self) -> str: ...
-    @property
-    def signer(self) -> str: ...
-    @property
-    def at_text(self) -> str: ...
-    @property
-    def at(self) -> dt.datetime | None: ...
-    @property
-    def key(self) -> str | None: ...
-    @property
-    def sig(self) -> str | None: ...
 
 
 def stamp(moment: dt.datetime) -> str:

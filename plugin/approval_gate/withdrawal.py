@@ -87,60 +87,49 @@ def action_for(role: str, order_role: str) -> str:
     return WITHDRAW if role == order_role else REQUEST
 
 
-def entry_problems(
-    entry: Withdrawal,
-    post: Post,
-    registry: Registry | None,
-    *,
-    site_id: str,
-    roles: tuple[str, ...],
-    order_role: str,
-    signatures: bool,
-    now: dt.datetime,
-    verify: Verifier = signing.verify,
-    seen: Mapping[str, dt.datetime] | None = None,
-) -> list[Reason]:
+@dataclass(frozen=True)
+class Context:
+    """What judging a withdrawal depends on besides the post: the site, the chain's roles, the
+    role that orders, whether signatures are checked, the instant, and the witness (`seen`)."""
+
+    site_id: str
+    roles: tuple[str, ...]
+    order_role: str
+    signatures: bool
+    now: dt.datetime
+    verify: Verifier = signing.verify
+    seen: Mapping[str, dt.datetime] | None = None
+
+
+def entry_problems(entry: Withdrawal, post: Post, registry: Registry | None, context: Context) -> list[Reason]:
     """Every reason this withdrawal entry does not count (empty: it counts).
 
     `seen`: the witness, as for sign-offs: an entry first seen by the publish run after its
     signer's role or key ended does not count, whatever its `at` says (no backdating)."""
     where = f"withdrawals[{entry.index + 1}]"
     problems = list(entry.problems)
-    if entry.at is not None and entry.at > now:
+    if entry.at is not None and entry.at > context.now:
         problems.append(Reason("signoff_future", f"{where}.at", {"value": entry.at_text}))
-    if entry.role not in roles:
+    if entry.role not in context.roles:
         problems.append(Reason("withdrawal_role", f"{where}.role", {"role": entry.role}))
-    elif entry.action and entry.action != action_for(entry.role, order_role):
+    elif entry.action and entry.action != action_for(entry.role, context.order_role):
         problems.append(Reason("withdrawal_action_role", f"{where}.action", {"role": entry.role}))
-    first_seen = seen.get(witness_key(site_id, post.path, entry), now) if seen is not None else None
+    seen, key = context.seen, witness_key(context.site_id, post.path, entry)
+    first_seen = seen.get(key, context.now) if seen is not None else None
     return problems + signer_problems(
-        entry, where, registry, statement=statement(site_id, post.path, entry),
-        signatures=signatures, verify=verify, first_seen=first_seen,
+        entry, where, registry, statement=statement(context.site_id, post.path, entry),
+        signatures=context.signatures, verify=context.verify, first_seen=first_seen,
     )  # fmt: skip
 
 
-def check(
-    post: Post,
-    registry: Registry | None,
-    *,
-    site_id: str,
-    roles: tuple[str, ...],
-    order_role: str,
-    signatures: bool,
-    now: dt.datetime,
-    verify: Verifier = signing.verify,
-    seen: Mapping[str, dt.datetime] | None = None,
-) -> Checked:
+def check(post: Post, registry: Registry | None, context: Context) -> Checked:
     """Check every entry (on any digest: a forged entry is never ignored), and pick the order
     and the requests that concern the current text."""
     order: Withdrawal | None = None
     requests: list[Withdrawal] = []
     problems: list[Reason] = []
     for entry in post.withdrawals:
-        found = entry_problems(
-            entry, post, registry, site_id=site_id, roles=roles, order_role=order_role, signatures=signatures,
-            now=now, verify=verify, seen=seen,
-        )  # fmt: skip
+        found = entry_problems(entry, post, registry, context)
         problems += found
         if found or entry.digest != post.digest:
             continue
