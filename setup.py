@@ -15,7 +15,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
-SHIPPED = {  # the same table as approval_gate.adopt.SHIPPED
+SHIPPED = {  # the same table as approval_gate.services.adopt.SHIPPED
     "theme_overrides": "overrides",
     "publish.yml": ".github/workflows/publish.yml",
     "publish-local": "scripts/publish-local",

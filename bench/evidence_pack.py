@@ -26,9 +26,9 @@ from pathlib import Path
 from generate import generate
 from PIL import Image, ImageDraw
 
-from approval_gate import evidence
-from approval_gate.post import Rules, load_post
-from approval_gate.register import fiscal_year
+from approval_gate.core.post import Rules, load_post
+from approval_gate.forms.register import fiscal_year
+from approval_gate.services import evidence
 
 RESULTS = Path(__file__).resolve().parent / "evidence-pack.json"
 NOW = dt.datetime(2026, 12, 1, 3, 0, tzinfo=dt.UTC)  # FY 2570, every post live

@@ -1,7 +1,7 @@
 """Generate a gated site of N realistic signed Thai posts, fast.
 
 Fresh Ed25519 keys, a registry, and posts signed by a chair and a director through
-`approval_gate.signoff.make_entry`. Every `attach_every`-th post embeds a 200 KB photo and
+`approval_gate.core.signoff.make_entry`. Every `attach_every`-th post embeds a 200 KB photo and
 links a 1 MB PDF from its own folder, both bound into its digest. Parsing YAML for every
 post would dominate, so the front matter is built as data and as text side by side; a
 sample of posts is checked against `read_post_text` and `write_entry`, so the fast path
@@ -23,12 +23,12 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import signing
-from approval_gate.canonical import digest_of, read_post_text
-from approval_gate.decision import Decision, Settings
-from approval_gate.post import Post, SignOff
-from approval_gate.records import entry_line
-from approval_gate.signoff import make_entry, write_entry
+from approval_gate.core import signing
+from approval_gate.core.canonical import digest_of, read_post_text
+from approval_gate.core.decision import Decision, Settings
+from approval_gate.core.post import Post, SignOff
+from approval_gate.core.records import entry_line
+from approval_gate.core.signoff import make_entry, write_entry
 
 UTC = dt.UTC
 SITE_ID = "bench-site"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import sys
 import time
 
-from approval_gate.canonical import MAX_FRONT_MATTER, MAX_POST
-from approval_gate.post import Rules, load_post
+from approval_gate.core.canonical import MAX_FRONT_MATTER, MAX_POST
+from approval_gate.core.post import Rules, load_post
 
 BOUND = 5.0
 HEAD = "---\ntitle: t\nrequester:\n  name: n\n  date: 2569-11-01\npublish_from: 2569-11-01\npublish_until: 2570-12-31\n"

@@ -133,11 +133,12 @@ def per_post(site: Path, repeats: int) -> dict[str, Any]:
     every post live: the signatures are checked here only to be sure two per post are timed."""
     from mkdocs.config import load_config
 
-    from approval_gate import sanitize, signing
-    from approval_gate.binding import MarkdownSetup, bind
-    from approval_gate.decision import statements
-    from approval_gate.post import load_post
-    from approval_gate.repository import Gate, blog_rules, read_plain_file
+    from approval_gate.core import signing
+    from approval_gate.core.decision import statements
+    from approval_gate.core.post import load_post
+    from approval_gate.services import sanitize
+    from approval_gate.services.binding import MarkdownSetup, bind
+    from approval_gate.services.repository import Gate, blog_rules, read_plain_file
 
     config = load_config(str(site / "mkdocs.yml"))
     docs = Path(config.docs_dir).resolve()

@@ -27,7 +27,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from approval_gate.messages import language_from_env, message
+from approval_gate.core.messages import language_from_env, message
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -24,11 +24,11 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import signing
-from approval_gate.decision import Settings, decide
-from approval_gate.post import Rules, load_post
-from approval_gate.registry import parse_registry
-from approval_gate.signoff import make_entry, write_entry
+from approval_gate.core import signing
+from approval_gate.core.decision import Settings, decide
+from approval_gate.core.post import Rules, load_post
+from approval_gate.core.registry import parse_registry
+from approval_gate.core.signoff import make_entry, write_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_ID = "pathumthani-health"

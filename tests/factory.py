@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import signing
-from approval_gate.binding import MarkdownSetup
-from approval_gate.decision import Settings
-from approval_gate.post import Rules
-from approval_gate.repository import Gate
-from approval_gate.signoff import make_entry, write_entry
-from approval_gate.thaidates import DateError, parse_when
+from approval_gate.core import signing
+from approval_gate.core.decision import Settings
+from approval_gate.core.post import Rules
+from approval_gate.core.signoff import make_entry, write_entry
+from approval_gate.core.thaidates import DateError, parse_when
+from approval_gate.services.binding import MarkdownSetup
+from approval_gate.services.repository import Gate
 
 UTC = dt.UTC
 BANGKOK = ZoneInfo("Asia/Bangkok")

@@ -11,7 +11,7 @@ from typing import Any
 
 
 def _signatures_always_verify() -> None:
-    from approval_gate import decision, signing
+    from approval_gate.core import decision, signing
 
     signing.verify = lambda *args: True
     # `decide`'s keyword default was bound when it was defined
@@ -19,31 +19,31 @@ def _signatures_always_verify() -> None:
 
 
 def _entries_never_fail() -> None:
-    from approval_gate import decision
+    from approval_gate.core import decision
 
     decision._check_entry = lambda *args, **kwargs: []
 
 
 def _withdrawals_never_fail() -> None:
-    from approval_gate import withdrawal
+    from approval_gate.core import withdrawal
 
     withdrawal.entry_problems = lambda *args, **kwargs: []
 
 
 def _window_always_open() -> None:
-    from approval_gate import decision
+    from approval_gate.core import decision
 
     decision._window_state = lambda post, now: decision.LIVE if post.window is not None else None
 
 
 def _body_not_in_digest() -> None:
-    from approval_gate import canonical
+    from approval_gate.core import canonical
 
     canonical.canonical_body = lambda body: ""
 
 
 def _missing_keys_ignored() -> None:
-    from approval_gate import post
+    from approval_gate.core import post
 
     real = post.load_post
 

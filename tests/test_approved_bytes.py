@@ -15,8 +15,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from approval_gate.binding import MarkdownSetup, Renderer
-from approval_gate.post import Post
+from approval_gate.core.post import Post
+from approval_gate.services.binding import MarkdownSetup, Renderer
 from conftest import EXAMPLE_NOW, REPO, epoch, run_mkdocs
 from factory import SiteFactory
 

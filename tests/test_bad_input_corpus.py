@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from approval_gate.binding import MarkdownSetup, Renderer, bind
-from approval_gate.post import Post, Rules, load_post
-from approval_gate.sanitize import Checked
+from approval_gate.core.post import Post, Rules, load_post
+from approval_gate.services.binding import MarkdownSetup, Renderer, bind
+from approval_gate.services.sanitize import Checked
 from conftest import run_mkdocs
 from factory import SiteFactory
 

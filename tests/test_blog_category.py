@@ -8,9 +8,9 @@ from urllib.parse import unquote
 
 import pytest
 
-from approval_gate.canonical import split
 from approval_gate.cli.common import load_gate
-from approval_gate.post import Post, Rules, blog_text, load_post
+from approval_gate.core.canonical import split
+from approval_gate.core.post import Post, Rules, blog_text, load_post
 from conftest import run_mkdocs
 from factory import UTC, SiteFactory
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.utils.meta import get_data
 
-from approval_gate.canonical import PostFormatError, digest_of, normalise, read_post_text, split
+from approval_gate.core.canonical import PostFormatError, digest_of, normalise, read_post_text, split
 
 BASE = "---\ntitle: ข่าว\nrequester:\n  name: นางสาวสมหญิง\npublish_from: 2569-11-26\n---\n\nเนื้อหา  \nบรรทัดสอง\n"
 

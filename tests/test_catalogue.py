@@ -7,8 +7,8 @@ import string
 
 import pytest
 
-from approval_gate.catalogue import CATALOGUE
-from approval_gate.messages import Reason, language_from_env
+from approval_gate.core.catalogue import CATALOGUE
+from approval_gate.core.messages import Reason, language_from_env
 
 THAI = re.compile("[\u0e00-\u0e7f]")
 

@@ -15,8 +15,8 @@ from click.testing import CliRunner, Result
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import signing
 from approval_gate.cli import main
+from approval_gate.core import signing
 from conftest import epoch
 from factory import UTC, SiteFactory
 

@@ -21,10 +21,10 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from approval_gate import signing
-from approval_gate.catalogue import CATALOGUE
 from approval_gate.cli import main
-from approval_gate.messages import message
+from approval_gate.core import signing
+from approval_gate.core.catalogue import CATALOGUE
+from approval_gate.core.messages import message
 from factory import SiteFactory
 
 REPO = Path(__file__).resolve().parents[1]

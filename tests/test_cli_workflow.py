@@ -659,7 +659,7 @@ def test_status_queue_in_thai(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 def test_workflow_options() -> None:
     """The workflow's plugin options: documented defaults, exact errors."""
-    from approval_gate.config import GateConfig
+    from approval_gate.site.config import GateConfig
 
     config = GateConfig()
     config.load_dict({})

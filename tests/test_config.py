@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from approval_gate.config import GateConfig
+from approval_gate.site.config import GateConfig
 
 
 def load(values: dict[str, object]) -> tuple[GateConfig, list[tuple[str, Exception]]]:

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from approval_gate.thaidates import DateError, Window, display_date, parse_when, thai_date, window_from
+from approval_gate.core.thaidates import DateError, Window, display_date, parse_when, thai_date, window_from
 
 BKK = ZoneInfo("Asia/Bangkok")
 UTC = dt.UTC

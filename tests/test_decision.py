@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import withdrawal
-from approval_gate.decision import Decision, Settings, decide, witness_key
-from approval_gate.post import load_post
-from approval_gate.records import append_entry
-from approval_gate.registry import parse_registry
+from approval_gate.core import withdrawal
+from approval_gate.core.decision import Decision, Settings, decide, witness_key
+from approval_gate.core.post import load_post
+from approval_gate.core.records import append_entry
+from approval_gate.core.registry import parse_registry
 from factory import UTC, SiteFactory
 
 PATH = "news/posts/x.md"
@@ -89,7 +89,7 @@ def test_signatures_off_records_names_only(site: SiteFactory) -> None:
     off = Settings(site_id="test-site", signatures=False)
     text = site.text()
     for role, signer in (("chair", "chair1"), ("director", "director1")):
-        from approval_gate.records import append_signoff
+        from approval_gate.core.records import append_signoff
 
         digest = load_post(text.encode(), PATH, site.rules).digest
         at = "2026-11-02T03:00:00Z" if role == "chair" else "2026-11-02T04:00:00Z"
@@ -129,7 +129,7 @@ def test_window_edges_through_decide(site: SiteFactory, now: dt.datetime, state:
 
 def test_a_signature_that_is_not_ascii_is_a_reason_not_a_crash() -> None:
     """A hand-edited `sig` holding any character is judged like any bad signature."""
-    from approval_gate.decision import chain_link
+    from approval_gate.core.decision import chain_link
 
     assert chain_link("\xc0sig") == chain_link("\xc0sig") != chain_link("sig")
 

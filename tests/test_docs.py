@@ -12,7 +12,7 @@ import click
 import pytest
 
 from approval_gate.cli import main as gate_main
-from approval_gate.config import GateConfig
+from approval_gate.site.config import GateConfig
 from conftest import REPO
 
 DOCS = REPO / "docs"

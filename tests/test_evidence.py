@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from approval_gate import evidence, register
 from approval_gate.cli import main
+from approval_gate.forms import register
+from approval_gate.services import evidence
 from conftest import epoch, require_tool, run_mkdocs
 from factory import SiteFactory
 

@@ -13,8 +13,9 @@ import markdown
 import pytest
 from click.testing import CliRunner
 
-from approval_gate import evidence, pack, register
 from approval_gate.cli import main
+from approval_gate.forms import pack, register
+from approval_gate.services import evidence
 from conftest import epoch, run_mkdocs
 from factory import SiteFactory
 

@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
-from approval_gate import form
 from approval_gate.cli import main
-from approval_gate.decision import decide
-from approval_gate.post import load_post
-from approval_gate.registry import parse_registry
+from approval_gate.core.decision import decide
+from approval_gate.core.post import load_post
+from approval_gate.core.registry import parse_registry
+from approval_gate.forms import form
 from conftest import epoch, keep_for_docs
 from factory import PEOPLE, SiteFactory
 

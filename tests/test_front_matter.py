@@ -12,11 +12,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
-from approval_gate import canonical, post, register, slug, strict_yaml, thaidates
-from approval_gate import repository as repository_module
 from approval_gate.cli import main
-from approval_gate.names import check_post_path
-from approval_gate.post import Rules, load_post
+from approval_gate.core import canonical, post, slug, strict_yaml, thaidates
+from approval_gate.core.names import check_post_path
+from approval_gate.core.post import Rules, load_post
+from approval_gate.forms import register
+from approval_gate.services import repository as repository_module
 from conftest import run_mkdocs
 from factory import SiteFactory
 

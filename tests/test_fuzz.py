@@ -19,14 +19,14 @@ import yaml
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from approval_gate import post as post_module
-from approval_gate import strict_yaml
-from approval_gate.decision import LIVE, decide
-from approval_gate.messages import Reason
-from approval_gate.post import Rules, SignOff, load_post
-from approval_gate.registry import parse_registry
-from approval_gate.strict_yaml import StrictYAMLError, load_strict
-from approval_gate.thaidates import DateError, parse_when
+from approval_gate.core import post as post_module
+from approval_gate.core import strict_yaml
+from approval_gate.core.decision import LIVE, decide
+from approval_gate.core.messages import Reason
+from approval_gate.core.post import Rules, SignOff, load_post
+from approval_gate.core.registry import parse_registry
+from approval_gate.core.strict_yaml import StrictYAMLError, load_strict
+from approval_gate.core.thaidates import DateError, parse_when
 from factory import SiteFactory
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -361,9 +361,9 @@ def test_the_published_html_never_runs_anything(body: str) -> None:
     """Whatever the body, the sanitiser's output (what is published) holds no script, no event
     handler and no script URL; and a body called clean holds, as a browser parses it, nothing
     the allowlist refuses."""
-    from approval_gate.binding import MarkdownSetup, Renderer
-    from approval_gate.post import Post
-    from approval_gate.sanitize import _scheme, _tokens
+    from approval_gate.core.post import Post
+    from approval_gate.services.binding import MarkdownSetup, Renderer
+    from approval_gate.services.sanitize import _scheme, _tokens
 
     renderer = Renderer(MarkdownSetup(("toc", "tables", "fenced_code", "attr_list")))
     checked = renderer.check(Post(path="p.md", digest="sha256:0", body=body))
@@ -373,7 +373,7 @@ def test_the_published_html_never_runs_anything(body: str) -> None:
             assert not [name for name, _ in attrs if name.startswith("on")]
             assert not [v for name, v in attrs if name in ("href", "src") and _scheme(v) in ("javascript", "vbscript")]
     if checked.clean:  # nothing a browser would build from the body was refused
-        from approval_gate.sanitize import STRICT, _refusals
+        from approval_gate.services.sanitize import STRICT, _refusals
 
         kept = _tokens(STRICT.keeper.clean(renderer.html(body))).tokens
         assert [token for token in kept if _refusals(token, STRICT)] == []

@@ -12,9 +12,10 @@ from click.testing import CliRunner, Result
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import hardened, signing
 from approval_gate.cli import main
-from approval_gate.registry import parse_registry
+from approval_gate.core import signing
+from approval_gate.core.registry import parse_registry
+from approval_gate.services import hardened
 from conftest import epoch, run_mkdocs
 from factory import UTC, SiteFactory
 

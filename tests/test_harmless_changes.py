@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from approval_gate.decision import Decision, decide
-from approval_gate.post import load_post
-from approval_gate.registry import parse_registry
-from approval_gate.repository import Gate
+from approval_gate.core.decision import Decision, decide
+from approval_gate.core.post import load_post
+from approval_gate.core.registry import parse_registry
+from approval_gate.services.repository import Gate
 from factory import UTC, SiteFactory
 
 PATH = "news/posts/x.md"

@@ -14,8 +14,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from approval_gate import adopt
 from approval_gate.cli import main
+from approval_gate.services import adopt
 
 ROOT = Path(__file__).resolve().parents[1]
 EPOCH = "1795600800"  # 2026-11-25 17:00 in Bangkok
@@ -125,7 +125,7 @@ def test_init_needs_a_first_person_for_a_new_registry(tmp_path: Path) -> None:
 
 def test_a_gated_page_without_front_matter_is_told_about_exempt_and_gated() -> None:
     """The refusal of an ordinary page in the gated scope names both options."""
-    from approval_gate.messages import message
+    from approval_gate.core.messages import message
 
     text = message("no_form_scope_hint", "en", path="about.md")
     assert "`exempt`" in text and "`gated`" in text and "!/about.md" in text
@@ -133,7 +133,7 @@ def test_a_gated_page_without_front_matter_is_told_about_exempt_and_gated() -> N
 
 def test_unquoted_signatures_off_is_off() -> None:
     """YAML reads `signatures: off` as false; the plugin takes it as `off`."""
-    from approval_gate.config import GateConfig
+    from approval_gate.site.config import GateConfig
 
     config = GateConfig()
     config.load_dict({"signatures": False})

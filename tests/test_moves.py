@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from approval_gate import moves
-from approval_gate.canonical import read_post_text
-from approval_gate.moves import TMP_SUFFIX, MoveError, move_post
-from approval_gate.repository import Gate
-from approval_gate.takedown import take_down
+from approval_gate.core.canonical import read_post_text
+from approval_gate.services import moves
+from approval_gate.services.moves import TMP_SUFFIX, MoveError, move_post
+from approval_gate.services.repository import Gate
+from approval_gate.services.takedown import take_down
 from conftest import EXAMPLE_NOW, epoch
 from factory import SiteFactory
 

@@ -16,8 +16,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from approval_gate import repository
-from approval_gate.signoff import SignOffRefused
+from approval_gate.core.signoff import SignOffRefused
+from approval_gate.services import repository
 from conftest import run_mkdocs
 from factory import SiteFactory
 

@@ -24,7 +24,7 @@ from aiosmtpd.smtp import AuthResult
 from click.testing import CliRunner, Result
 
 from approval_gate.cli import main
-from approval_gate.registry import RegistryError, parse_registry
+from approval_gate.core.registry import RegistryError, parse_registry
 from factory import SiteFactory
 
 UTC = dt.UTC
@@ -617,7 +617,7 @@ def test_a_line_break_in_a_registry_name_never_becomes_a_header(
 
 def _queue(site: SiteFactory, now: dt.datetime) -> Any:
     from approval_gate.cli.common import load_gate
-    from approval_gate.queue import Targets, build_queue
+    from approval_gate.services.queue import Targets, build_queue
 
     gate_, _ = load_gate(site.root / "mkdocs.yml")
     judged = gate_.judge_all(now)
@@ -639,7 +639,7 @@ def test_plan_once_then_daily_while_overdue(
     site: SiteFactory, sent_ago: dt.timedelta | None, now_after: dt.timedelta, expected: str | None
 ) -> None:
     """One chair's notice for the first post: new, nothing, or a reminder."""
-    from approval_gate import notices
+    from approval_gate.services import notices
 
     now = NOW + now_after
     gate_, queue = _queue(site, now)
@@ -656,7 +656,7 @@ def test_plan_once_then_daily_while_overdue(
 def test_state_file_round_trip_drops_what_no_longer_applies(tmp_path: Path) -> None:
     """Records written one a line, read back the same; stale records of a channel in use are
     dropped, those of a channel not used in this run are kept; nothing changed, nothing written."""
-    from approval_gate import notices
+    from approval_gate.services import notices
 
     old = ("email", "chair1", "chair", "news/posts/gone.md", "sha256:" + "a" * 64)
     hook = ("webhook", "chair1", "chair", "news/posts/gone.md", "sha256:" + "a" * 64)

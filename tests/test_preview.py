@@ -24,14 +24,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from mkdocs.utils.meta import get_data
 
-from approval_gate import preview, theme
-from approval_gate.binding import MarkdownSetup, Renderer, bind
-from approval_gate.chromium import HEADLESS_FLAGS
 from approval_gate.cli import status
-from approval_gate.decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
-from approval_gate.messages import Reason
-from approval_gate.post import Post, Rules, load_post
-from approval_gate.sanitize import _tokens
+from approval_gate.core.decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
+from approval_gate.core.messages import Reason
+from approval_gate.core.post import Post, Rules, load_post
+from approval_gate.services.binding import MarkdownSetup, Renderer, bind
+from approval_gate.services.chromium import HEADLESS_FLAGS
+from approval_gate.services.sanitize import _tokens
+from approval_gate.site import preview, theme
 from conftest import EXAMPLE_NOW, epoch, keep_for_docs, require_tool, run_mkdocs
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -524,7 +524,7 @@ def test_preview_is_off_unless_served_on_loopback(example_site: Path) -> None:
     """`dev_addr` on a public address: the preview is off, with a warning saying why."""
     config = example_site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "dev_addr: 0.0.0.0:8000\n", encoding="utf-8")
-    from approval_gate.loopback import is_loopback
+    from approval_gate.core.loopback import is_loopback
 
     assert [True, True, True, False, False] == [
         is_loopback(host) for host in ("127.0.0.1", "::1", "localhost", "0.0.0.0", "192.168.1.5")

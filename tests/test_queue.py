@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from approval_gate.queue import (
+from approval_gate.services.queue import (
     CLOSES,
     OPENS,
     REQUESTER,
@@ -20,7 +20,7 @@ from approval_gate.queue import (
     group_order,
     next_changes,
 )
-from approval_gate.repository import Gate, Judged
+from approval_gate.services.repository import Gate, Judged
 from factory import SITE_ID, SiteFactory
 
 UTC = dt.UTC

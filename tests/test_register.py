@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 import markdown
 import pytest
 
-from approval_gate import register
-from approval_gate.decision import decide
-from approval_gate.post import load_post
-from approval_gate.registry import parse_registry
+from approval_gate.core.decision import decide
+from approval_gate.core.post import load_post
+from approval_gate.core.registry import parse_registry
+from approval_gate.forms import register
 from conftest import run_mkdocs
 from factory import SiteFactory
 

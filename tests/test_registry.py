@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner, Result
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import signing
 from approval_gate.cli import main
-from approval_gate.messages import message
-from approval_gate.registry import RegistryError, parse_registry
+from approval_gate.core import signing
+from approval_gate.core.messages import message
+from approval_gate.core.registry import RegistryError, parse_registry
 from conftest import epoch
 from factory import UTC, SiteFactory
 

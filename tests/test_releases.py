@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from approval_gate import releases
 from approval_gate.cli import main
+from approval_gate.server import releases
 from factory import SiteFactory
 
 UTC = dt.UTC

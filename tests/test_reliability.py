@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from approval_gate import moves
-from approval_gate.moves import MoveError
-from approval_gate.takedown import take_down
+from approval_gate.services import moves
+from approval_gate.services.moves import MoveError
+from approval_gate.services.takedown import take_down
 from conftest import EXAMPLE_NOW, epoch
 from factory import SiteFactory
 from test_moves import (
@@ -71,7 +71,7 @@ STEPS = ("open", "write", "fsync", "link", "unlink", "rename")
 DIE_AT_STEP = """\
 import atexit, os, signal, sys, types
 
-from approval_gate import moves
+from approval_gate.services import moves
 
 STEPS, DIE_AT, calls = {steps!r}, int(sys.argv[1]), 0
 
@@ -389,7 +389,7 @@ def test_a_cached_signature_check_follows_the_registry(factory: SiteFactory) -> 
     """The cache keys a check by (key line, statement, signature): a replaced key is checked afresh."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from approval_gate.judge_cache import JudgeCache
+    from approval_gate.services.judge_cache import JudgeCache
 
     post_path = "news/posts/live-000.md"
     file = factory.add("content", post_path, live_text(factory, 0))

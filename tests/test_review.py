@@ -19,22 +19,22 @@ import pytest
 from click.testing import CliRunner
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import signing
 from approval_gate.cli import main
 from approval_gate.cli.common import load_gate
 from approval_gate.cli.review import key_file
-from approval_gate.decision import decide
+from approval_gate.core import signing
+from approval_gate.core.decision import decide
+from approval_gate.core.loopback import is_loopback, loopback_address
+from approval_gate.core.post import load_post
+from approval_gate.core.signoff import clean_reason, make_entry, write_entry
 from approval_gate.desk import Desk, DeskServer, NotLoopback
 from approval_gate.desk.changes import comparable_lines, text_diff
 from approval_gate.desk.history import previous_text
 from approval_gate.desk.time_text import age_text
 from approval_gate.desk.urls import sign_url
 from approval_gate.desk.waiting import queue_rows
-from approval_gate.loopback import is_loopback, loopback_address
-from approval_gate.moves import FileChanged, replace_file
-from approval_gate.post import load_post
-from approval_gate.repository import Gate
-from approval_gate.signoff import clean_reason, make_entry, write_entry
+from approval_gate.services.moves import FileChanged, replace_file
+from approval_gate.services.repository import Gate
 from conftest import EXAMPLE_NOW
 
 UTC = dt.UTC

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from approval_gate import binding, sanitize
+from approval_gate.core.post import load_post
 from approval_gate.desk import Desk, DeskServer
-from approval_gate.post import load_post
+from approval_gate.services import binding, sanitize
 from browser import BrowserError, Chromium
 from conftest import EXAMPLE_NOW
 from test_review import PASSPHRASE, REVIEW, ReviewSite, post_text, review_site  # noqa: F401 - fixture

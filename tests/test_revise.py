@@ -13,13 +13,14 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import pack, withdrawal
-from approval_gate.canonical import read_post_text
 from approval_gate.cli.amend import revision_text
+from approval_gate.core import withdrawal
+from approval_gate.core.canonical import read_post_text
+from approval_gate.core.records import add_record, without_keys
 from approval_gate.desk import revision_changes
-from approval_gate.records import add_record, without_keys
-from approval_gate.register import fiscal_year
-from approval_gate.tombstones import tombstone_html
+from approval_gate.forms import pack
+from approval_gate.forms.register import fiscal_year
+from approval_gate.site.tombstones import tombstone_html
 from conftest import require_tool, run_mkdocs
 from factory import SiteFactory
 from test_decision import LATER, signed_entry

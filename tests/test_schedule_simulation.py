@@ -22,13 +22,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import signing, witness
 from approval_gate.cli.common import load_gate
-from approval_gate.decision import Settings, decide
-from approval_gate.post import Rules, load_post
-from approval_gate.registry import parse_registry
-from approval_gate.signoff import make_entry, write_entry
-from approval_gate.thaidates import parse_when
+from approval_gate.core import signing
+from approval_gate.core.decision import Settings, decide
+from approval_gate.core.post import Rules, load_post
+from approval_gate.core.registry import parse_registry
+from approval_gate.core.signoff import make_entry, write_entry
+from approval_gate.core.thaidates import parse_when
+from approval_gate.services import witness
 from conftest import EXAMPLE_PARTS, REPO, before_its_build, pristine_example, require_tool
 
 UTC = dt.UTC

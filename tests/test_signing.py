@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import signing
+from approval_gate.core import signing
 
 pytestmark = pytest.mark.needs("ssh-keygen")
 

@@ -16,9 +16,9 @@ from urllib.parse import quote
 
 import pytest
 
-from approval_gate.fields import ALLOWED_KEYS
-from approval_gate.thaidates import TO_THAI_DIGITS
-from approval_gate.theme import feed_stylesheet
+from approval_gate.core.fields import ALLOWED_KEYS
+from approval_gate.core.thaidates import TO_THAI_DIGITS
+from approval_gate.site.theme import feed_stylesheet
 from browser import Chromium, serve
 from conftest import keep_for_docs, pristine_example, run_mkdocs
 

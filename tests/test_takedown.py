@@ -27,10 +27,10 @@ from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from approval_gate.canonical import PostFormatError, read_post_text
 from approval_gate.cli import main
-from approval_gate.moves import TMP_SUFFIX, temporary_for
-from approval_gate.tombstones import recorded_url
+from approval_gate.core.canonical import PostFormatError, read_post_text
+from approval_gate.services.moves import TMP_SUFFIX, temporary_for
+from approval_gate.site.tombstones import recorded_url
 from conftest import EXAMPLE_NOW, epoch, require_tool, run_mkdocs
 from factory import SiteFactory
 from test_reliability import mounted
@@ -504,7 +504,8 @@ def test_take_down_modules_load_without_posix_only_modules() -> None:
     code = (
         "import sys\n"
         f"for name in {blocked!r}: sys.modules[name] = None\n"
-        "import approval_gate.moves, approval_gate.repository, approval_gate.tombstones, approval_gate.webserver\n"
+        "import approval_gate.services.moves, approval_gate.services.repository\n"
+        "import approval_gate.site.tombstones, approval_gate.server.webserver\n"
         "import approval_gate.cli.sweep, approval_gate.cli.webserver\n"
         "print('loaded')\n"
     )

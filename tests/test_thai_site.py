@@ -19,7 +19,7 @@ from urllib.parse import quote, unquote
 import pytest
 from mkdocs.config import load_config
 
-from approval_gate.slug import thai_slugify
+from approval_gate.core.slug import thai_slugify
 from conftest import EXAMPLE_NOW, REPO, epoch, require_tool, run_mkdocs
 from factory import UTC, SiteFactory
 

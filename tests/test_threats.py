@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from approval_gate import signing
-from approval_gate.decision import Decision, Settings, decide
-from approval_gate.messages import Reason
-from approval_gate.post import load_post
-from approval_gate.registry import parse_registry
-from approval_gate.signoff import make_entry, write_entry
+from approval_gate.core import signing
+from approval_gate.core.decision import Decision, Settings, decide
+from approval_gate.core.messages import Reason
+from approval_gate.core.post import load_post
+from approval_gate.core.registry import parse_registry
+from approval_gate.core.signoff import make_entry, write_entry
 from conftest import run_mkdocs
 from factory import UTC, SiteFactory
 

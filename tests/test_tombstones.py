@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 from mkdocs.config import load_config
 
-from approval_gate import tombstones
+from approval_gate.site import tombstones
 from conftest import run_mkdocs
 
 EXPIRED_SLUG = "บริการฉีดวัคซีนโควิด-19-เข็มกระตุ้นสำหรับกลุ่มเสี่ยงและผู้สูงอายุ-ตลอดเดือนตุลาคม-๒๕๖๙"

@@ -23,8 +23,8 @@ from urllib.parse import quote
 
 import pytest
 
-from approval_gate import releases
-from approval_gate.watch import WatchError, read_clock
+from approval_gate.server import releases
+from approval_gate.server.watch import WatchError, read_clock
 from conftest import require_tool
 from factory import SiteFactory
 from webserver import nginx_binary, running_nginx

@@ -14,8 +14,8 @@ from urllib.parse import quote, urlsplit
 import pytest
 from click.testing import CliRunner, Result
 
-from approval_gate import webserver
 from approval_gate.cli import main
+from approval_gate.server import webserver
 from browser import serve
 from conftest import EXAMPLE_NOW, run_mkdocs
 from factory import SiteFactory

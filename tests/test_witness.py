@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from approval_gate import witness
 from approval_gate.cli import main
+from approval_gate.services import witness
 from conftest import epoch, run_mkdocs
 from factory import UTC, SiteFactory
 

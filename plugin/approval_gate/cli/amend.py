@@ -15,12 +15,12 @@ from pathlib import Path
 
 import click
 
-from ..canonical import RECORD_KEYS
-from ..decision import LIVE, SCHEDULED
-from ..messages import state_name
-from ..moves import MoveError, attachments_of, create_file, repository_lock
-from ..records import RecordError, add_record, without_keys
-from ..repository import CONTENT, PENDING
+from ..core.canonical import RECORD_KEYS
+from ..core.decision import LIVE, SCHEDULED
+from ..core.messages import state_name
+from ..core.records import RecordError, add_record, without_keys
+from ..services.moves import MoveError, attachments_of, create_file, repository_lock
+from ..services.repository import CONTENT, PENDING
 from .common import Context, build_now, fail, main, pass_context, post_file
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from .. import signing, withdrawal
-from ..decision import statements
+from ..core import signing, withdrawal
+from ..core.decision import statements
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, post_file
 from .helptext import option
 

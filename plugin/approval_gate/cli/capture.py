@@ -16,10 +16,10 @@ from pathlib import Path
 
 import click
 
-from .. import evidence
-from ..decision import LIVE
-from ..messages import site_language
-from ..thaidates import display_date
+from ..core.decision import LIVE
+from ..core.messages import site_language
+from ..core.thaidates import display_date
+from ..services import evidence
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, main, pass_context
 from .helptext import option
 
@@ -64,7 +64,7 @@ def capture(ctx: Context, site_dir: Path | None) -> None:
 
 def _take(ctx: Context, site: Path, todo: list[evidence.BuiltPage], config: object) -> tuple[int, int]:
     """(captured, failed): one browser for every page."""
-    from ..chromium import Chromium, serve
+    from ..services.chromium import Chromium, serve
 
     gate, now = ctx.gate, build_now()
     lang = site_language(getattr(config, "theme", {}).get("language"))

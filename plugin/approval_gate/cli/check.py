@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..decision import INVALID
-from ..messages import state_name
-from ..repository import CONTENT, Gate, Judged
+from ..core.decision import INVALID
+from ..core.messages import state_name
+from ..services.repository import CONTENT, Gate, Judged
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context, shown, shown_json
 from .helptext import option
 

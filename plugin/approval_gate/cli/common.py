@@ -10,10 +10,10 @@ from typing import Any, NoReturn
 
 import click
 
-from ..binding import MarkdownSetup
-from ..messages import LANGUAGES, language_from_env, message
-from ..plain import visible, visible_json
-from ..repository import Gate, blog_rules
+from ..core.messages import LANGUAGES, language_from_env, message
+from ..core.plain import visible, visible_json
+from ..services.binding import MarkdownSetup
+from ..services.repository import Gate, blog_rules
 from .helptext import Group, Option, option
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from .. import evidence, pack
-from .. import form as request_form
-from ..moves import MoveError, write_atomically
+from ..forms import form as request_form
+from ..forms import pack
+from ..services import evidence
+from ..services.moves import MoveError, write_atomically
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, main, pass_context
 from .helptext import option
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..canonical import PostFormatError, normalise, read_post_text
-from ..moves import replace_file
+from ..core.canonical import PostFormatError, normalise, read_post_text
+from ..services.moves import replace_file
 from .common import EXIT_FAILED, EXIT_OK, Context, main, pass_context
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .. import form as request_form
+from ..forms import form as request_form
 from .common import EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, post_file
 from .helptext import option
 

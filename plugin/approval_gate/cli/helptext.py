@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..messages import LANGUAGES, language_from_env, message
+from ..core.messages import LANGUAGES, language_from_env, message
 
 F = TypeVar("F", bound=Callable[..., Any])
 

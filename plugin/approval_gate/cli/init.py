@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from .. import adopt
-from ..registry import ID_RE, RegistryError, parse_registry
-from ..thaidates import BE_OFFSET
+from ..core.registry import ID_RE, RegistryError, parse_registry
+from ..core.thaidates import BE_OFFSET
+from ..services import adopt
 from .common import Context, build_now, fail_usage, main, pass_context, shown
 from .helptext import option
 from .registry_cmd import add_person

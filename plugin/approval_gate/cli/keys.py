@@ -15,9 +15,9 @@ import click
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from .. import signing
-from ..registry import ID_RE
-from ..thaidates import BE_OFFSET
+from ..core import signing
+from ..core.registry import ID_RE
+from ..core.thaidates import BE_OFFSET
 from .common import Context, build_now, fail, fail_usage, main, pass_context
 from .helptext import option
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import click
 
-from ..fields import TEXTS, text_problem
-from ..names import MAX_NAME, check_post_path
-from ..plain import visible
-from ..repository import blog_rules
-from ..scaffold import period_days, post_path, render
-from ..slug import slugify
+from ..core.fields import TEXTS, text_problem
+from ..core.names import MAX_NAME, check_post_path
+from ..core.plain import visible
+from ..core.scaffold import period_days, post_path, render
+from ..core.slug import slugify
+from ..services.repository import blog_rules
 from .common import Context, build_now, fail, fail_usage, main, pass_context
 from .helptext import option
 

@@ -15,8 +15,10 @@ from urllib.parse import quote, urlsplit
 
 import click
 
-from .. import notices
-from ..delivery import (
+from ..core.messages import message, role_name
+from ..core.thaidates import thai_date
+from ..services import notices
+from ..services.delivery import (
     DeliveryError,
     Mailer,
     SetupError,
@@ -27,10 +29,8 @@ from ..delivery import (
     smtp_from_env,
     webhook_from_env,
 )
-from ..messages import message, role_name
-from ..moves import MoveError
-from ..notices import EMAIL, NEW, NOTIFIED_FILE, WEBHOOK, Notice, NotifiedError
-from ..thaidates import thai_date
+from ..services.moves import MoveError
+from ..services.notices import EMAIL, NEW, NOTIFIED_FILE, WEBHOOK, Notice, NotifiedError
 from .common import (
     EXIT_FAILED,
     EXIT_OK,

@@ -14,10 +14,13 @@ from pathlib import Path
 
 import click
 
-from ..decision import LIVE, SCHEDULED
-from ..fields import TEXTS, text_problem
-from ..messages import Reason, state_name
-from ..moves import (
+from ..core.decision import LIVE, SCHEDULED
+from ..core.fields import TEXTS, text_problem
+from ..core.messages import Reason, state_name
+from ..core.readiness import completeness, currency
+from ..core.records import RecordError, add_record
+from ..core.signoff import utc_stamp
+from ..services.moves import (
     MoveError,
     attachments_of,
     clean_temporaries,
@@ -29,10 +32,7 @@ from ..moves import (
     replace_file,
     repository_lock,
 )
-from ..readiness import completeness, currency
-from ..records import RecordError, add_record
-from ..repository import CONTENT, PENDING, Gate, Judged
-from ..signoff import utc_stamp
+from ..services.repository import CONTENT, PENDING, Gate, Judged
 from .common import EXIT_FAILED, Context, build_now, fail, fail_usage, main, pass_context, post_file, shown
 from .helptext import option
 from .status import format_moment

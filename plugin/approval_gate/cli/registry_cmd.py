@@ -15,11 +15,12 @@ from typing import Any
 import click
 import yaml
 
-from .. import hardened, signing
-from ..messages import role_name
-from ..registry import ID_RE, Registry, RegistryError, parse_registry
-from ..strict_yaml import StrictLoader, StrictYAMLError
-from ..thaidates import DateError, display_date, parse_when
+from ..core import signing
+from ..core.messages import role_name
+from ..core.registry import ID_RE, Registry, RegistryError, parse_registry
+from ..core.strict_yaml import StrictLoader, StrictYAMLError
+from ..core.thaidates import DateError, display_date, parse_when
+from ..services import hardened
 from .common import Context, build_now, fail, fail_usage, main, pass_context, shown_json
 from .helptext import option
 from .keys import be_date, load_signing_key

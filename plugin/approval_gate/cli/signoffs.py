@@ -17,15 +17,15 @@ from typing import Any, TypeVar
 
 import click
 
-from .. import signing, signoff, summary
-from ..decision import INVALID, Decision, Settings, chain_link, signoff_statement
-from ..messages import role_name, state_name
-from ..moves import replace_file, repository_lock
-from ..post import AT_RE, Post, SignOff
-from ..registry import Registry
-from ..repository import Gate, Judged
-from ..signoff import SignOffRefused, make_entry, next_role, utc_stamp, write_entry
-from ..thaidates import display_date
+from ..core import signing, signoff, summary
+from ..core.decision import INVALID, Decision, Settings, chain_link, signoff_statement
+from ..core.messages import role_name, state_name
+from ..core.post import AT_RE, Post, SignOff
+from ..core.registry import Registry
+from ..core.signoff import SignOffRefused, make_entry, next_role, utc_stamp, write_entry
+from ..core.thaidates import display_date
+from ..services.moves import replace_file, repository_lock
+from ..services.repository import Gate, Judged
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, post_file, shown
 from .helptext import option
 from .keys import key_dir, load_signing_key

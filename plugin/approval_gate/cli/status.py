@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from .. import templating
-from ..decision import INVALID, LIVE, SCHEDULED
-from ..messages import message, role_name, state_name
-from ..post import SignOff
-from ..queue import (
+from ..core.decision import INVALID, LIVE, SCHEDULED
+from ..core.messages import message, role_name, state_name
+from ..core.post import SignOff
+from ..core.thaidates import display_date
+from ..services import templating
+from ..services.queue import (
     CLOSES,
     REQUESTER,
     TO_PUBLISH,
@@ -26,8 +27,7 @@ from ..queue import (
     Targets,
     build_queue,
 )
-from ..repository import CONTENT, EXPIRED_PLACE, PENDING
-from ..thaidates import display_date
+from ..services.repository import CONTENT, EXPIRED_PLACE, PENDING
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail_usage, main, pass_context, shown_json, shown_lines
 from .helptext import option
 

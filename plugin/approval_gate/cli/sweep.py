@@ -11,11 +11,19 @@ from typing import Any
 
 import click
 
-from .. import tombstones, witness
-from ..moves import MoveError, attachments_of
-from ..queue import next_changes
-from ..repository import CONTENT, Gate
-from ..takedown import PlannedMove, TakeDown, ended_unapproved, expired_in_content, return_to_pending, take_down
+from ..services import witness
+from ..services.moves import MoveError, attachments_of
+from ..services.queue import next_changes
+from ..services.repository import CONTENT, Gate
+from ..services.takedown import (
+    PlannedMove,
+    TakeDown,
+    ended_unapproved,
+    expired_in_content,
+    return_to_pending,
+    take_down,
+)
+from ..site import tombstones
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, main, pass_context, shown_json
 from .helptext import option
 from .status import iso

@@ -1,5 +1,5 @@
 """`gate watch` publishes on the office's own server, on time to the minute; `gate rollback`
-serves the previous release again. The loop itself is in `approval_gate.watch`."""
+serves the previous release again. The loop itself is in `approval_gate.server.watch`."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from .. import releases
-from ..decision import LIVE
-from ..queue import next_changes
-from ..repository import CONTENT
-from ..watch import Judgement, Options, Outcome, Watcher, WatchError
+from ..core.decision import LIVE
+from ..server import releases
+from ..server.watch import Judgement, Options, Outcome, Watcher, WatchError
+from ..services.queue import next_changes
+from ..services.repository import CONTENT
 from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Context, fail, load_gate, main, pass_context
 from .helptext import option
 from .status import format_moment

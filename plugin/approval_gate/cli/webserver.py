@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from .. import webserver
-from ..tombstones import LIST_NAME
+from ..server import webserver
+from ..site.tombstones import LIST_NAME
 from .common import EXIT_FAILED, EXIT_OK, Context, fail, main, pass_context
 from .helptext import option
 

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import click
 
-from .. import signing, withdrawal
-from ..decision import EXPIRED, INVALID, LIVE, SCHEDULED
-from ..messages import role_name, state_name
-from ..moves import replace_file, repository_lock
-from ..post import AT_RE, Post, Withdrawal
-from ..records import RecordError, append_entry
-from ..repository import CONTENT, Gate
-from ..signoff import utc_stamp
+from ..core import signing, withdrawal
+from ..core.decision import EXPIRED, INVALID, LIVE, SCHEDULED
+from ..core.messages import role_name, state_name
+from ..core.post import AT_RE, Post, Withdrawal
+from ..core.records import RecordError, append_entry
+from ..core.signoff import utc_stamp
+from ..services.moves import replace_file, repository_lock
+from ..services.repository import CONTENT, Gate
 from .common import EXIT_FAILED, EXIT_OK, Context, build_now, fail, fail_usage, main, pass_context, shown
 from .helptext import option
 from .keys import key_dir, load_signing_key

@@ -16,15 +16,16 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from .. import sanitize, signing
-from ..binding import attachment_folder
-from ..catalogue import CATALOGUE
-from ..messages import message, role_name
-from ..moves import FileChanged, MoveError, replace_file, repository_lock
-from ..post import Post
-from ..repository import Gate, Judged
-from ..signoff import SignOffRefused, clean_reason, make_entry, next_role, write_entry
-from ..thaidates import DateError, parse_when
+from ..core import signing
+from ..core.catalogue import CATALOGUE
+from ..core.messages import message, role_name
+from ..core.post import Post
+from ..core.signoff import SignOffRefused, clean_reason, make_entry, next_role, write_entry
+from ..core.thaidates import DateError, parse_when
+from ..services import sanitize
+from ..services.binding import attachment_folder
+from ..services.moves import FileChanged, MoveError, replace_file, repository_lock
+from ..services.repository import Gate, Judged
 from .time_text import moment_text
 from .waiting import REVIEW_TARGET, QueueRow, queue_rows
 

@@ -11,10 +11,10 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..canonical import RECORD_KEYS, PostFormatError, canonical_json, read_post_text
-from ..decision import Decision
-from ..post import SignOff
-from ..repository import CONTENT, Gate, Judged
+from ..core.canonical import RECORD_KEYS, PostFormatError, canonical_json, read_post_text
+from ..core.decision import Decision
+from ..core.post import SignOff
+from ..services.repository import CONTENT, Gate, Judged
 from .history import previous_text
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from ..canonical import PostFormatError, read_post_text
+from ..core.canonical import PostFormatError, read_post_text
 
 
 def _git(folder: Path, *args: str) -> bytes | None:

@@ -18,8 +18,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..loopback import loopback_address
-from ..messages import message
+from ..core.loopback import loopback_address
+from ..core.messages import message
 from .actions import Desk
 from .forms import fields_for, read_form
 from .routes import HTML, Answer, Routes

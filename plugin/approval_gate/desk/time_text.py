@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from ..messages import message
-from ..thaidates import display_date
+from ..core.messages import message
+from ..core.thaidates import display_date
 
 
 def age_text(age: dt.timedelta | None, lang: str) -> str:

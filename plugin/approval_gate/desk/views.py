@@ -11,10 +11,10 @@ from typing import Any
 
 import jinja2
 
-from .. import summary
-from ..decision import INVALID
-from ..messages import role_name, state_name
-from ..repository import Judged
+from ..core import summary
+from ..core.decision import INVALID
+from ..core.messages import role_name, state_name
+from ..services.repository import Judged
 from .actions import Desk, Outcome
 from .changes import latest_refusal, refusal_changes, revision_changes
 from .time_text import age_text, moment_text

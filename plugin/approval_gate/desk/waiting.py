@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..decision import awaiting
-from ..post import SignOff
-from ..queue import entered_state
-from ..registry import Registry
-from ..repository import Judged
+from ..core.decision import awaiting
+from ..core.post import SignOff
+from ..core.registry import Registry
+from ..services.queue import entered_state
+from ..services.repository import Judged
 
 REVIEW_TARGET = dt.timedelta(minutes=30)  # SPEC §7: the review step's target
 

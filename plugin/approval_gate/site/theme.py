@@ -35,11 +35,11 @@ from zoneinfo import ZoneInfo
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from . import templating
-from .messages import message
-from .thaidates import BE_OFFSET, TO_THAI_DIGITS, display_date, site_digits
+from ..services import templating
+from ..core.messages import message
+from ..core.thaidates import BE_OFFSET, TO_THAI_DIGITS, display_date, site_digits
 
-ASSETS = Path(__file__).resolve().parent / "assets"
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
 SEARCH_WORKER = "assets/javascripts/workers/thai-search.js"
 FEED_STYLESHEET = "assets/feed.xsl"
 _DIGITS_OFF = '<xsl:variable name="thai-digits" select="false()"/>'

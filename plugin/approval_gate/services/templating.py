@@ -21,11 +21,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .messages import message
-from .plain import visible
-from .register import markdown_text
+from ..core.messages import message
+from ..core.plain import markdown_text, visible
 
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 CODE_MARK = re.compile(r"`([^`<>]+)`")
 
 

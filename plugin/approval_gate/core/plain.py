@@ -84,3 +84,17 @@ def visible_json(document: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+# Characters Markdown or a common extension acts on (links, emphasis, tables, attribute lists,
+# emoji, strike-through, raw HTML).
+MARKDOWN_ACTIVE = frozenset("\\`*_[](){}<>&!#|~^=:+$%")
+
+
+def markdown_text(value: str) -> str:
+    """A front-matter value as literal text in Markdown: no markup, no HTML, one line.
+
+    Every character that Markdown or a common extension acts on (links, emphasis, tables,
+    attribute lists, emoji, strike-through, raw HTML) becomes a numeric character reference,
+    which prints as the character itself."""
+    return "".join(f"&#{ord(ch)};" if ch in MARKDOWN_ACTIVE else ch for ch in " ".join(value.split()))

@@ -37,10 +37,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..services.moves import LOCK_NAME, TMP_SUFFIX
+from ..services.queue import Change
+from ..site.tombstones import LIST_NAME
 from . import releases, webserver
-from .moves import LOCK_NAME, TMP_SUFFIX
-from .queue import Change
-from .tombstones import LIST_NAME
 
 CLOCK_ENV = "GATE_CLOCK_FILE"
 WITNESS_NAME = "signoffs-seen.json"  # written by the build itself: not a change to the site's sources

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .tombstones import LIST_NAME
+from ..site.tombstones import LIST_NAME
 
 _UNSAFE_RE = re.compile(r'["\\${}\x00-\x1f\x7f]')
 HEADER = """\

@@ -21,9 +21,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED
-from .post import SignOff
-from .registry import Registry
+from ..core.decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED
+from ..core.post import SignOff
+from ..core.registry import Registry
 from .repository import CONTENT, EXPIRED_PLACE, PENDING, Judged
 
 STEP_REQUEST, STEP_REVIEW = "request", "review"

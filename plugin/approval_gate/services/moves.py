@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .records import RecordError, without_record
+from ..core.records import RecordError, without_record
 
 LOCK_NAME = ".approval-gate.lock"
 TMP_SUFFIX = ".gate-tmp"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .messages import message
+from ..core.messages import message
 from .moves import write_atomically
 
 EVIDENCE_DIR = "evidence"

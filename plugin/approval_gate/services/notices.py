@@ -21,10 +21,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.post import AT_RE
+from ..core.registry import Person, Registry
 from .moves import repository_lock, write_atomically
-from .post import AT_RE
 from .queue import Item, Queue
-from .registry import Person, Registry
 
 NOTIFIED_FILE = "notified.json"
 VERSION = 1

@@ -20,9 +20,9 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
-from .canonical import digest_of
-from .messages import Reason
-from .post import Attachment, Post
+from ..core.canonical import digest_of
+from ..core.messages import Reason
+from ..core.post import Attachment, Post
 from .sanitize import STRICT, Checked, Policy, check
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext")

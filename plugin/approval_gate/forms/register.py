@@ -18,16 +18,16 @@ from dataclasses import dataclass
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from .decision import EXPIRED, LIVE, Decision
-from .messages import message
-from .names import safe_char
-from .post import Post
-from .thaidates import BE_OFFSET, MONTHS_EN_LONG, MONTHS_LONG, DateError, display_date, parse_when, site_digits
+from ..core.decision import EXPIRED, LIVE, Decision
+from ..core.messages import message
+from ..core.names import safe_char
+from ..core.plain import markdown_text
+from ..core.post import Post
+from ..core.thaidates import BE_OFFSET, MONTHS_EN_LONG, MONTHS_LONG, DateError, display_date, parse_when, site_digits
 
 REGISTER_PAGE = "register/index.md"
 FORMS_DIR = "register/forms"
 FONTS_DIR = "register/fonts"
-MARKDOWN_ACTIVE = frozenset("\\`*_[](){}<>&!#|~^=:+$%")
 
 
 @dataclass(frozen=True)
@@ -150,15 +150,6 @@ def form_uri(post_path: str, extension: str, revision: int = 0) -> str:
     form is register/forms/<post path>.r<n>.html, so every version keeps its own."""
     suffix = f".r{revision}" if revision else ""
     return f"{FORMS_DIR}/{post_path.removesuffix('.md')}{suffix}.{extension}"
-
-
-def markdown_text(value: str) -> str:
-    """A front-matter value as literal text in Markdown: no markup, no HTML, one line.
-
-    Every character that Markdown or a common extension acts on (links, emphasis, tables,
-    attribute lists, emoji, strike-through, raw HTML) becomes a numeric character reference,
-    which prints as the character itself."""
-    return "".join(f"&#{ord(ch)};" if ch in MARKDOWN_ACTIVE else ch for ch in " ".join(value.split()))
 
 
 def link_target(path: str) -> str:

@@ -14,14 +14,14 @@ from collections.abc import Iterable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import form
-from .decision import Decision
-from .post import Post
-from .register import FONTS_DIR as REGISTER_FONTS
-from .register import REGISTER_PAGE, approved_and_started, entry_for, fiscal_year, form_uri, group, item_anchor
-from .register import pack_url as filed_pack
-from .register import page_markdown as register_markdown
-from .repository import REVISIONS_DIR, Gate
+from ..forms import form
+from ..core.decision import Decision
+from ..core.post import Post
+from ..forms.register import FONTS_DIR as REGISTER_FONTS
+from ..forms.register import REGISTER_PAGE, approved_and_started, entry_for, fiscal_year, form_uri, group, item_anchor
+from ..forms.register import pack_url as filed_pack
+from ..forms.register import page_markdown as register_markdown
+from ..services.repository import REVISIONS_DIR, Gate
 
 
 def revision_of(post: Post) -> int:

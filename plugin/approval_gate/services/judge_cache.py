@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from . import signing
+from ..core import signing
+from ..core.post import Post, Rules, load_post
 from .binding import Renderer
-from .post import Post, Rules, load_post
 from .sanitize import Checked
 
 

@@ -19,11 +19,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from . import templating
-from .decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
-from .messages import message, role_name, state_name
-from .post import Post
-from .thaidates import display_date
+from ..services import templating
+from ..core.decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
+from ..core.messages import message, role_name, state_name
+from ..core.post import Post
+from ..core.thaidates import display_date
 
 PREVIEW_DIR = "_pending"
 DASHBOARD_URI = f"{PREVIEW_DIR}/index.md"
@@ -244,7 +244,7 @@ def with_csp(page_html: str) -> str:
 
     Inline scripts are allowed by their hashes, so only the theme's own (present when the
     page is written) run; MkDocs' live reload, injected later, does not: reload by hand."""
-    from .sanitize import inline_scripts
+    from ..services.sanitize import inline_scripts
 
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"

@@ -18,10 +18,10 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from . import withdrawal
-from .decision import Decision, Settings, witness_key
+from ..core import withdrawal
+from ..core.decision import Decision, Settings, witness_key
+from ..core.post import AT_RE, Post
 from .moves import repository_lock, write_atomically
-from .post import AT_RE, Post
 
 WITNESS_FILE = "signoffs-seen.json"
 VERSION = 1

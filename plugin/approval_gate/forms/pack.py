@@ -28,15 +28,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
-from . import form, signing, templating
-from .decision import EXPIRED, LIVE, Settings, statements
-from .evidence import Capture
-from .messages import message, role_name, state_name
-from .post import Post
+from ..core import signing
+from ..core.decision import EXPIRED, LIVE, Settings, statements
+from ..core.messages import message, role_name, state_name
+from ..core.post import Post
+from ..core.registry import Registry
+from ..core.thaidates import BE_OFFSET, MONTHS_EN_LONG, MONTHS_LONG, display_date
+from ..services import templating
+from ..services.evidence import Capture
+from ..services.repository import Judged
+from . import form
 from .register import approved_and_started, fiscal_year, item_anchor
-from .registry import Registry
-from .repository import Judged
-from .thaidates import BE_OFFSET, MONTHS_EN_LONG, MONTHS_LONG, display_date
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ def collect(
 
 
 def _taken_down(post: Post, tz: ZoneInfo) -> dt.datetime | None:
-    from .thaidates import DateError, parse_when
+    from ..core.thaidates import DateError, parse_when
 
     record = post.taken_down or {}
     if record.get("at") is None:

@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .decision import EXPIRED, Decision
+from ..core.decision import EXPIRED, Decision
+from ..core.records import RecordError, add_record
 from .moves import (
     MoveError,
     attachments_of,
@@ -23,7 +24,6 @@ from .moves import (
     move_post,
     repository_lock,
 )
-from .records import RecordError, add_record
 from .repository import CONTENT, Gate, first_symlink
 
 

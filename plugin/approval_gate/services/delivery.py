@@ -33,8 +33,8 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
-from .loopback import is_loopback
-from .registry import EMAIL_RE
+from ..core.loopback import is_loopback
+from ..core.registry import EMAIL_RE
 
 SECURITY = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}

@@ -65,7 +65,7 @@ def shipped(name: str) -> Path:
     packaged = Path(str(resources.files("approval_gate"))) / SHIPPED_DIR / name
     if packaged.exists():
         return packaged
-    return Path(__file__).resolve().parents[2] / SHIPPED[name]
+    return Path(__file__).resolve().parents[3] / SHIPPED[name]
 
 
 # --- reading the site --------------------------------------------------------------------------

@@ -24,14 +24,15 @@ from zoneinfo import ZoneInfo
 
 import markdown
 
-from . import summary, templating
-from .decision import Decision, chain_link
-from .messages import message, role_name, state_name
-from .post import Post, SignOff
-from .registry import Registry
-from .thaidates import TO_THAI_DIGITS, DateError, display_date, parse_when
+from ..core import summary
+from ..core.decision import Decision, chain_link
+from ..core.messages import message, role_name, state_name
+from ..core.post import Post, SignOff
+from ..core.registry import Registry
+from ..core.thaidates import TO_THAI_DIGITS, DateError, display_date, parse_when
+from ..services import templating
 
-FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+FONTS_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FONT_FILES = {"400": "Sarabun-Regular.ttf", "700": "Sarabun-Bold.ttf"}
 DETAILS_LIMIT = 300  # characters: the details box holds four lines on the page
 PRINT_VERSION = "1"  # bump when printing changes without the HTML changing (cache key)

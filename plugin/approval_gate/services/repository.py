@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import hardened, sanitize, signing, witness
+from ..core import signing
+from ..core.decision import Decision, Settings, decide
+from ..core.messages import Reason
+from ..core.post import Post, Rules, load_post
+from ..core.registry import Registry, RegistryError, parse_registry
+from . import hardened, sanitize, witness
 from .binding import MARKDOWN_SUFFIXES, MarkdownSetup, Renderer, bind
-from .decision import Decision, Settings, decide
 from .judge_cache import JudgeCache
-from .messages import Reason
-from .post import Post, Rules, load_post
-from .registry import Registry, RegistryError, parse_registry
 from .sanitize import Checked
 
 CONTENT, PENDING, EXPIRED_PLACE = "content", "pending", "expired"
@@ -171,7 +172,7 @@ class Gate:
         except UnicodeDecodeError:
             problem = Reason("registry_unreadable", None, {"path": registry_path.name, "detail": "not UTF-8"})
         except RegistryError as error:
-            from .messages import message
+            from ..core.messages import message
 
             detail = message(error.code, "en", key=error.key, detail=error.detail)
             problem = Reason("registry_unreadable", None, {"path": registry_path.name, "detail": detail})

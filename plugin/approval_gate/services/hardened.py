@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import signing
-from .registry import Registry
+from ..core import signing
+from ..core.registry import Registry
 
 ROOT_KEYS_ENV = "GATE_ROOT_KEYS"
 THRESHOLD_ENV = "GATE_ROOT_THRESHOLD"
