@@ -16,11 +16,11 @@ from zoneinfo import ZoneInfo
 import click
 
 from ..core.registry import ID_RE, RegistryError, parse_registry
+from ..core.registry_edits import add_person
 from ..core.thaidates import BE_OFFSET
 from ..services import adopt
 from .common import Context, build_now, fail_usage, main, pass_context, shown
 from .helptext import option
-from .registry_cmd import add_person
 
 
 @main.command(help_code="help_init")
