@@ -152,9 +152,13 @@ def _venv(tmp_path: Path) -> Path:
     own environment through a .pth file (a path entry, so that environment's own .pth files,
     its editable install of this project included, are not read)."""
     source = tmp_path / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", "build", "dist", "__pycache__", "*.egg-info", ".*_cache", "bench"
-    ))  # fmt: skip
+    anywhere = shutil.ignore_patterns("__pycache__", "*.egg-info", ".*_cache")
+    top_only = {".git", ".venv", "site", "build", "dist", "bench"}  # approval_gate/site/ is the plugin's own package
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        return set(anywhere(folder, names)) | (top_only.intersection(names) if Path(folder) == ROOT else set())
+
+    shutil.copytree(ROOT, source, ignore=ignore)
     wheels = tmp_path / "wheels"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
     tooling = {**os.environ, "PYTHONWARNINGS": ""}  # pip and venv are not under test; their warnings are theirs
