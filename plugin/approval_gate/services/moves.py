@@ -217,13 +217,7 @@ def move_post(source: Path, target: Path, transform: Callable[[bytes], bytes] = 
         except OSError as error:
             detail = "no space left" if error.errno == errno.ENOSPC else (error.strerror or str(error))
             raise MoveError("move_failed", target, detail) from None
-    try:
-        os.unlink(source)
-        _fsync_dir(source.parent)
-    except FileNotFoundError:
-        pass
-    except OSError as error:
-        raise MoveError("move_failed", source, error.strerror or str(error)) from None
+    remove_file(source)
     return outcome
 
 

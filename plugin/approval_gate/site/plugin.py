@@ -44,18 +44,17 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from ..services import sanitize, witness
-from . import theme, tombstones
-from ..services.adopt import exclude_docs_lines
-from ..services.binding import MARKDOWN_SUFFIXES, MarkdownSetup, attachment_folder
-from .config import GateConfig
 from ..core.decision import EXPIRED, LIVE, REJECTED, SCHEDULED, Decision, Settings
-from ..services.judge_cache import JudgeCache
 from ..core.loopback import is_loopback
 from ..core.messages import Reason, message, site_language, state_name
-from ..services.moves import MoveError
 from ..core.plain import visible
 from ..core.post import Post, blog_text
+from ..core.thaidates import display_date
+from ..services import sanitize, witness
+from ..services.adopt import exclude_docs_lines
+from ..services.binding import MARKDOWN_SUFFIXES, MarkdownSetup, attachment_folder
+from ..services.judge_cache import JudgeCache
+from ..services.moves import MoveError
 from ..services.repository import (
     CONTENT,
     EXPIRED_PLACE,
@@ -65,7 +64,8 @@ from ..services.repository import (
     first_symlink,
 )
 from ..services.takedown import ended_unapproved, return_to_pending, take_down
-from ..core.thaidates import display_date
+from . import theme, tombstones
+from .config import GateConfig
 
 if TYPE_CHECKING:
     from . import preview
@@ -578,8 +578,8 @@ class ApprovalGatePlugin(BasePlugin[GateConfig]):
         gate = self.gate
         if gate is None or not self.started or self.command != "build" or self.serving or self.failed:
             return
-        from ..services import evidence
         from ..forms.register import fiscal_year
+        from ..services import evidence
 
         pages = []
         for src_uri, (url, dest) in self.built_pages.items():

@@ -19,11 +19,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from ..services import templating
 from ..core.decision import EXPIRED, INVALID, LIVE, REJECTED, SCHEDULED, Decision
 from ..core.messages import message, role_name, state_name
 from ..core.post import Post
 from ..core.thaidates import display_date
+from ..services import templating
 
 PREVIEW_DIR = "_pending"
 DASHBOARD_URI = f"{PREVIEW_DIR}/index.md"

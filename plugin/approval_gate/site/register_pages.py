@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 
-from ..forms import form
 from ..core.decision import Decision
 from ..core.post import Post
+from ..forms import form
 from ..forms.register import FONTS_DIR as REGISTER_FONTS
 from ..forms.register import REGISTER_PAGE, approved_and_started, entry_for, fiscal_year, form_uri, group, item_anchor
 from ..forms.register import pack_url as filed_pack

@@ -35,9 +35,9 @@ from zoneinfo import ZoneInfo
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from ..services import templating
 from ..core.messages import message
 from ..core.thaidates import BE_OFFSET, TO_THAI_DIGITS, display_date, site_digits
+from ..services import templating
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 SEARCH_WORKER = "assets/javascripts/workers/thai-search.js"

@@ -40,9 +40,9 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
-from ..services import templating
 from ..core.canonical import PostFormatError, read_post_text
 from ..core.messages import message
+from ..services import templating
 
 log = get_plugin_logger(__name__)
 
