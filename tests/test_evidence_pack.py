@@ -1,5 +1,6 @@
 """The evidence pack's parts without a browser: signature checks, filed captures, the
-built-pages note, `gate capture`'s warnings, and the register's links to the pack."""
+built-pages note, `gate capture`'s warnings, the register's links to the pack, and long
+values printed inside their cells."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ import markdown
 import pytest
 from click.testing import CliRunner
 
+import printed
 from approval_gate import evidence, pack, register
 from approval_gate.cli import main
 from conftest import epoch, run_mkdocs
 from factory import SiteFactory
+from printed import LONG_NAME, LONG_URL, THAI_RUN
 
 UTC = dt.UTC
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -178,3 +181,41 @@ def test_only_a_successful_build_notes_its_live_pages(factory: SiteFactory) -> N
         (p.post_path, p.url, p.dest, p.fiscal_year) for p in pages
     ]
     assert not list((factory.root / "site").rglob("built-pages.json"))
+
+
+def test_long_unbreakable_values_stay_inside_their_cells_and_the_page(factory: SiteFactory, tmp_path: Path) -> None:
+    """A 300-character URL, a 200-character Thai run and a 150-character file name wrap inside their
+    table cells and the page's margins on the cover, the index, the verification page, the form and
+    the print screen's page (WeasyPrint's boxes and poppler's words), and each is printed whole."""
+    from PIL import Image
+
+    post_path = "news/posts/" + LONG_NAME
+    requester = f"\n  name: {THAI_RUN[:60]}\n  position: {THAI_RUN[:90]}\n  date: 2569-01-01"
+    text = factory.text(THAI_RUN, THAI_RUN, agency=THAI_RUN, external_link=LONG_URL, remarks=LONG_URL,
+                        requester=requester)  # fmt: skip
+    factory.add("content", post_path, factory.approved(text, post_path, SIGNED))
+    gate = factory.gate()
+    judged = gate.judge_all(NOW)
+    digest = next(one.post.digest for one in judged if one.post.path == post_path)
+    assert digest is not None
+    shot = tmp_path / "shot.png"
+    Image.new("RGB", (evidence.A4_WIDTH, 600), "white").save(shot)
+    evidence.store(factory.root, page(post=post_path, digest=digest), shot.read_bytes(), url=LONG_URL,
+                   captured_at=NOW, title=THAI_RUN, heading=THAI_RUN)  # fmt: skip
+    captured, problems = evidence.captures(factory.root, 2570)
+    assert [] == problems
+    items = pack.collect(judged, captured, year=2570, settings=gate.settings, registry=gate.registry, now=NOW,
+                         tz=BANGKOK, lang="th")  # fmt: skip
+    assert [post_path] == [item.post_path for item in items]
+    html = pack.render_html(items, year=2570, lang="th", office=THAI_RUN, now=NOW, tz=BANGKOK, zip_name="x.zip")
+
+    document = printed.laid_out(html)
+    assert [] == printed.text_outside_its_box(document)
+    pdf = tmp_path / "pack.pdf"
+    pdf.write_bytes(document.write_pdf())
+    assert [] == printed.words_past_the_margins(pdf, left_mm=20, right_mm=15)
+    text = printed.pdf_text(pdf)
+    filled = items[0].form
+    for value in (THAI_RUN, LONG_URL, post_path, filled.title, filled.agency, filled.link, filled.remarks,
+                  filled.requester.name, filled.requester.position):  # fmt: skip
+        assert printed.squeezed(value) in text, value
