@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import subprocess
 from html import unescape
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -219,3 +221,58 @@ def test_long_unbreakable_values_stay_inside_their_cells_and_the_page(factory: S
     for value in (THAI_RUN, LONG_URL, post_path, filled.title, filled.agency, filled.link, filled.remarks,
                   filled.requester.name, filled.requester.position):  # fmt: skip
         assert printed.squeezed(value) in text, value
+
+
+def test_each_version_of_a_post_has_its_own_place_in_the_pack(
+    factory: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A live post and its signed revision (`gate amend`), a revision put up whose first version is
+    kept as history, and two posts at one path (one taken down, then another put up there): each item
+    is a named destination of its own in the PDF; the first of a path also carries the path's, which
+    the register links; the revision is named in the heading, the bookmark and the index."""
+    from approval_gate.cli.amend import revision_text
+
+    flu = factory.add("content", PATH, factory.approved(factory.text("ข่าวไข้หวัด"), PATH, SIGNED))
+    gate = factory.gate()
+    live = gate.judge(flu, NOW).post
+    assert live.digest is not None
+    evidence.store(factory.root, page(digest=live.digest), b"png", url="u", captured_at=NOW, title="t", heading="h")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(NOW))
+    amended = CliRunner().invoke(main, ["-f", str(factory.root / "mkdocs.yml"), "--lang", "en", "amend", str(flu)])
+    assert 0 == amended.exit_code, amended.output
+    revision = factory.root / "pending" / PATH
+    signed = factory.approved(revision.read_text(encoding="utf-8"), PATH, SIGNED + dt.timedelta(days=2), "pending")
+    revision.write_text(signed, encoding="utf-8")
+    clinic = "news/posts/clinic.md"
+    first = factory.text("เวลาทำการคลินิก", publish_from="2569-11-10")
+    factory.add("content", clinic, factory.approved(revision_text(first, clinic, "sha256:" + "0" * 64, 1), clinic))
+    dengue = "news/posts/dengue.md"
+    early = factory.text("ไข้เลือดออก รอบแรก", publish_from="2569-10-15", publish_until="2569-11-10")
+    factory.add("expired", dengue, factory.approved(early, dengue, SIGNED, "expired"))
+    again = factory.text("ไข้เลือดออก รอบสอง", publish_from="2569-11-20")
+    factory.add("content", dengue, factory.approved(again, dengue))
+
+    gate = factory.gate()
+    captured, _ = evidence.captures(factory.root, 2570)
+    items = pack.collect(gate.judge_all(NOW), captured, year=2570, settings=gate.settings, registry=gate.registry,
+                         now=NOW, tz=BANGKOK, lang="en")  # fmt: skip
+    second_dengue = next(item for item in items if item.title == "ไข้เลือดออก รอบสอง")
+    assert [
+        (dengue, 0, ("item-news-posts-dengue",)),
+        (PATH, 0, ("item-news-posts-flu",)),
+        (PATH, 1, ("item-news-posts-flu.r1",)),
+        (clinic, 1, ("item-news-posts-clinic.r1", "item-news-posts-clinic")),
+        (dengue, 0, ("item-news-posts-dengue-" + second_dengue.digest.removeprefix("sha256:")[:12],)),
+    ] == [(item.post_path, item.revision, item.anchors) for item in items]
+
+    html = pack.render_html(items, year=2570, lang="en", office="x", now=NOW, tz=BANGKOK, zip_name="x.zip")
+    pdf = tmp_path / "pack.pdf"
+    pdf.write_bytes(pack.write_pdf(html))
+    dests = subprocess.run(["pdfinfo", "-dests", str(pdf)], capture_output=True, text=True, check=True).stdout
+    named = re.findall(r'"(item-[^"]+)"', dests)
+    assert sorted(anchor for item in items for anchor in item.anchors) == sorted(named)
+    outline = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", "-q", "-f", "1", "-l", "1", str(pdf)],
+                             capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert "3. ข่าวไข้หวัด (revision 1)" in unescape(outline)
+    assert "ข่าวไข้หวัด (revision 1)" in subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
+                                                        text=True, check=True).stdout  # fmt: skip

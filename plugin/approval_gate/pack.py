@@ -4,7 +4,9 @@ The PDF holds a cover and an index (item, dates up and down, requester, chair, d
 uploader, status), the blank request form, then, month by month, each item's filled form,
 its print screens (evidence.py) and a verification page: the digest, and for each sign-off
 its signer, role, time, key fingerprint and whether its signature verified when the pack
-was made. Bookmarks: one per month, one per item under it. The ZIP beside it holds, per
+was made. Bookmarks: one per month, one per item under it. Each item is a named destination
+of its version (register.item_anchor: post path and revision number); the first item of a
+post path also carries the path's own, which the register links. The ZIP beside it holds, per
 item, the statement files, the signatures, an `allowed_signers` file and the exact
 `ssh-keygen -Y verify` commands, so an assessor re-checks every signature offline.
 
@@ -30,7 +32,7 @@ from zoneinfo import ZoneInfo
 
 from . import form, signing, templating
 from .decision import EXPIRED, LIVE, Settings, statements
-from .evidence import Capture
+from .evidence import Capture, digest_hex
 from .messages import message, role_name, state_name
 from .post import Post
 from .register import approved_and_started, fiscal_year, item_anchor
@@ -63,6 +65,8 @@ class Check:
 class Item:
     number: int
     post_path: str
+    revision: int  # แก้ไขครั้งที่ n (`revises.number`); 0 for the version first approved
+    anchors: tuple[str, ...]  # its named destinations in the PDF, its own version's first
     title: str
     start: dt.datetime
     down: dt.datetime | None
@@ -154,8 +158,9 @@ def collect(
         listed = one.place in ("content", "expired") and approved_and_started(post, one.decision, now, settings.roles)
         if (listed and fiscal_year(start.date()) == year) or post.path in captured:
             chosen.append(one)
-    chosen.sort(key=lambda one: (one.post.window.start if one.post.window else now, one.post.path))
+    chosen.sort(key=lambda one: (one.post.window.start if one.post.window else now, one.post.path, _revision(one.post)))
     items = []
+    taken: set[str] = set()
     for number, one in enumerate(chosen, 1):
         post, decision = one.post, one.decision
         assert post.window is not None and post.digest is not None  # filtered above
@@ -181,10 +186,14 @@ def collect(
         chair = next((c.signer_name for c in counted if c.role == settings.roles[0]), "")
         director = next((c.signer_name for c in counted if c.role == settings.roles[-1]), "")
         uploader = str((post.published or {}).get("name") or "")
+        anchors = _anchors(post, taken)
+        taken.update(anchors)
         items.append(
             Item(
                 number=number,
                 post_path=post.path,
+                revision=_revision(post),
+                anchors=anchors,
                 title=post.title or post.path,
                 start=post.window.start.astimezone(tz),
                 down=down,
@@ -202,6 +211,21 @@ def collect(
             )
         )
     return items
+
+
+def _revision(post: Post) -> int:
+    return post.revises.number if post.revises else 0
+
+
+def _anchors(post: Post, taken: set[str]) -> tuple[str, ...]:
+    """The item's own named destination, from its post path and revision; the digest's first hex
+    digits follow when another item already has it (a post taken down, then another put up at the
+    same path). The first item of a post path also gets the path's own, which the register links."""
+    own = item_anchor(post.path, _revision(post))
+    if own in taken:
+        own = f"{own}-{digest_hex(post.digest or '')[:12]}"
+    by_path = item_anchor(post.path)
+    return (own,) if by_path in taken or by_path == own else (own, by_path)
 
 
 def _taken_down(post: Post, tz: ZoneInfo) -> dt.datetime | None:
@@ -277,7 +301,6 @@ def render_html(
         say=lambda code, **params: message(code, lang, **params),
         verify_command=verify_command,
         bookmark_label=bookmark_label,
-        anchor=item_anchor,
         item_folder=item_folder,
         zip_name=zip_name,
         count=len(items),
