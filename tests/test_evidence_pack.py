@@ -276,3 +276,34 @@ def test_each_version_of_a_post_has_its_own_place_in_the_pack(
     assert "3. ข่าวไข้หวัด (revision 1)" in unescape(outline)
     assert "ข่าวไข้หวัด (revision 1)" in subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
                                                         text=True, check=True).stdout  # fmt: skip
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_the_cycle_collector_is_paused_while_printing_and_restored(
+    monkeypatch: pytest.MonkeyPatch, enabled_before: bool
+) -> None:
+    """Printing a year's pack with the collector running spent a third of its time in it; it is
+    paused while WeasyPrint prints, and left as it was found, even when printing fails."""
+    import gc
+
+    seen: list[bool] = []
+
+    def printer(html: str) -> bytes:
+        seen.append(gc.isenabled())
+        if html == "fail":
+            raise RuntimeError("printer broke")
+        return b"%PDF-" + html.encode()
+
+    monkeypatch.setattr(pack.form, "render_pdf", printer)
+    was = gc.isenabled()
+    try:
+        if not enabled_before:
+            gc.disable()
+        assert b"%PDF-x" == pack.write_pdf("x")
+        with pytest.raises(RuntimeError):
+            pack.write_pdf("fail")
+        assert [False, False] == seen
+        assert enabled_before == gc.isenabled()
+    finally:
+        if was:
+            gc.enable()
