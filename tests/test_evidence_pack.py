@@ -1,10 +1,13 @@
 """The evidence pack's parts without a browser: signature checks, filed captures, the
-built-pages note, `gate capture`'s warnings, and the register's links to the pack."""
+built-pages note, `gate capture`'s warnings, the register's links to the pack, and long
+values printed inside their cells."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import subprocess
 from html import unescape
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,11 +16,13 @@ import markdown
 import pytest
 from click.testing import CliRunner
 
+import printed
 from approval_gate.cli import main
 from approval_gate.forms import pack, register
 from approval_gate.services import evidence
 from conftest import epoch, run_mkdocs
 from factory import SiteFactory
+from printed import LONG_NAME, LONG_URL, THAI_RUN
 
 UTC = dt.UTC
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -179,3 +184,127 @@ def test_only_a_successful_build_notes_its_live_pages(factory: SiteFactory) -> N
         (p.post_path, p.url, p.dest, p.fiscal_year) for p in pages
     ]
     assert not list((factory.root / "site").rglob("built-pages.json"))
+
+
+def test_long_unbreakable_values_stay_inside_their_cells_and_the_page(factory: SiteFactory, tmp_path: Path) -> None:
+    """A 300-character URL, a 200-character Thai run and a 150-character file name wrap inside their
+    table cells and the page's margins on the cover, the index, the verification page, the form and
+    the print screen's page (WeasyPrint's boxes and poppler's words), and each is printed whole."""
+    from PIL import Image
+
+    post_path = "news/posts/" + LONG_NAME
+    requester = f"\n  name: {THAI_RUN[:60]}\n  position: {THAI_RUN[:90]}\n  date: 2569-01-01"
+    text = factory.text(THAI_RUN, THAI_RUN, agency=THAI_RUN, external_link=LONG_URL, remarks=LONG_URL,
+                        requester=requester)  # fmt: skip
+    factory.add("content", post_path, factory.approved(text, post_path, SIGNED))
+    gate = factory.gate()
+    judged = gate.judge_all(NOW)
+    digest = next(one.post.digest for one in judged if one.post.path == post_path)
+    assert digest is not None
+    shot = tmp_path / "shot.png"
+    Image.new("RGB", (evidence.A4_WIDTH, 600), "white").save(shot)
+    evidence.store(factory.root, page(post=post_path, digest=digest), shot.read_bytes(), url=LONG_URL,
+                   captured_at=NOW, title=THAI_RUN, heading=THAI_RUN)  # fmt: skip
+    captured, problems = evidence.captures(factory.root, 2570)
+    assert [] == problems
+    items = pack.collect(judged, captured, year=2570, settings=gate.settings, registry=gate.registry, now=NOW,
+                         tz=BANGKOK, lang="th")  # fmt: skip
+    assert [post_path] == [item.post_path for item in items]
+    html = pack.render_html(items, year=2570, lang="th", office=THAI_RUN, now=NOW, tz=BANGKOK, zip_name="x.zip")
+
+    document = printed.laid_out(html)
+    assert [] == printed.text_outside_its_box(document)
+    pdf = tmp_path / "pack.pdf"
+    pdf.write_bytes(document.write_pdf())
+    assert [] == printed.words_past_the_margins(pdf, left_mm=20, right_mm=15)
+    text = printed.pdf_text(pdf)
+    filled = items[0].form
+    for value in (THAI_RUN, LONG_URL, post_path, filled.title, filled.agency, filled.link, filled.remarks,
+                  filled.requester.name, filled.requester.position):  # fmt: skip
+        assert printed.squeezed(value) in text, value
+
+
+def test_each_version_of_a_post_has_its_own_place_in_the_pack(
+    factory: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A live post and its signed revision (`gate amend`), a revision put up whose first version is
+    kept as history, and two posts at one path (one taken down, then another put up there): each item
+    is a named destination of its own in the PDF; the first of a path also carries the path's, which
+    the register links; the revision is named in the heading, the bookmark and the index."""
+    from approval_gate.cli.amend import revision_text
+
+    flu = factory.add("content", PATH, factory.approved(factory.text("ข่าวไข้หวัด"), PATH, SIGNED))
+    gate = factory.gate()
+    live = gate.judge(flu, NOW).post
+    assert live.digest is not None
+    evidence.store(factory.root, page(digest=live.digest), b"png", url="u", captured_at=NOW, title="t", heading="h")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(NOW))
+    amended = CliRunner().invoke(main, ["-f", str(factory.root / "mkdocs.yml"), "--lang", "en", "amend", str(flu)])
+    assert 0 == amended.exit_code, amended.output
+    revision = factory.root / "pending" / PATH
+    signed = factory.approved(revision.read_text(encoding="utf-8"), PATH, SIGNED + dt.timedelta(days=2), "pending")
+    revision.write_text(signed, encoding="utf-8")
+    clinic = "news/posts/clinic.md"
+    first = factory.text("เวลาทำการคลินิก", publish_from="2569-11-10")
+    factory.add("content", clinic, factory.approved(revision_text(first, clinic, "sha256:" + "0" * 64, 1), clinic))
+    dengue = "news/posts/dengue.md"
+    early = factory.text("ไข้เลือดออก รอบแรก", publish_from="2569-10-15", publish_until="2569-11-10")
+    factory.add("expired", dengue, factory.approved(early, dengue, SIGNED, "expired"))
+    again = factory.text("ไข้เลือดออก รอบสอง", publish_from="2569-11-20")
+    factory.add("content", dengue, factory.approved(again, dengue))
+
+    gate = factory.gate()
+    captured, _ = evidence.captures(factory.root, 2570)
+    items = pack.collect(gate.judge_all(NOW), captured, year=2570, settings=gate.settings, registry=gate.registry,
+                         now=NOW, tz=BANGKOK, lang="en")  # fmt: skip
+    second_dengue = next(item for item in items if item.title == "ไข้เลือดออก รอบสอง")
+    assert [
+        (dengue, 0, ("item-news-posts-dengue",)),
+        (PATH, 0, ("item-news-posts-flu",)),
+        (PATH, 1, ("item-news-posts-flu.r1",)),
+        (clinic, 1, ("item-news-posts-clinic.r1", "item-news-posts-clinic")),
+        (dengue, 0, ("item-news-posts-dengue-" + second_dengue.digest.removeprefix("sha256:")[:12],)),
+    ] == [(item.post_path, item.revision, item.anchors) for item in items]
+
+    html = pack.render_html(items, year=2570, lang="en", office="x", now=NOW, tz=BANGKOK, zip_name="x.zip")
+    pdf = tmp_path / "pack.pdf"
+    pdf.write_bytes(pack.write_pdf(html))
+    dests = subprocess.run(["pdfinfo", "-dests", str(pdf)], capture_output=True, text=True, check=True).stdout
+    named = re.findall(r'"(item-[^"]+)"', dests)
+    assert sorted(anchor for item in items for anchor in item.anchors) == sorted(named)
+    outline = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", "-q", "-f", "1", "-l", "1", str(pdf)],
+                             capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert "3. ข่าวไข้หวัด (revision 1)" in unescape(outline)
+    assert "ข่าวไข้หวัด (revision 1)" in subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
+                                                        text=True, check=True).stdout  # fmt: skip
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_the_cycle_collector_is_paused_while_printing_and_restored(
+    monkeypatch: pytest.MonkeyPatch, enabled_before: bool
+) -> None:
+    """Printing a year's pack with the collector running spent a third of its time in it; it is
+    paused while WeasyPrint prints, and left as it was found, even when printing fails."""
+    import gc
+
+    seen: list[bool] = []
+
+    def printer(html: str) -> bytes:
+        seen.append(gc.isenabled())
+        if html == "fail":
+            raise RuntimeError("printer broke")
+        return b"%PDF-" + html.encode()
+
+    monkeypatch.setattr(pack.form, "render_pdf", printer)
+    was = gc.isenabled()
+    try:
+        if not enabled_before:
+            gc.disable()
+        assert b"%PDF-x" == pack.write_pdf("x")
+        with pytest.raises(RuntimeError):
+            pack.write_pdf("fail")
+        assert [False, False] == seen
+        assert enabled_before == gc.isenabled()
+    finally:
+        if was:
+            gc.enable()

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
+import printed
 from approval_gate.cli import main
 from approval_gate.core.decision import decide
 from approval_gate.core.post import load_post
@@ -20,6 +21,7 @@ from approval_gate.core.registry import parse_registry
 from approval_gate.forms import form
 from conftest import epoch, keep_for_docs
 from factory import PEOPLE, SiteFactory
+from printed import LONG_NAME, LONG_URL, THAI_RUN
 
 UTC = dt.UTC
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -312,3 +314,28 @@ def test_the_form_lists_what_else_reaches_the_site(factory: SiteFactory) -> None
     assert "คำอธิบาย (เครื่องมือค้นหา ตัวอย่างลิงก์) (description): สรุปสั้น" in lines
     assert "ป้ายกำกับ (tags): ทดสอบ" in lines
     assert "วันที่ของบล็อก (date): 2026-11-01" in lines
+
+
+def test_long_unbreakable_values_stay_inside_their_cells_and_the_page(factory: SiteFactory, tmp_path: Path) -> None:
+    """A 300-character URL, a 200-character Thai run and a 150-character file name in every field that
+    takes them (a refusal's reason too) wrap inside their cells and the page's margins, and are printed
+    whole as the form holds them (WeasyPrint's boxes and poppler's words)."""
+    post_path = "news/" + LONG_NAME
+    requester = f"\n  name: {THAI_RUN[:60]}\n  position: {THAI_RUN[:90]}\n  date: 2569-11-01"
+    text = factory.text(THAI_RUN, THAI_RUN, agency=THAI_RUN, external_link=LONG_URL, remarks=LONG_URL,
+                        requester=requester)  # fmt: skip
+    refused = factory.sign(text, post_path, [("chair1", "reject", LONG_URL, CHAIR_AT)])
+    registry = parse_registry((factory.root / "approvers.yml").read_text(encoding="utf-8"), factory.settings.roles)
+    post = load_post(refused.encode(), post_path, factory.rules)
+    data = form.form_data(post, decide(post, registry, factory.settings, NOW), registry, tz=BANGKOK, now=NOW)
+    assert LONG_URL in data.reviewer.note
+
+    document = printed.laid_out(form.render_html(data, form.font_urls("file")))
+    assert [] == printed.text_outside_its_box(document)
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(document.write_pdf())
+    assert [] == printed.words_past_the_margins(pdf, left_mm=25, right_mm=15)
+    text = printed.pdf_text(pdf)
+    for value in (data.title, data.agency, data.link, data.remarks, data.details, data.requester.name,
+                  data.requester.position, data.reviewer.note, post_path):  # fmt: skip
+        assert printed.squeezed(value) in text, value

@@ -163,11 +163,11 @@ def pack_url(template: str, year: int) -> str:
     return template.replace("{year}", str(year))
 
 
-def item_anchor(post_path: str) -> str:
-    """The named destination of an item in the evidence pack (pack.py), from its post path."""
-    return "item-" + "".join(
-        char if char.isascii() and char.isalnum() else "-" for char in post_path.removesuffix(".md")
-    )
+def item_anchor(post_path: str, revision: int = 0) -> str:
+    """The named destination of a version of a post in the evidence pack (pack.py): its post path,
+    and `.r<n>` for revision n ('.' never comes out of a path here, so no other post's anchor is hit)."""
+    path = "".join(char if char.isascii() and char.isalnum() else "-" for char in post_path.removesuffix(".md"))
+    return f"item-{path}.r{revision}" if revision else f"item-{path}"
 
 
 def url_target(url: str) -> str:
