@@ -162,6 +162,19 @@ def test_the_register_links_the_filed_pack_and_each_item_in_it() -> None:
     assert f'<a href="{pack_address}#item-news-posts-flu">หลักฐาน</a>' in unescape(html)
 
 
+def test_the_register_links_each_version_to_its_own_item() -> None:
+    """A revision's line leads to the revision's item in the pack, not to the first version's."""
+    start = dt.datetime(2026, 11, 1, tzinfo=BANGKOK)
+    template = "https://ita.example.go.th/evidence-{year}.pdf"
+    first = register.Entry(PATH, "ข่าว", "", start, None, False)
+    second = register.Entry(PATH, "ข่าว", "", start + dt.timedelta(days=3), None, True, revision=2)
+    hrefs = [register.evidence_href(template, entry) for entry in (first, second)]
+    assert hrefs == [
+        "https://ita.example.go.th/evidence-2570.pdf#item-news-posts-flu",
+        "https://ita.example.go.th/evidence-2570.pdf#item-news-posts-flu.r2",
+    ]
+
+
 def test_without_a_pack_address_the_register_links_no_pack() -> None:
     entry = register.Entry(PATH, "ข่าว", "", dt.datetime(2026, 11, 1, tzinfo=BANGKOK), None, True)
     text = register.page_markdown(register.group([entry]), lang="th", page_link=lambda e: None, with_pdf=False)

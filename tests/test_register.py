@@ -157,6 +157,20 @@ def test_register_in_a_built_site(factory: SiteFactory) -> None:
     assert "ข้อมูลนี้เผยแพร่ถึงวันที่ 30 มิ.ย. 2569" in notice  # the last day of its period
 
 
+def test_a_built_register_links_each_item_to_its_place_in_the_filed_pack(factory: SiteFactory) -> None:
+    """With `evidence_pack_url`, each line leads to its item in its own fiscal year's pack."""
+    site = build_register(factory, '      evidence_pack_url: "https://ita.example.go.th/evidence-{year}.pdf"\n')
+    article = unescape(article_of(site / "register" / "index.html"))
+    links = sorted(set(re.findall(r'href="(https://ita\.example\.go\.th/[^"]+)"', article)))
+    assert links == [
+        "https://ita.example.go.th/evidence-2569.pdf",
+        "https://ita.example.go.th/evidence-2569.pdf#item-news-gone",
+        "https://ita.example.go.th/evidence-2569.pdf#item-news-september",
+        "https://ita.example.go.th/evidence-2570.pdf",
+        "https://ita.example.go.th/evidence-2570.pdf#item-news-october",
+    ]
+
+
 # Years 2500-2599 BE in Arabic digits, standing alone (not inside a digest or a file name).
 ARABIC_BE_YEAR = re.compile(r"(?<![0-9A-Za-z])25[0-9]{2}(?![0-9A-Za-z])")
 

@@ -170,6 +170,11 @@ def item_anchor(post_path: str, revision: int = 0) -> str:
     return f"item-{path}.r{revision}" if revision else f"item-{path}"
 
 
+def evidence_href(template: str, entry: Entry) -> str:
+    """Where an entry's evidence is filed: its version's item in its fiscal year's pack."""
+    return f"{pack_url(template, fiscal_year(entry.start.date()))}#{item_anchor(entry.post_path, entry.revision)}"
+
+
 def url_target(url: str) -> str:
     """An http(s) address (checked by the configuration) as a Markdown link target: spaces,
     parentheses, brackets and quotes percent-encoded, so it can only ever be that address."""

@@ -18,7 +18,7 @@ from ..core.decision import Decision
 from ..core.post import Post
 from ..forms import form
 from ..forms.register import FONTS_DIR as REGISTER_FONTS
-from ..forms.register import REGISTER_PAGE, approved_and_started, entry_for, fiscal_year, form_uri, group, item_anchor
+from ..forms.register import REGISTER_PAGE, approved_and_started, entry_for, evidence_href, form_uri, group
 from ..forms.register import pack_url as filed_pack
 from ..forms.register import page_markdown as register_markdown
 from ..services.repository import REVISIONS_DIR, Gate
@@ -64,11 +64,7 @@ def register_files(
         with_pdf=with_pdf,
         thai_digits=thai_digits,
         pack_link=lambda year: filed_pack(pack_url, year) if pack_url else None,
-        evidence_link=lambda entry: (
-            f"{filed_pack(pack_url, fiscal_year(entry.start.date()))}#{item_anchor(entry.post_path)}"
-            if pack_url
-            else None
-        ),
+        evidence_link=lambda entry: evidence_href(pack_url, entry) if pack_url else None,
     )
     added = [File.generated(config, REGISTER_PAGE, content=page, inclusion=InclusionLevel.INCLUDED)]
     for name in (*form.FONT_FILES.values(), "OFL.txt"):
