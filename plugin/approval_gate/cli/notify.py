@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 import click
 
-from ..core.messages import message, role_name
+from ..core.messages import duration_text, message, role_name
 from ..core.thaidates import thai_date
 from ..services import notices
 from ..services.delivery import (
@@ -44,7 +44,7 @@ from .common import (
     shown_lines,
 )
 from .helptext import option
-from .status import format_age, iso, load_queue
+from .status import iso, load_queue
 
 SCHEMA = "approval-gate/notify-1"
 SHELL_SPECIAL = frozenset(" \t'\"$`\\!*?;&|<>()[]{}#~=%")
@@ -121,8 +121,8 @@ class Composer:
             agency=post.agency or self.agency or "-",
             requested=self.requested(notice),
             file=self.file(notice),
-            age=format_age(item.age, lang) if item.age is not None else "-",
-            target=format_age(item.target, lang) if item.target is not None else "-",
+            age=duration_text(item.age, lang) if item.age is not None else "-",
+            target=duration_text(item.target, lang) if item.target is not None else "-",
             overdue=message("notify_body_overdue", lang) if item.overdue else "",
             **self.commands(notice),
         )

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import click
 
 from ..core.decision import INVALID, LIVE, SCHEDULED
-from ..core.messages import message, role_name, state_name
+from ..core.messages import duration_text, message, role_name, state_name
 from ..core.post import SignOff
 from ..core.thaidates import display_date
 from ..services import templating
@@ -36,17 +36,6 @@ UTC = dt.UTC
 
 
 # --- formatting shared with other commands ------------------------------------------
-
-
-def format_age(age: dt.timedelta, lang: str) -> str:
-    minutes = max(0, int(age.total_seconds() // 60))
-    days, rest = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    if days:
-        return message("age_days", lang, d=days, h=hours)
-    if hours:
-        return message("age_hours", lang, h=hours, m=minutes)
-    return message("age_minutes", lang, m=minutes)
 
 
 def format_moment(moment: dt.datetime, tz: ZoneInfo, lang: str) -> str:
@@ -117,10 +106,10 @@ def notes(item: Item, tz: ZoneInfo, lang: str) -> list[str]:
 def age_text(item: Item, lang: str) -> str:
     if item.age is None:
         return ""
-    age = format_age(item.age, lang)
+    age = duration_text(item.age, lang)
     if item.target is None:
         return message("status_age", lang, age=age)
-    text = message("status_age_target", lang, age=age, target=format_age(item.target, lang))
+    text = message("status_age_target", lang, age=age, target=duration_text(item.target, lang))
     return f"{text} {message('status_overdue', lang)}" if item.overdue else text
 
 
@@ -133,8 +122,8 @@ def as_text(queue: Queue, tz: ZoneInfo, lang: str, folders: Mapping[str, str] | 
             "status_header",
             lang,
             now=format_moment(queue.now, tz, lang),
-            request=format_age(queue.targets.request, lang),
-            review=format_age(queue.targets.review, lang),
+            request=duration_text(queue.targets.request, lang),
+            review=duration_text(queue.targets.review, lang),
         )
     ]
     queued = queue.queued
@@ -206,15 +195,15 @@ def as_markdown(queue: Queue, tz: ZoneInfo, lang: str, folders: Mapping[str, str
         "status_header",
         lang,
         now=format_moment(queue.now, tz, lang),
-        request=format_age(queue.targets.request, lang),
-        review=format_age(queue.targets.review, lang),
+        request=duration_text(queue.targets.request, lang),
+        review=duration_text(queue.targets.review, lang),
     )
     rows = []
     for item in queue.queued:
         post = item.judged.post
-        age = format_age(item.age, lang) if item.age is not None else ""
+        age = duration_text(item.age, lang) if item.age is not None else ""
         if item.target is not None:
-            age += " / " + format_age(item.target, lang)
+            age += " / " + duration_text(item.target, lang)
         rows.append(
             SummaryRow(
                 group=group_name(item.group, lang),
@@ -309,7 +298,7 @@ def status(ctx: Context, as_json_flag: bool, markdown: bool, fail_overdue: bool)
     raise SystemExit(EXIT_FAILED if fail_overdue and queue.overdue_for_review else EXIT_OK)
 
 
-__all__ = ["format_age", "format_moment", "iso", "status"]
+__all__ = ["format_moment", "iso", "status"]
 
 
 def _folders(ctx: Context) -> dict[str, str]:

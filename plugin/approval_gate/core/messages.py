@@ -6,6 +6,7 @@ same decision reads in Thai on the site and in English in a CI log.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 
@@ -38,6 +39,18 @@ def message(code: str, lang: str = "th", **params: object) -> str:
 def role_name(role: str, lang: str = "th") -> str:
     """A role's title for people ('chair' -> ประธานศูนย์ข้อมูลข่าวสาร)."""
     return message(f"role_{role}", lang) if f"role_{role}" in CATALOGUE else role
+
+
+def duration_text(span: dt.timedelta, lang: str = "th") -> str:
+    """'3 ชม. 5 นาที' / '3 h 5 min': whole minutes, hours and days (a negative span is 0 minutes)."""
+    minutes = max(0, int(span.total_seconds() // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return message("age_days", lang, d=days, h=hours)
+    if hours:
+        return message("age_hours", lang, h=hours, m=minutes)
+    return message("age_minutes", lang, m=minutes)
 
 
 def state_name(state: str, lang: str = "th") -> str:

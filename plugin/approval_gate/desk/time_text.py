@@ -5,20 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from ..core.messages import message
+from ..core.messages import duration_text
 from ..core.thaidates import display_date
 
 
 def age_text(age: dt.timedelta | None, lang: str) -> str:
-    """'3 ชม. 5 นาที': whole minutes, hours, days."""
-    if age is None:
-        return "-"
-    minutes = int(age.total_seconds() // 60)
-    if minutes < 60:
-        return message("review_age_minutes", lang, minutes=minutes)
-    if minutes < 24 * 60:
-        return message("review_age_hours", lang, hours=minutes // 60, minutes=minutes % 60)
-    return message("review_age_days", lang, days=minutes // (24 * 60), hours=minutes // 60 % 24)
+    """'3 ชม. 5 นาที': whole minutes, hours, days; '-' when there is none."""
+    return "-" if age is None else duration_text(age, lang)
 
 
 def moment_text(
